@@ -1,0 +1,280 @@
+// Package document is docqa's model of one prose document: its text, the
+// parts of it that are prose, and the paragraphs, sentences, words and
+// quotations found there, each located by byte offsets into the original
+// file.
+//
+// Offsets stay byte offsets from loading to reporting; Position converts one
+// to a 1-based line and a 1-based column counted in Unicode code points, in
+// this one place. A UTF-8 byte order mark and CRLF line endings change no
+// reported position.
+package document
+
+import (
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format is the markup a document is written in.
+type Format int
+
+// The formats docqa reads.
+const (
+	Plain    Format = iota // plain text: every byte is prose
+	Markdown               // CommonMark: code, HTML, link targets and front matter are not prose
+)
+
+// String returns the format's name.
+func (f Format) String() string {
+	if f == Markdown {
+		return "markdown"
+	}
+	return "text"
+}
+
+// FormatFor returns the format a file name implies: Markdown for .md and
+// .markdown, plain text for anything else.
+func FormatFor(name string) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return Markdown
+	}
+	return Plain
+}
+
+// Masked is the byte that stands, in Document.Prose, for every byte that is
+// not prose (code, HTML, URLs, front matter, a byte order mark). Words never
+// contain it and never pair across it.
+const Masked = 0
+
+// Span is a half-open byte range [Start, End) of a document's text.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the number of bytes in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether offset off lies inside the span.
+func (s Span) Contains(off int) bool { return s.Start <= off && off < s.End }
+
+// Document is one loaded document. Its fields are read-only once Load has
+// returned; a Document is safe for concurrent use by many rules.
+type Document struct {
+	// Path is the name the document is reported under.
+	Path string
+	// Format is the markup the document was parsed as.
+	Format Format
+	// Text is the document's bytes exactly as read.
+	Text []byte
+	// Prose has the same length as Text. It holds Text's bytes where they
+	// are prose, Masked where they are not, and a space for markup that
+	// reads as nothing (emphasis marks, link brackets). Line breaks are kept.
+	Prose []byte
+	// Paragraphs are the document's prose blocks, in order.
+	Paragraphs []Paragraph
+	// Sentences are the sentences of all paragraphs, in order.
+	Sentences []Span
+	// Words are the words of all paragraphs, in order.
+	Words []Word
+	// Quotes are the quotations, ordered by their opening mark.
+	Quotes []Quote
+	// QuoteProblems are the marks that pair with nothing, in order.
+	QuoteProblems []QuoteProblem
+
+	lines    []int // byte offset of the start of each line
+	bom      int   // length of a leading byte order mark: 0 or 3
+	outer    []int // indexes into Quotes of quotations not inside another, by Open
+	invalid  int   // offset of the first invalid UTF-8 byte, or -1
+	binary   bool
+	nulIndex int
+}
+
+// Paragraph is a block of prose: a paragraph, a heading or a list item.
+type Paragraph struct {
+	Span
+	// Heading reports whether the block is a heading (Markdown) rather than
+	// running text.
+	Heading bool
+	// Words and Sentences index the paragraph's words and sentences in the
+	// document's slices: Words[FirstWord:EndWord] are this paragraph's.
+	FirstWord, EndWord         int
+	FirstSentence, EndSentence int
+}
+
+// Word is a run of letters and digits, with the apostrophes, hyphens and
+// number punctuation that join them ("report’s", "counter-terrorism",
+// "1,000").
+type Word struct {
+	Span
+	// Paragraph is the index of the paragraph the word belongs to.
+	Paragraph int
+}
+
+// Load builds the document model of text read from path. The format follows
+// from the file name (see FormatFor). Load never fails: a document of any
+// bytes, valid UTF-8 or not, yields a model; Binary and InvalidUTF8 report
+// what the caller may want to refuse.
+func Load(path string, text []byte) *Document {
+	return LoadFormat(path, text, FormatFor(path))
+}
+
+// LoadFormat is Load with an explicit format.
+func LoadFormat(path string, text []byte, format Format) *Document {
+	d := &Document{Path: path, Format: format, Text: text, invalid: -1, nulIndex: -1}
+	if bytes.HasPrefix(text, []byte("\uFEFF")) {
+		d.bom = 3
+	}
+	d.indexLines()
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		d.binary = true
+		d.nulIndex = i
+	}
+	if !utf8.Valid(text) {
+		d.invalid = firstInvalid(text)
+	}
+	var blocks []block
+	if format == Markdown {
+		d.Prose, blocks = markdownProse(text, d.bom)
+	} else {
+		d.Prose, blocks = plainProse(text, d.bom)
+	}
+	maskURLs(d.Prose)
+	d.segment(blocks)
+	d.pairQuotes()
+	return d
+}
+
+// Binary reports whether the text holds a NUL byte, the mark of a file that
+// is not text.
+func (d *Document) Binary() bool { return d.binary }
+
+// InvalidUTF8 returns the offset of the first byte that is not valid UTF-8,
+// and false if the text is valid.
+func (d *Document) InvalidUTF8() (int, bool) { return d.invalid, d.invalid >= 0 }
+
+// Slice returns the text of a span.
+func (d *Document) Slice(s Span) []byte { return d.Text[s.Start:s.End] }
+
+// String returns the text of a span as a string.
+func (d *Document) String(s Span) string { return string(d.Text[s.Start:s.End]) }
+
+// Position is a place in a document as people count it: line and column are
+// 1-based and the column counts Unicode code points.
+type Position struct {
+	Line, Column int
+}
+
+// Position converts a byte offset to a line and column. An offset inside a
+// multi-byte character or a CRLF pair counts as the character's own column;
+// offsets past the end are clamped to the end.
+func (d *Document) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Text) {
+		off = len(d.Text)
+	}
+	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
+	start := d.lines[line]
+	if line == 0 && start < d.bom {
+		start = d.bom
+	}
+	if off < start {
+		off = start
+	}
+	return Position{Line: line + 1, Column: utf8.RuneCount(d.Text[start:off]) + 1}
+}
+
+// Offset converts a position back to a byte offset; it is the inverse of
+// Position for every offset that starts a character. Positions outside the
+// text are clamped to it.
+func (d *Document) Offset(p Position) int {
+	if p.Line < 1 {
+		return d.bom
+	}
+	if p.Line > len(d.lines) {
+		return len(d.Text)
+	}
+	off := d.lines[p.Line-1]
+	if p.Line == 1 {
+		off = d.bom
+	}
+	end := len(d.Text)
+	if p.Line < len(d.lines) {
+		end = d.lines[p.Line]
+	}
+	for col := 1; col < p.Column && off < end; col++ {
+		_, n := utf8.DecodeRune(d.Text[off:end])
+		off += n
+	}
+	return off
+}
+
+// LineCount returns the number of lines in the document.
+func (d *Document) LineCount() int { return len(d.lines) }
+
+// Line returns the span of line n (1-based) without its line break.
+func (d *Document) Line(n int) Span {
+	if n < 1 || n > len(d.lines) {
+		return Span{len(d.Text), len(d.Text)}
+	}
+	start := d.lines[n-1]
+	if n == 1 {
+		start = d.bom
+	}
+	end := len(d.Text)
+	if n < len(d.lines) {
+		end = d.lines[n]
+	}
+	for end > start && (d.Text[end-1] == '\n' || d.Text[end-1] == '\r') {
+		end--
+	}
+	return Span{start, end}
+}
+
+// LineSpanWithBreak returns the span of the line holding offset off,
+// including its line break: deleting it deletes the whole line.
+func (d *Document) LineSpanWithBreak(off int) Span {
+	p := d.Position(off)
+	start := d.lines[p.Line-1]
+	if p.Line == 1 {
+		start = d.bom
+	}
+	end := len(d.Text)
+	if p.Line < len(d.lines) {
+		end = d.lines[p.Line]
+	}
+	return Span{start, end}
+}
+
+// indexLines records where each line starts. A line ends at LF, CRLF or a
+// lone CR.
+func (d *Document) indexLines() {
+	d.lines = append(d.lines[:0], 0)
+	t := d.Text
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '\n':
+			d.lines = append(d.lines, i+1)
+		case '\r':
+			if i+1 < len(t) && t[i+1] == '\n' {
+				i++
+			}
+			d.lines = append(d.lines, i+1)
+		}
+	}
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}

@@ -1,0 +1,425 @@
+package document
+
+import (
+	"sort"
+	"unicode"
+)
+
+// Quote is a quotation: an opening mark, the quoted words and, unless the
+// quotation is left open, its closing mark. A quotation may run over several
+// paragraphs, by the newsroom convention that each paragraph opens it again
+// and only the last one closes it.
+type Quote struct {
+	// Open is the offset of the opening mark; Close the offset of the
+	// closing mark, or -1 if the quotation is never closed.
+	Open, Close int
+	// Content is the span between the marks. An unclosed quotation's content
+	// runs to the end of its paragraph.
+	Content Span
+	// Double reports a double quotation (“…”, "…"); otherwise it is single.
+	Double bool
+	// Depth is 0 for a quotation inside no other, 1 for one nested in it.
+	Depth int
+	// FirstParagraph and LastParagraph are the paragraphs the quotation
+	// runs over.
+	FirstParagraph, LastParagraph int
+	// Reopens are the offsets of the marks that reopen the quotation at the
+	// start of each continuation paragraph.
+	Reopens []int
+	// Colon reports that a colon introduces the quotation: just before its
+	// opening mark, or ending the paragraph before.
+	Colon bool
+}
+
+// QuoteProblemKind says what is wrong with a quotation mark.
+type QuoteProblemKind int
+
+// The ways a quotation mark can fail to pair.
+const (
+	// Unclosed is an opening mark that is never closed.
+	Unclosed QuoteProblemKind = iota
+	// Unopened is a closing mark that closes nothing.
+	Unopened
+	// NestedUnclosed is an opening mark still open when the quotation
+	// around it closes (“ ‘ ” or crossed: “ ‘ ” ’).
+	NestedUnclosed
+)
+
+// QuoteProblem is a quotation mark that pairs with nothing.
+type QuoteProblem struct {
+	Kind QuoteProblemKind
+	// Mark is the offending mark's span.
+	Mark Span
+	// Other is the span of the mark it conflicts with (the closing mark of
+	// the outer quotation for NestedUnclosed), or an empty span at -1.
+	Other Span
+	// Continued reports an Unclosed quotation that ran on over paragraphs
+	// that each reopened it, and still never closed.
+	Continued bool
+}
+
+// InQuote reports whether offset off lies inside a quotation, its marks
+// included.
+func (d *Document) InQuote(off int) bool {
+	_, ok := d.OuterQuote(off)
+	return ok
+}
+
+// OuterQuote returns the outermost quotation holding offset off.
+func (d *Document) OuterQuote(off int) (Quote, bool) {
+	i := sort.Search(len(d.outer), func(i int) bool { return d.Quotes[d.outer[i]].Open > off }) - 1
+	if i < 0 {
+		return Quote{}, false
+	}
+	q := d.Quotes[d.outer[i]]
+	s := q.extent(d)
+	return q, s.Contains(off)
+}
+
+// extent is the quotation's span, marks included.
+func (q Quote) extent(d *Document) Span {
+	end := q.Content.End
+	if q.Close >= 0 {
+		_, n := d.runeAt(q.Close)
+		end = q.Close + n
+	}
+	return Span{q.Open, end}
+}
+
+// Extent returns the quotation's span in d, marks included.
+func (d *Document) Extent(q Quote) Span { return q.extent(d) }
+
+type openMark struct {
+	off, n   int
+	double   bool
+	straight bool
+	quote    int // index in d.Quotes
+}
+
+// elisions are the words an apostrophe may open: ’em, ’til, rock ’n’ roll.
+var elisions = map[string]bool{
+	"em": true, "til": true, "tis": true, "twas": true, "cause": true, "n": true,
+	"bout": true, "nuff": true, "round": true, "tween": true, "gainst": true, "ello": true,
+	"kay": true, "sup": true, "cos": true, "coz": true, "cuz": true, "neath": true, "fraid": true,
+}
+
+// pairQuotes finds the quotation marks of every paragraph and pairs them.
+// One pass over the document: the stack of open marks carries from one
+// paragraph into the next when the next one reopens the quotation.
+func (d *Document) pairQuotes() {
+	var stack []openMark
+	for pi := range d.Paragraphs {
+		p := d.Paragraphs[pi]
+		i := p.Start
+		if len(stack) > 0 {
+			// The quotation carried over: this paragraph's opening mark
+			// reopens it.
+			_, n := d.runeAt(d.firstProse(p.Span))
+			off := d.firstProse(p.Span)
+			q := &d.Quotes[stack[0].quote]
+			q.Reopens = append(q.Reopens, off)
+			q.LastParagraph = pi
+			i = off + n
+		}
+		for i < p.End {
+			r, n := d.runeAt(i)
+			if !isQuoteRune(r) {
+				i += n
+				continue
+			}
+			prev := d.runeBefore(p.Start, i)
+			next := ' '
+			after := i + n
+			if after < p.End {
+				next, _ = d.runeAt(after)
+			}
+			switch r {
+			case '“', '«':
+				stack = d.open(stack, i, n, true, false, pi)
+			case '”', '»':
+				stack = d.closeDouble(stack, i, n)
+			case '"':
+				switch {
+				case isDigit(prev) && !hasOpen(stack, true, true):
+					// an inch mark: 5'10"
+				case isOpenContext(prev) && !isSpaceRune(next):
+					stack = d.open(stack, i, n, true, true, pi)
+				case isCloseContext(next) && !isSpaceRune(prev):
+					stack = d.closeDouble(stack, i, n)
+				case hasOpen(stack, true, true):
+					stack = d.closeDouble(stack, i, n)
+				case !isSpaceRune(next):
+					stack = d.open(stack, i, n, true, true, pi)
+				}
+			case '‘', '\'', '’':
+				if skip := d.apostrophe(r, prev, after, p.End); skip >= 0 {
+					i = after + skip
+					continue
+				}
+				topSingle := len(stack) > 0 && !stack[len(stack)-1].double
+				switch {
+				case r == '‘':
+					stack = d.open(stack, i, n, false, false, pi)
+				case isOpenContext(prev) && !isSpaceRune(next) && !isCloseContext(next):
+					stack = d.open(stack, i, n, false, r == '\'', pi)
+				case topSingle && !isSpaceRune(prev) && isCloseContext(next):
+					d.closeTop(&stack, i)
+				case r == '\'' && isDigit(prev):
+					// a foot mark or a minute: 5'10"
+				default:
+					// an apostrophe: Uyghurs’, or a stray mark in space
+				}
+			}
+			i = after
+		}
+		if len(stack) == 0 {
+			continue
+		}
+		// The paragraph ends inside a quotation. It continues if the next
+		// paragraph reopens it; otherwise every open mark is unclosed.
+		if stack[0].double && !p.Heading && pi+1 < len(d.Paragraphs) && !d.Paragraphs[pi+1].Heading &&
+			d.opensQuote(d.Paragraphs[pi+1].Span) {
+			for _, m := range stack[1:] {
+				d.unclosed(m, false)
+			}
+			stack = stack[:1]
+			continue
+		}
+		for k := len(stack) - 1; k >= 0; k-- {
+			d.unclosed(stack[k], len(d.Quotes[stack[k].quote].Reopens) > 0)
+		}
+		stack = stack[:0]
+	}
+	d.finishQuotes()
+}
+
+// finishQuotes marks colon-introduced quotations and indexes the outermost.
+func (d *Document) finishQuotes() {
+	for qi := range d.Quotes {
+		q := &d.Quotes[qi]
+		if q.Depth != 0 {
+			continue
+		}
+		d.outer = append(d.outer, qi)
+		p := d.Paragraphs[q.FirstParagraph]
+		// A colon just before the opening mark…
+		j := q.Open
+		for j > p.Start && isSpaceByte(d.Prose[j-1]) {
+			j--
+		}
+		if j > p.Start && d.Prose[j-1] == ':' {
+			q.Colon = true
+			continue
+		}
+		// …or ending the paragraph before, when the quotation opens this one.
+		if j == p.Start && q.FirstParagraph > 0 {
+			prev := d.Paragraphs[q.FirstParagraph-1]
+			if e := d.lastProse(prev.Span); e >= 0 && d.Prose[e] == ':' {
+				q.Colon = true
+			}
+		}
+	}
+	// Unclosed quotations overlap nothing after their paragraph; keep the
+	// index sorted by opening mark.
+	sort.SliceStable(d.outer, func(a, b int) bool { return d.Quotes[d.outer[a]].Open < d.Quotes[d.outer[b]].Open })
+}
+
+func (d *Document) open(stack []openMark, off, n int, double, straight bool, para int) []openMark {
+	d.Quotes = append(d.Quotes, Quote{
+		Open: off, Close: -1, Content: Span{off + n, d.Paragraphs[para].End},
+		Double: double, Depth: len(stack), FirstParagraph: para, LastParagraph: para,
+	})
+	return append(stack, openMark{off: off, n: n, double: double, straight: straight, quote: len(d.Quotes) - 1})
+}
+
+// closeTop closes the innermost open quotation with the mark at off.
+func (d *Document) closeTop(stack *[]openMark, off int) {
+	s := *stack
+	m := s[len(s)-1]
+	q := &d.Quotes[m.quote]
+	q.Close = off
+	q.Content.End = off
+	*stack = s[:len(s)-1]
+}
+
+// closeDouble handles a closing double mark: it closes the innermost double
+// quotation, reporting any single quotation still open inside it.
+func (d *Document) closeDouble(stack []openMark, off, n int) []openMark {
+	k := len(stack) - 1
+	for k >= 0 && !stack[k].double {
+		k--
+	}
+	if k < 0 {
+		d.QuoteProblems = append(d.QuoteProblems, QuoteProblem{Kind: Unopened, Mark: Span{off, off + n}, Other: Span{-1, -1}})
+		return stack
+	}
+	for j := len(stack) - 1; j > k; j-- {
+		m := stack[j]
+		d.QuoteProblems = append(d.QuoteProblems, QuoteProblem{
+			Kind: NestedUnclosed, Mark: Span{m.off, m.off + m.n}, Other: Span{off, off + n},
+		})
+		q := &d.Quotes[m.quote]
+		q.Content.End = off
+	}
+	stack = stack[:k+1]
+	d.closeTop(&stack, off)
+	return stack
+}
+
+func (d *Document) unclosed(m openMark, continued bool) {
+	d.QuoteProblems = append(d.QuoteProblems, QuoteProblem{
+		Kind: Unclosed, Mark: Span{m.off, m.off + m.n}, Other: Span{-1, -1}, Continued: continued,
+	})
+}
+
+// apostrophe decides whether the single mark r (with prev the rune before
+// it, the text after it starting at after) is an apostrophe rather than a
+// quotation mark. It returns how many bytes after the mark to skip as part
+// of the elision, or -1 for a quotation mark.
+func (d *Document) apostrophe(r, prev rune, after, end int) int {
+	next := ' '
+	if after < end {
+		next, _ = d.runeAt(after)
+	}
+	// Between two letters: report’s, isn’t, o’clock.
+	if IsWordRune(prev) && IsWordRune(next) {
+		return 0
+	}
+	if !IsWordRune(next) || IsWordRune(prev) {
+		return -1
+	}
+	// Before a word: ’90s, ’em, rock ’n’ roll.
+	if isDigit(next) {
+		j := after
+		for j < end {
+			c, n := d.runeAt(j)
+			if !isDigit(c) {
+				break
+			}
+			j += n
+		}
+		if c, _ := d.runeAtOr(j, end); c == 's' || !IsWordRune(c) {
+			return 0
+		}
+		return -1
+	}
+	if r == '‘' {
+		return -1
+	}
+	j := after
+	var word []rune
+	for j < end && len(word) < 8 {
+		c, n := d.runeAt(j)
+		if !IsWordRune(c) {
+			break
+		}
+		word = append(word, unicode.ToLower(c))
+		j += n
+	}
+	if !elisions[string(word)] {
+		return -1
+	}
+	c, n := d.runeAtOr(j, end)
+	if IsWordRune(c) {
+		return -1
+	}
+	if string(word) == "n" {
+		// rock ’n’ roll: the mark after n is an apostrophe too.
+		if c == '\'' || c == '’' {
+			return j + n - after
+		}
+		return -1
+	}
+	return 0
+}
+
+func (d *Document) runeAtOr(i, end int) (rune, int) {
+	if i >= end {
+		return ' ', 0
+	}
+	return d.runeAt(i)
+}
+
+func hasOpen(stack []openMark, double, straight bool) bool {
+	for _, m := range stack {
+		if m.double == double && m.straight == straight {
+			return true
+		}
+	}
+	return false
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '“', '”', '"', '‘', '’', '\'', '«', '»':
+		return true
+	}
+	return false
+}
+
+func isSpaceRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == Masked || r == '\u00a0' || r == '\u202f'
+}
+
+// isOpenContext reports whether a mark after r can open a quotation.
+func isOpenContext(r rune) bool {
+	if isSpaceRune(r) {
+		return true
+	}
+	switch r {
+	case '(', '[', '{', '—', '–', '-', '/', '“', '‘', '"', '\'', '«', ':':
+		return true
+	}
+	return false
+}
+
+// isCloseContext reports whether a mark before r can close a quotation.
+func isCloseContext(r rune) bool {
+	if isSpaceRune(r) {
+		return true
+	}
+	switch r {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…', '”', '’', '"', '\'', '»':
+		return true
+	}
+	return false
+}
+
+// firstProse returns the offset of the first prose byte of s that is not
+// white space, or s.End.
+func (d *Document) firstProse(s Span) int {
+	for i := s.Start; i < s.End; i++ {
+		if !isSpaceByte(d.Prose[i]) && d.Prose[i] != Masked {
+			return i
+		}
+	}
+	return s.End
+}
+
+// lastProse returns the offset of the last prose byte of s that is not white
+// space, or -1.
+func (d *Document) lastProse(s Span) int {
+	for i := s.End - 1; i >= s.Start; i-- {
+		if !isSpaceByte(d.Prose[i]) && d.Prose[i] != Masked {
+			return i
+		}
+	}
+	return -1
+}
+
+// opensQuote reports whether a paragraph starts with an opening double mark.
+func (d *Document) opensQuote(s Span) bool {
+	i := d.firstProse(s)
+	if i >= s.End {
+		return false
+	}
+	r, n := d.runeAt(i)
+	switch r {
+	case '“', '«':
+		return true
+	case '"':
+		next, _ := d.runeAtOr(i+n, s.End)
+		return !isSpaceRune(next)
+	}
+	return false
+}

@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/docqa/docqa/document"
+)
+
+// Setting is the configuration of one rule.
+type Setting struct {
+	// Off turns the rule off.
+	Off bool
+	// Severity, if not zero, replaces the rule's default severity.
+	Severity Severity
+	// Options are the rule's option values; absent ones keep their defaults.
+	Options Options
+}
+
+// Config selects and configures the rules of a run.
+type Config struct {
+	// Rules holds settings by rule ID.
+	Rules map[string]Setting
+	// Enable and Disable name rules or categories to turn on or off, after
+	// Rules is applied: Disable wins over Rules, Enable wins over both.
+	Enable, Disable []string
+}
+
+// Linter runs a set of prepared rules over documents. It is safe for
+// concurrent use.
+type Linter struct {
+	checks []prepared
+}
+
+type prepared struct {
+	rule  *Rule
+	sev   Severity
+	check Check
+}
+
+// NewLinter prepares the rules of reg that cfg enables. It fails if cfg
+// names an unknown rule or a rule rejects its options.
+func NewLinter(reg *Registry, cfg Config) (*Linter, error) {
+	on := make(map[string]bool, len(reg.Rules()))
+	for _, r := range reg.Rules() {
+		on[r.ID] = true
+	}
+	for id, s := range cfg.Rules {
+		if _, ok := reg.Lookup(id); !ok {
+			return nil, fmt.Errorf("unknown rule %q", id)
+		}
+		if s.Off {
+			on[id] = false
+		}
+	}
+	for _, name := range cfg.Disable {
+		rs, err := reg.Select(name)
+		if err != nil {
+			return nil, fmt.Errorf("--disable: %w", err)
+		}
+		for _, r := range rs {
+			on[r.ID] = false
+		}
+	}
+	for _, name := range cfg.Enable {
+		rs, err := reg.Select(name)
+		if err != nil {
+			return nil, fmt.Errorf("--enable: %w", err)
+		}
+		for _, r := range rs {
+			on[r.ID] = true
+		}
+	}
+	l := &Linter{}
+	for _, r := range reg.Rules() {
+		if !on[r.ID] {
+			continue
+		}
+		s := cfg.Rules[r.ID]
+		sev := r.Severity
+		if s.Severity != 0 {
+			sev = s.Severity
+		}
+		opts := s.Options
+		if opts == nil {
+			opts = Options{}
+		}
+		check, err := r.New(opts)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", r.ID, err)
+		}
+		l.checks = append(l.checks, prepared{rule: r, sev: sev, check: check})
+	}
+	return l, nil
+}
+
+// Rules returns the IDs of the rules the linter runs, sorted.
+func (l *Linter) Rules() []string {
+	ids := make([]string, len(l.checks))
+	for i, c := range l.checks {
+		ids[i] = c.rule.ID
+	}
+	return ids
+}
+
+// Lint runs every rule over doc and returns the findings sorted by
+// position, then rule, then message.
+func (l *Linter) Lint(doc *document.Document) []Finding {
+	var out []Finding
+	for _, c := range l.checks {
+		p := &Pass{Doc: doc, Rule: c.rule, out: &out, sev: c.sev}
+		c.check(p)
+	}
+	SortFindings(out)
+	return out
+}
+
+// SortFindings sorts findings by path, start, rule, end and message: the
+// order docqa prints them in.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		switch {
+		case a.Path != b.Path:
+			return a.Path < b.Path
+		case a.Span.Start != b.Span.Start:
+			return a.Span.Start < b.Span.Start
+		case a.Rule != b.Rule:
+			return a.Rule < b.Rule
+		case a.Span.End != b.Span.End:
+			return a.Span.End < b.Span.End
+		}
+		return a.Message < b.Message
+	})
+}

@@ -1,0 +1,199 @@
+// Package rules is docqa's rule engine and its built-in rules.
+//
+// A Rule is a value: its ID, default severity and documentation live beside
+// the code that checks, so listing, explaining and configuring rules all
+// come from one source. A rule checks one document through a Pass and
+// reports Findings, each a byte range of the document with a message and
+// optional Fixes; the Linter runs the enabled rules over a document and
+// returns the findings sorted.
+//
+// The package is usable without the docqa command:
+//
+//	reg := rules.Builtin()
+//	l, err := rules.NewLinter(reg, rules.Config{})
+//	findings := l.Lint(document.Load("a.md", text))
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/docqa/docqa/document"
+)
+
+// Severity is how much a finding matters.
+type Severity int
+
+// The severities, least first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+// String returns the severity's name as written in output and config.
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// ParseSeverity parses "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch s {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Rule is one check over a document, with its documentation.
+type Rule struct {
+	// ID is "category/name", e.g. "repetition/doubled-word".
+	ID string
+	// Severity is the rule's default severity.
+	Severity Severity
+	// Summary is a one-line description, without a final full stop.
+	Summary string
+	// Explanation says what the rule finds and why, in a few sentences.
+	Explanation string
+	// Bad and Good are short examples of text the rule reports and accepts.
+	Bad, Good string
+	// Options are the settings the rule takes from the config file.
+	Options []Option
+	// New prepares the rule for a run with the given option values (absent
+	// options hold their defaults) and returns the function that checks one
+	// document. It is called once per run; the returned Check must be safe
+	// for concurrent use.
+	New func(opts Options) (Check, error)
+}
+
+// Category returns the part of the ID before the slash.
+func (r *Rule) Category() string {
+	c, _, _ := strings.Cut(r.ID, "/")
+	return c
+}
+
+// Check checks one document.
+type Check func(p *Pass)
+
+// OptionKind is the type of a rule option's value.
+type OptionKind int
+
+// The kinds of option values.
+const (
+	String     OptionKind = iota // a string
+	StringList                   // a list of strings
+	StringSets                   // a list of lists of strings
+	Bool                         // true or false
+)
+
+// String names the kind as a config file's author would.
+func (k OptionKind) String() string {
+	switch k {
+	case String:
+		return "a string"
+	case StringList:
+		return "a list of strings"
+	case StringSets:
+		return "a list of lists of strings"
+	case Bool:
+		return "true or false"
+	}
+	return "unknown"
+}
+
+// Option documents one setting of a rule.
+type Option struct {
+	Name string
+	Kind OptionKind
+	Doc  string
+	// Choices, if set, are the only values a String option accepts.
+	Choices []string
+}
+
+// Options holds a rule's option values by name: string, []string,
+// [][]string or bool according to the option's kind.
+type Options map[string]any
+
+// String returns a string option's value, or "".
+func (o Options) String(name string) string {
+	s, _ := o[name].(string)
+	return s
+}
+
+// Strings returns a string-list option's value and whether it was set.
+func (o Options) Strings(name string) ([]string, bool) {
+	s, ok := o[name].([]string)
+	return s, ok
+}
+
+// Sets returns a list-of-lists option's value.
+func (o Options) Sets(name string) [][]string {
+	s, _ := o[name].([][]string)
+	return s
+}
+
+// Bool returns a boolean option's value, or false.
+func (o Options) Bool(name string) bool {
+	b, _ := o[name].(bool)
+	return b
+}
+
+// Fix is an edit that resolves a finding: replace the bytes of Span with
+// Replacement.
+type Fix struct {
+	Span        document.Span
+	Replacement string
+	// Unsafe marks a fix that changes a speaker's words (it lies inside a
+	// quotation): apply it only after checking the source.
+	Unsafe bool
+}
+
+// Finding is one problem a rule found in a document.
+type Finding struct {
+	Path     string
+	Rule     string
+	Severity Severity
+	// Span is the text the finding is about.
+	Span    document.Span
+	Message string
+	Fixes   []Fix
+}
+
+// Pass is what a Check receives: the document and a way to report.
+type Pass struct {
+	Doc  *document.Document
+	Rule *Rule
+	out  *[]Finding
+	sev  Severity
+}
+
+// Report records a finding over span with a message and optional fixes.
+// Fixes that touch a quotation are marked unsafe.
+func (p *Pass) Report(span document.Span, message string, fixes ...Fix) {
+	for i := range fixes {
+		f := &fixes[i]
+		if p.Doc.InQuote(f.Span.Start) || (f.Span.End > f.Span.Start && p.Doc.InQuote(f.Span.End-1)) {
+			f.Unsafe = true
+		}
+	}
+	*p.out = append(*p.out, Finding{
+		Path: p.Doc.Path, Rule: p.Rule.ID, Severity: p.sev, Span: span, Message: message, Fixes: fixes,
+	})
+}
+
+// Reportf is Report with a formatted message and no fixes.
+func (p *Pass) Reportf(span document.Span, format string, args ...any) {
+	p.Report(span, fmt.Sprintf(format, args...))
+}
