@@ -119,6 +119,7 @@ func (d *Document) pairQuotes() {
 			q := &d.Quotes[stack[0].quote]
 			q.Reopens = append(q.Reopens, off)
 			q.LastParagraph = pi
+			q.Content.End = p.End
 			i = off + n
 		}
 		for i < p.End {

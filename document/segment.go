@@ -1,6 +1,7 @@
 package document
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -230,4 +231,14 @@ func (d *Document) OnlySpaceBetween(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// WordsIn returns the words that lie wholly inside span s.
+func (d *Document) WordsIn(s Span) []Word {
+	lo := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= s.Start })
+	hi := lo
+	for hi < len(d.Words) && d.Words[hi].End <= s.End {
+		hi++
+	}
+	return d.Words[lo:hi]
 }

@@ -1,9 +1,79 @@
 package rules
 
-// Coordination is the repetition/coordination rule. (Stub: being written.)
+import (
+	"bytes"
+	"strings"
+
+	"github.com/docqa/docqa/document"
+)
+
+// Coordination is the repetition/coordination rule.
 var Coordination = &Rule{
 	ID:       "repetition/coordination",
 	Severity: Warning,
-	Summary:  "TODO",
-	New:      func(Options) (Check, error) { return func(*Pass) {}, nil },
+	Summary:  "The same term on both sides of “and” or “or”",
+	Explanation: `Reports the same word on both sides of "and" or "or" ("counter-terrorism and
+counter-terrorism strategies"): one of the two was meant to be another word,
+and a reader cannot tell which. Intensifying repetitions are idiom and are
+left alone: "more and more", "again and again", "over and over", comparatives
+("bigger and bigger", "worse and worse") and spans of time or quantity
+("years and years", "thousands and thousands"). Two capitalised words are
+taken for a name ("Johnson and Johnson").`,
+	Bad:  "within the context of the government’s application of counter-terrorism and counter-terrorism strategies",
+	Good: "within the context of the government’s application of counter-terrorism and counter-extremism strategies; more and more people",
+	Options: []Option{
+		{Name: "allow", Kind: StringList, Doc: "more words that may stand on both sides of “and”/“or” (case-insensitive)"},
+	},
+	New: newCoordination,
+}
+
+// coordinationAllowed are words whose "X and X" is idiom.
+var coordinationAllowed = []string{
+	"more", "less", "fewer", "again", "over", "on", "round", "around", "through", "by", "out", "up",
+	"down", "back", "in", "off", "away", "further", "farther", "better", "worse", "time", "times",
+	"years", "months", "weeks", "days", "hours", "minutes", "miles", "dozens", "hundreds", "thousands",
+	"millions", "billions", "rows", "layers", "piles", "ages", "bigger", "louder", "faster", "slower",
+	"higher", "lower", "deeper", "closer", "worse", "far", "near", "here", "there", "now", "ever",
+	"on", "so", "this", "that", "such", "such-and-such", "and", "or", "neither", "nor", "either",
+}
+
+func newCoordination(opts Options) (Check, error) {
+	allowed := make(map[string]bool, len(coordinationAllowed))
+	for _, w := range coordinationAllowed {
+		allowed[w] = true
+	}
+	extra, _ := opts.Strings("allow")
+	for _, w := range extra {
+		allowed[strings.ToLower(w)] = true
+	}
+	return func(p *Pass) {
+		d := p.Doc
+		for i := 2; i < len(d.Words); i++ {
+			a, conj, b := d.Words[i-2], d.Words[i-1], d.Words[i]
+			if a.Paragraph != b.Paragraph {
+				continue
+			}
+			ct := d.Slice(conj.Span)
+			if !bytes.EqualFold(ct, []byte("and")) && !bytes.EqualFold(ct, []byte("or")) {
+				continue
+			}
+			at, bt := d.Slice(a.Span), d.Slice(b.Span)
+			if !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(a.End, conj.Start) || !d.OnlySpaceBetween(conj.End, b.Start) {
+				continue
+			}
+			lower := strings.ToLower(string(at))
+			if allowed[lower] || isNumber(at) || isComparative(lower) ||
+				(isCapitalized(at) && isCapitalized(bt)) {
+				continue
+			}
+			p.Report(document.Span{Start: a.Start, End: b.End},
+				"“"+string(bt)+"” on both sides of “"+string(ct)+"”: one of them was probably meant to be another word")
+		}
+	}, nil
+}
+
+// isComparative reports whether a lower-case word looks like a comparative
+// adjective or adverb ("bigger", "happier"), whose "X and X" intensifies.
+func isComparative(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "er") && !strings.Contains(w, "-")
 }

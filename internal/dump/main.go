@@ -1,3 +1,4 @@
+// Command dump prints a document's model and findings, for debugging.
 package main
 
 import (
@@ -5,25 +6,28 @@ import (
 	"os"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
 )
 
 func main() {
 	b, _ := os.ReadFile(os.Args[1])
 	d := document.Load(os.Args[1], b)
-	fmt.Println("paras", len(d.Paragraphs), "words", len(d.Words), "sentences", len(d.Sentences), "quotes", len(d.Quotes))
-	for _, q := range d.Quotes {
-		p := d.Position(q.Open)
-		fmt.Printf("%d:%d depth=%d double=%v close=%d colon=%v reopen=%d %q\n", p.Line, p.Column, q.Depth, q.Double, q.Close, q.Colon, len(q.Reopens), trunc(d.String(q.Content)))
+	if len(os.Args) > 2 {
+		for _, q := range d.Quotes {
+			p := d.Position(q.Open)
+			fmt.Printf("Q %d:%d depth=%d double=%v colon=%v paras=%d-%d %q\n", p.Line, p.Column, q.Depth, q.Double, q.Colon, q.FirstParagraph, q.LastParagraph, d.String(q.Content))
+		}
 	}
-	for _, pr := range d.QuoteProblems {
-		p := d.Position(pr.Mark.Start)
-		fmt.Printf("PROBLEM %d:%d kind=%d %q\n", p.Line, p.Column, pr.Kind, d.String(pr.Mark))
+	l, err := rules.NewLinter(rules.Builtin(), rules.Config{})
+	if err != nil {
+		panic(err)
 	}
-}
-
-func trunc(s string) string {
-	if len(s) > 60 {
-		return s[:60]
+	for _, f := range l.Lint(d) {
+		s, e := d.Position(f.Span.Start), d.Position(f.Span.End)
+		fmt.Printf("%d:%d-%d:%d %s %s: %s %q\n", s.Line, s.Column, e.Line, e.Column, f.Severity, f.Rule, f.Message, d.String(f.Span))
+		for _, x := range f.Fixes {
+			fs, fe := d.Position(x.Span.Start), d.Position(x.Span.End)
+			fmt.Printf("   fix %d:%d-%d:%d %q unsafe=%v\n", fs.Line, fs.Column, fe.Line, fe.Column, x.Replacement, x.Unsafe)
+		}
 	}
-	return s
 }

@@ -1,0 +1,220 @@
+package document
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func loadFile(t *testing.T, path string) *Document {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Load(path, b)
+}
+
+func TestPosition(t *testing.T) {
+	tests := []struct {
+		name       string
+		text       string
+		marker     string
+		line, col  int
+		occurrence int
+	}{
+		{"first byte", "target here", "target", 1, 1, 0},
+		{"after a BOM", "\uFEFFtarget here", "target", 1, 1, 0},
+		{"after a BOM, later in line", "\uFEFFsee target", "target", 1, 5, 0},
+		{"LF", "one\ntwo target", "target", 2, 5, 0},
+		{"CRLF", "one\r\ntwo target", "target", 2, 5, 0},
+		{"CR only", "one\rtwo target", "target", 2, 5, 0},
+		{"mixed endings", "a\r\nb\nc\rd target", "target", 4, 3, 0},
+		{"blank CRLF lines", "a\r\n\r\n\r\ntarget", "target", 4, 1, 0},
+		{"tab counts one", "\t\ttarget", "target", 1, 3, 0},
+		{"CJK counts one a character", "中文字 target", "target", 1, 5, 0},
+		{"emoji counts one", "😀😀 target", "target", 1, 4, 0},
+		{"combining mark counts one", "cafe\u0301 target", "target", 1, 7, 0},
+		{"BOM and CRLF", "\uFEFFone\r\n中 target", "target", 2, 3, 0},
+		{"end of text", "abc", "", 1, 4, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Load("a.txt", []byte(tt.text))
+			off := len(tt.text)
+			if tt.marker != "" {
+				off = strings.Index(tt.text, tt.marker)
+			}
+			got := d.Position(off)
+			if got.Line != tt.line || got.Column != tt.col {
+				t.Errorf("Position(%d) = %d:%d, want %d:%d", off, got.Line, got.Column, tt.line, tt.col)
+			}
+			if back := d.Offset(got); back != off {
+				t.Errorf("Offset(%d:%d) = %d, want %d", got.Line, got.Column, back, off)
+			}
+		})
+	}
+}
+
+func TestLine(t *testing.T) {
+	d := Load("a.txt", []byte("\uFEFFone\r\ntwo\rthree\nfour"))
+	want := []string{"one", "two", "three", "four"}
+	if d.LineCount() != len(want) {
+		t.Fatalf("LineCount = %d, want %d", d.LineCount(), len(want))
+	}
+	for i, w := range want {
+		if got := d.String(d.Line(i + 1)); got != w {
+			t.Errorf("Line(%d) = %q, want %q", i+1, got, w)
+		}
+	}
+	if got := d.String(d.LineSpanWithBreak(strings.Index(string(d.Text), "two"))); got != "two\r" {
+		t.Errorf("LineSpanWithBreak = %q, want %q", got, "two\r")
+	}
+}
+
+// words returns the text of a document's words.
+func words(d *Document) []string {
+	var out []string
+	for _, w := range d.Words {
+		out = append(out, d.String(w.Span))
+	}
+	return out
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"apostrophes and hyphens", "The report’s counter-terrorism plan isn't new.", []string{"The", "report’s", "counter-terrorism", "plan", "isn't", "new"}},
+		{"numbers", "About 1,000 people, or 3.5 percent, in 2019.", []string{"About", "1,000", "people", "or", "3.5", "percent", "in", "2019"}},
+		{"possessive plural", "The Uyghurs’ rights.", []string{"The", "Uyghurs", "rights"}},
+		{"elision", "The ’90s.", []string{"The", "90s"}},
+		{"dashes split", "a claim—unverified", []string{"a", "claim", "unverified"}},
+		{"unicode letters", "Zürich and 北京 and naïve", []string{"Zürich", "and", "北京", "and", "naïve"}},
+		{"URLs are not words", "See https://example.com/the/the and www.example.org.", []string{"See", "and"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := words(Load("a.txt", []byte(tt.text)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMarkdownProse(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"code span", "Run `the the` now.", []string{"Run", "now"}},
+		{"fenced code", "Intro.\n\n```go\nfunc the() {}\n```\n\nOutro.", []string{"Intro", "Outro"}},
+		{"indented code", "Intro.\n\n    code here\n\nOutro.", []string{"Intro", "Outro"}},
+		{"html block", "<div>\nhidden words\n</div>\n\nShown.", []string{"Shown"}},
+		{"inline html and comment", "Shown <span>tag</span> <!-- note --> text.", []string{"Shown", "tag", "text"}},
+		{"link text is prose, target is not", "See [the report](http://example.com/words) now.", []string{"See", "the", "report", "now"}},
+		{"autolink", "See <https://example.com/x> now.", []string{"See", "now"}},
+		{"image alt is not prose", "A ![chart of data](c.png) here.", []string{"A", "here"}},
+		{"emphasis", "It *was* **very** _clear_.", []string{"It", "was", "very", "clear"}},
+		{"heading and list", "# Title words\n\n- item one\n- item two\n", []string{"Title", "words", "item", "one", "item", "two"}},
+		{"block quote", "> Quoted line\n> continues.", []string{"Quoted", "line", "continues"}},
+		{"front matter", "---\ntitle: hidden\n---\n\nBody text.", []string{"Body", "text"}},
+		{"front matter after BOM", "\uFEFF---\ntitle: hidden\n---\nBody.", []string{"Body"}},
+		{"link reference definition", "[ref]: http://example.com \"Title words\"\n\nBody.", []string{"Body"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Load("a.md", []byte(tt.text))
+			got := words(d)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if len(d.Prose) != len(d.Text) {
+				t.Errorf("len(Prose) = %d, len(Text) = %d", len(d.Prose), len(d.Text))
+			}
+		})
+	}
+}
+
+func TestMarkdownCodeSpanBreaksWords(t *testing.T) {
+	d := Load("a.md", []byte("the `x` the"))
+	if len(d.Words) != 2 {
+		t.Fatalf("words = %q", words(d))
+	}
+	if d.OnlySpaceBetween(d.Words[0].End, d.Words[1].Start) {
+		t.Errorf("a code span between two words counts as space")
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		name, text, format string
+		want               []string
+	}{
+		{"plain", "One line\nstill one.\n\nTwo.\n  \t\nThree.", "a.txt", []string{"One line\nstill one.", "Two.", "Three."}},
+		{"plain CRLF", "One.\r\n\r\nTwo.\r\n", "a.txt", []string{"One.", "Two."}},
+		{"markdown", "# Head\n\nPara one\ncontinues.\n\n- item\n", "a.md", []string{"Head", "Para one\ncontinues.", "item"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Load(tt.format, []byte(tt.text))
+			var got []string
+			for _, p := range d.Paragraphs {
+				got = append(got, d.String(p.Span))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"simple", "One here. Two there! Three?", []string{"One here.", "Two there!", "Three?"}},
+		{"abbreviations", "Mr. Smith met Dr. Jones at 5 p.m. in the U.S. capital. Then left.", []string{"Mr. Smith met Dr. Jones at 5 p.m. in the U.S. capital.", "Then left."}},
+		{"initials", "John F. Kennedy spoke. He left.", []string{"John F. Kennedy spoke.", "He left."}},
+		{"closing quotation", "“We stay.” He left.", []string{"“We stay.”", "He left."}},
+		{"lower case after stop", "It was 3 a.m. and late.", []string{"It was 3 a.m. and late."}},
+		{"decimal", "It rose 3.5 percent. Then fell.", []string{"It rose 3.5 percent.", "Then fell."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Load("a.txt", []byte(tt.text))
+			var got []string
+			for _, s := range d.Sentences {
+				got = append(got, d.String(s))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBinaryAndInvalidUTF8(t *testing.T) {
+	d := Load("a.txt", []byte("text\x00more"))
+	if !d.Binary() {
+		t.Errorf("NUL byte: Binary() = false")
+	}
+	d = Load("a.txt", []byte("good \xff bad"))
+	if off, bad := d.InvalidUTF8(); !bad || off != 5 {
+		t.Errorf("InvalidUTF8() = %d, %v; want 5, true", off, bad)
+	}
+	if got := words(d); strings.Join(got, "|") != "good|bad" {
+		t.Errorf("words around invalid byte = %q", got)
+	}
+}
+
+func TestFormatFor(t *testing.T) {
+	for name, want := range map[string]Format{"a.md": Markdown, "A.MARKDOWN": Markdown, "a.txt": Plain, "a": Plain, "a.rst": Plain} {
+		if got := FormatFor(name); got != want {
+			t.Errorf("FormatFor(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
