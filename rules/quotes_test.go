@@ -1,0 +1,66 @@
+package rules
+
+import "testing"
+
+func TestQuotesUnbalanced(t *testing.T) {
+	runRuleCases(t, QuotesUnbalanced, nil, "a.txt", []ruleCase{
+		{"balanced curly", "He said “we will stay.”", nil},
+		{"balanced straight", `He said "we will stay."`, nil},
+		{"unclosed", "He said “we will stay.", []string{"1:9 “"}},
+		{"unopened", "We will stay,” he said.", []string{"1:14 ”"}},
+		{"straight unclosed", `He said "we will stay.`, []string{`1:9 "`}},
+		{"nested single left open", "She said “he told me ‘never again twice.”", []string{"1:22 ‘"}},
+		{"crossed nesting", "She said “he told me ‘never” again’ twice.", []string{"1:22 ‘"}},
+		{"possessive and elision", "The Uyghurs’ and the report’s ’90s, rock ’n’ roll; the Uyghurs' and '90s, rock 'n' roll.", nil},
+		{"possessive inside a single quotation", "He called it ‘the Uyghurs’ camps’ then.", nil},
+		{"multi-paragraph quotation", "“First paragraph of the statement.\n\n“Second paragraph of it.\n\n“Last one,” he said.", nil},
+		{"multi-paragraph quotation never closed", "“First paragraph.\n\n“Second paragraph.\n\nThe end.", []string{"1:1 “"}},
+		{"after a BOM and CRLF", "\uFEFFFirst line.\r\nHe said “never.\r\n", []string{"2:9 “"}},
+	})
+}
+
+func TestQuotesUnbalancedMarkdown(t *testing.T) {
+	runRuleCases(t, QuotesUnbalanced, nil, "a.md", []ruleCase{
+		{"quote mark in a code span", "Type `\"` to start a string.", nil},
+		{"quote mark in a code block", "Text.\n\n```\nx = \"unclosed\n```\n", nil},
+		{"quote mark in HTML", `<span title='a"b'>text</span> fine.`, nil},
+		{"heading does not continue", "# “Unclosed heading\n\n“Then a quote.”", []string{"1:3 “"}},
+		{"real unclosed in Markdown", "He said “stop *now*.", []string{"1:9 “"}},
+	})
+}
+
+func TestQuotesAttribution(t *testing.T) {
+	runRuleCases(t, QuotesAttribution, nil, "a.txt", []ruleCase{
+		{"said after", "“We will not stand for this destruction,” the mayor said.", nil},
+		{"said before", "The mayor said “we will not stand for this destruction.”", nil},
+		{"according to", "“The camps are closed now,” according to the ministry.", nil},
+		{"no speaker", "“We will not stand for this destruction of our town.”", []string{"1:1 “We will not stand for this destruction of our town.”"}},
+		{"no speaker mid-paragraph", "The crowd gathered. “We will not stand for this,” they chanted loudly? No: “Nobody will ever stop us now.”", nil},
+		{"scare quote", "The government calls them “vocational centers” in public.", nil},
+		{"one word", "Beijing said the report “distorts” its laws.", nil},
+		{"one word, no verb", "The so-called “experts” arrived.", nil},
+		{"title in capitals", "He watched “The Lord of the Rings” again.", nil},
+		{"colon before", "The sign on the door: “No entry for anyone after dark tonight.”", nil},
+		{"colon ending the paragraph before", "The statement read in full:\n\n“We will not stand for this destruction of our town.”", nil},
+		{"speech verb only inside the quotation", "“He said we will not stand for this destruction.”", []string{"1:1 “He said we will not stand for this destruction.”"}},
+		{"multi-paragraph quotation attributed in the first", "“We will stay here,” he said. “And we will fight on.\n\n“Nobody will move us from this square.\n\n“Nobody at all.”", nil},
+		{"continuation paragraph without verb", "The minister said: “One thing is clear.\n\n“We will fight on and on until the end.”", nil},
+		{"second paragraph unattributed", "“We will stay here,” he said.\n\n“Nobody will move us from this square.”", []string{"3:1 “Nobody will move us from this square.”"}},
+		{"one finding a paragraph", "“We will stay here and fight.” “Nobody will move us from here.”", []string{"1:1 “We will stay here and fight.”"}},
+		{"straight quotes", `"We will not stand for this destruction," she told reporters.`, nil},
+	})
+}
+
+func TestQuotesAttributionVerbsOption(t *testing.T) {
+	text := "“We will not stand for this destruction,” the mayor thundered."
+	runRuleCases(t, QuotesAttribution, nil, "a.txt", []ruleCase{
+		{"not a built-in verb", text, []string{"1:1 “We will not stand for this destruction,”"}},
+	})
+	runRuleCases(t, QuotesAttribution, Options{"extra_verbs": []string{"thundered"}}, "a.txt", []ruleCase{
+		{"extra verb", text, nil},
+	})
+	runRuleCases(t, QuotesAttribution, Options{"verbs": []string{"thundered", "in a letter"}}, "a.txt", []ruleCase{
+		{"replaced list: said no longer counts", "“We will not stand for this destruction,” the mayor said.", []string{"1:1 “We will not stand for this destruction,”"}},
+		{"replaced list: phrase", "“We will not stand for this destruction,” the mayor wrote in a letter.", nil},
+	})
+}
