@@ -1,35 +1,580 @@
 // Package config reads docqa's configuration file, .docqa.yaml.
+//
+// A configuration file looks like this:
+//
+//	profile: news                # news (the default) or docs
+//	rules:
+//	  style/second-person: off   # off, or a severity: error | warning | info
+//	  quotes/attribution:
+//	    severity: warning        # optional: off | error | warning | info
+//	    verbs: [said, says, told]
+//
+// Unknown keys and bad values are errors, never silently ignored. Every
+// error from Parse and Load is an *Error whose message is one line,
+// "file:line: problem", the form editors and CI systems read.
 package config
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
 	"github.com/docqa/docqa/rules"
 )
 
 // FileName is the name of the configuration file docqa looks for.
 const FileName = ".docqa.yaml"
 
+// The profiles a configuration file can name.
+const (
+	// ProfileNews suits news copy: every rule runs. It is the default.
+	ProfileNews = "news"
+	// ProfileDocs suits documentation: quotes/attribution and
+	// style/second-person are off unless the file configures them.
+	ProfileDocs = "docs"
+)
+
 // Config is a parsed configuration file.
 type Config struct {
 	// Path is the file the configuration was read from, or "" for the
 	// defaults.
 	Path string
-	// Profile is "news" (the default) or "docs".
+	// Profile is "news" (the default) or "docs". Parse has already applied
+	// it to Rules: under "docs", quotes/attribution and style/second-person
+	// are off unless the file has an entry for them under rules: (any
+	// entry, a severity or a mapping of options, keeps the file's choice).
 	Profile string
 	// Rules is the rule selection and settings for the linter.
 	Rules rules.Config
 }
 
-// Find returns the path of the nearest .docqa.yaml in dir or a folder above
-// it, or "" if there is none.
-func Find(dir string) (string, error) { return "", nil }
-
-// Load reads and validates the configuration file at path against the rules
-// of reg. Errors name the file and line: "path:line: problem".
-func Load(path string, reg *rules.Registry) (*Config, error) {
-	return &Config{Path: path, Profile: "news"}, nil
+// Error is a problem with a configuration file. Its message is one line:
+// "file:line: problem", or "file: problem" when no line applies (the file
+// cannot be read, or the YAML library gave no position).
+type Error struct {
+	// File is the name given to Parse or the path given to Load.
+	File string
+	// Line is the 1-based line of the offending node, or 0 if unknown.
+	Line int
+	// Msg says what is wrong.
+	Msg string
+	// Err is the underlying error, if any, e.g. the *fs.PathError of a file
+	// that could not be read.
+	Err error
 }
 
-// Parse is Load for data already read; name is used in error messages.
+// Error returns "file:line: problem".
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return e.File + ": " + e.Msg
+}
+
+// Unwrap returns the underlying error, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Find returns the path of the nearest .docqa.yaml in dir or a folder above
+// it, up to the filesystem root, or "" if there is none. The path is
+// absolute when dir is relative. Anything of that name counts, so that a
+// folder called .docqa.yaml is reported by Load rather than skipped. A failure to look, other than the file
+// not existing, is returned as an *Error naming the path it could not
+// check.
+func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", dir, err)
+	}
+	for d := abs; ; {
+		p := filepath.Join(d, FileName)
+		_, err := os.Stat(p)
+		switch {
+		case err == nil:
+			return p, nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", fileError(p, err)
+		}
+		up := filepath.Dir(d)
+		if up == d {
+			return "", nil
+		}
+		d = up
+	}
+}
+
+// Load reads and validates the configuration file at path against the rules
+// of reg. Errors name the file and line: "path:line: problem"; a file that
+// cannot be read gives "path: problem" (e.g. "no such file or directory"),
+// wrapping the *fs.PathError.
+func Load(path string, reg *rules.Registry) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	return Parse(path, data, reg)
+}
+
+// fileError describes a failure to use a file as "name: problem", without
+// the operation Go's errors name ("open name: ...").
+func fileError(name string, err error) error {
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Err.Error()
+	}
+	return &Error{File: name, Msg: msg, Err: err}
+}
+
+// Parse is Load for data already read; name is used in error messages. An
+// empty file (or one of only comments) is a valid configuration with the
+// defaults.
 func Parse(name string, data []byte, reg *rules.Registry) (*Config, error) {
-	return &Config{Path: name, Profile: "news"}, nil
+	p := &parser{name: name, reg: reg, lines: bytes.Count(data, []byte("\n"))}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		p.lines++
+	}
+	cfg := &Config{
+		Path:    name,
+		Profile: ProfileNews,
+		Rules:   rules.Config{Rules: map[string]rules.Setting{}},
+	}
+	root, err := p.decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if root != nil {
+		if err := p.top(root, cfg); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range profileOff(cfg.Profile) {
+		if _, ok := reg.Lookup(id); !ok {
+			continue
+		}
+		if _, set := cfg.Rules.Rules[id]; !set {
+			cfg.Rules.Rules[id] = rules.Setting{Off: true}
+		}
+	}
+	return cfg, nil
+}
+
+// profileOff returns the rules a profile turns off by default.
+func profileOff(profile string) []string {
+	if profile == ProfileDocs {
+		return []string{"quotes/attribution", "style/second-person"}
+	}
+	return nil
+}
+
+// parser holds what the walk over one file's nodes needs.
+type parser struct {
+	name  string
+	reg   *rules.Registry
+	lines int // the number of lines in the file
+}
+
+// errorf returns an *Error at line.
+func (p *parser) errorf(line int, format string, args ...any) error {
+	return &Error{File: p.name, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// decode parses data as one YAML document and returns its top node, or nil
+// for an empty document.
+func (p *parser) decode(data []byte) (*yaml.Node, error) {
+	if err := p.checkText(data); err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, p.yamlError(err)
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return nil, p.errorf(next.Line, "more than one YAML document (want one)")
+	case !errors.Is(err, io.EOF):
+		return nil, p.yamlError(err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := deref(doc.Content[0])
+	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
+		return nil, nil // "---" alone, or "~"
+	}
+	return root, nil
+}
+
+// checkText reports text the YAML reader would reject, invalid UTF-8 or a
+// control character, at its line: the library's own errors for these name
+// no line. Input with a UTF-16 byte order mark is left to the library.
+func (p *parser) checkText(data []byte) error {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil
+	}
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return p.errorf(line, "invalid UTF-8")
+		case r == '\n':
+			line++
+		case !yamlPrintable(r):
+			return p.errorf(line, "control character %U is not allowed", r)
+		}
+		i += size
+	}
+	return nil
+}
+
+// yamlPrintable reports whether YAML allows r in a stream: the printable
+// set of YAML 1.2, section 5.1.
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r >= 0x20 && r <= 0x7E:
+		return true
+	case r == 0x85:
+		return true
+	case r >= 0xA0 && r <= 0xD7FF:
+		return true
+	case r >= 0xE000 && r <= 0xFFFD:
+		return true
+	case r >= 0x10000 && r <= 0x10FFFF:
+		return true
+	}
+	return false
+}
+
+// yamlError turns an error of the YAML library, "yaml: line N: problem"
+// or "yaml: problem", into an *Error at line N.
+//
+// The library (go.yaml.in/yaml/v3 v3.0.6, decode.go parser.fail) adds one
+// to the 0-based line of a scanner error but not of a parser error, and
+// omits a line 0 altogether: so a parser error's line is one more than it
+// says, and a scanner or parser error with no line is on line 1. Errors
+// from composing the document (an unknown anchor, say) have no position.
+func (p *parser) yamlError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.ReplaceAll(msg, "\n", " ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, problem, ok := strings.Cut(rest, ": "); ok {
+			if n, err := strconv.Atoi(num); err == nil && n > 0 {
+				line, msg = n, problem
+			}
+		}
+	}
+	switch {
+	case parserProblem(msg):
+		line++
+	case line == 0 && scannerProblem(msg):
+		line = 1
+	}
+	if line > p.lines {
+		line = p.lines // the end of the file: the library counts the last newline
+	}
+	return &Error{File: p.name, Line: line, Msg: msg, Err: err}
+}
+
+// parserProblem reports whether msg is the message of one of the YAML
+// library's parser errors (parserc.go), whose line it reports 0-based.
+func parserProblem(msg string) bool {
+	switch msg {
+	case "did not find expected <stream-start>",
+		"did not find expected <document start>",
+		"did not find expected node content",
+		"did not find expected key",
+		"did not find expected '-' indicator",
+		"did not find expected ',' or ']'",
+		"did not find expected ',' or '}'",
+		"found undefined tag handle",
+		"found duplicate %YAML directive",
+		"found incompatible YAML document",
+		"found duplicate %TAG directive":
+		return true
+	}
+	return false
+}
+
+// scannerProblem reports whether msg is an error of the YAML library's
+// scanner rather than of composing the document, which has no position.
+func scannerProblem(msg string) bool {
+	for _, prefix := range []string{
+		"unknown anchor", "anchor ", "document contains excessive aliasing",
+		"exceeded max depth", "attempted to go past the end of stream",
+	} {
+		if strings.HasPrefix(msg, prefix) {
+			return false
+		}
+	}
+	return true
+}
+
+// deref follows an alias to the node it stands for.
+func deref(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+// isNull reports whether n is an empty or null value ("key:" or "~").
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// isString reports whether n is a string scalar.
+func isString(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str"
+}
+
+// pair is one key and value of a mapping.
+type pair struct {
+	key   string
+	line  int // the key's
+	value *yaml.Node
+}
+
+// each calls f with the entries of mapping n, in order, and stops at the
+// first error; where names the mapping in errors ("in rules"). Keys must
+// be strings, and appear once.
+func (p *parser) each(n *yaml.Node, where string, f func(pair) error) error {
+	first := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		line := n.Content[i].Line
+		k := deref(n.Content[i])
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			return p.errorf(line, "want a string key %s", where)
+		case k.ShortTag() == "!!merge":
+			return p.errorf(line, "merge keys (<<) are not supported")
+		}
+		if prev, dup := first[k.Value]; dup {
+			return p.errorf(line, "duplicate key %q %s (first at line %d)", k.Value, where, prev)
+		}
+		first[k.Value] = line
+		if err := f(pair{key: k.Value, line: line, value: n.Content[i+1]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// top reads the top-level mapping into cfg.
+func (p *parser) top(n *yaml.Node, cfg *Config) error {
+	if n.Kind != yaml.MappingNode {
+		return p.errorf(n.Line, "top level: want a mapping with keys profile, rules")
+	}
+	return p.each(n, "at the top level", func(e pair) error {
+		switch e.key {
+		case "profile":
+			v := deref(e.value)
+			if !isString(v) || (v.Value != ProfileNews && v.Value != ProfileDocs) {
+				return p.choiceError(e.value, "profile", []string{ProfileNews, ProfileDocs})
+			}
+			cfg.Profile = v.Value
+		case "rules":
+			if err := p.rules(e.value, cfg.Rules.Rules); err != nil {
+				return err
+			}
+		case "custom":
+			// House rules (existence, substitution, consistency) come
+			// with a later issue; until then, say so rather than ignore
+			// them.
+			return p.errorf(e.line, "custom rules are not supported yet")
+		default:
+			return p.errorf(e.line, "unknown key %q at the top level (want profile, rules)", e.key)
+		}
+		return nil
+	})
+}
+
+// choiceError reports a value that is not one of choices.
+func (p *parser) choiceError(n *yaml.Node, where string, choices []string) error {
+	msg := where + ": want one of " + strings.Join(quoteAll(choices), ", ")
+	if v := deref(n); isString(v) {
+		msg += ", not " + strconv.Quote(v.Value)
+	}
+	return p.errorf(n.Line, "%s", msg)
+}
+
+// severityChoices are the values of a rule's severity.
+func severityChoices() []string { return []string{"off", "error", "warning", "info"} }
+
+// severity parses a severity value into s.
+func (p *parser) severity(n *yaml.Node, where string, s *rules.Setting) error {
+	v := deref(n)
+	if isString(v) {
+		if v.Value == "off" {
+			s.Off = true
+			return nil
+		}
+		if sev, err := rules.ParseSeverity(v.Value); err == nil {
+			s.Severity = sev
+			return nil
+		}
+	}
+	return p.choiceError(n, where, severityChoices())
+}
+
+// rules reads the rules: mapping into out.
+func (p *parser) rules(n *yaml.Node, out map[string]rules.Setting) error {
+	n = deref(n)
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return p.errorf(n.Line, "rules: want a mapping of rule IDs to settings")
+	}
+	return p.each(n, "in rules", func(e pair) error {
+		r, ok := p.reg.Lookup(e.key)
+		if !ok {
+			return p.errorf(e.line, "unknown rule %q", e.key)
+		}
+		s, err := p.rule(r, e.value)
+		if err != nil {
+			return err
+		}
+		out[r.ID] = s
+		return nil
+	})
+}
+
+// rule reads one rule's setting: a severity, or a mapping of a severity
+// and options.
+func (p *parser) rule(r *rules.Rule, n *yaml.Node) (rules.Setting, error) {
+	var s rules.Setting
+	where := "rules." + r.ID
+	v := deref(n)
+	if v.Kind == yaml.ScalarNode && !isNull(v) {
+		return s, p.severity(n, where, &s)
+	}
+	if v.Kind != yaml.MappingNode {
+		return s, p.errorf(n.Line, "%s: want %s or a mapping of settings", where, strings.Join(quoteAll(severityChoices()), ", "))
+	}
+	err := p.each(v, "in "+where, func(e pair) error {
+		if e.key == "severity" {
+			return p.severity(e.value, where+".severity", &s)
+		}
+		opt, ok := option(r, e.key)
+		if !ok {
+			valid := []string{"severity"}
+			for _, o := range r.Options {
+				valid = append(valid, o.Name)
+			}
+			return p.errorf(e.line, "unknown key %q in %s (want %s)", e.key, where, strings.Join(valid, ", "))
+		}
+		val, err := p.optionValue(opt, e.value, where+"."+opt.Name)
+		if err != nil {
+			return err
+		}
+		if s.Options == nil {
+			s.Options = rules.Options{}
+		}
+		s.Options[opt.Name] = val
+		return nil
+	})
+	return s, err
+}
+
+// quoteAll returns ss, each quoted.
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+// option returns r's option called name.
+func option(r *rules.Rule, name string) (rules.Option, bool) {
+	for _, o := range r.Options {
+		if o.Name == name {
+			return o, true
+		}
+	}
+	return rules.Option{}, false
+}
+
+// optionValue decodes n as a value of opt: a string, []string, [][]string
+// or bool. An empty value ("key:" or "~") is the empty string or list.
+func (p *parser) optionValue(opt rules.Option, n *yaml.Node, where string) (any, error) {
+	v := deref(n)
+	switch opt.Kind {
+	case rules.String:
+		var s string
+		switch {
+		case isString(v):
+			s = v.Value
+		case isNull(v):
+		default:
+			return nil, p.errorf(n.Line, "%s: want %s", where, opt.Kind)
+		}
+		if len(opt.Choices) > 0 && !slices.Contains(opt.Choices, s) {
+			return nil, p.choiceError(n, where, opt.Choices)
+		}
+		return s, nil
+	case rules.StringList:
+		if isNull(v) {
+			return []string{}, nil
+		}
+		return p.stringList(n, where, opt.Kind)
+	case rules.StringSets:
+		if isNull(v) {
+			return [][]string{}, nil
+		}
+		if v.Kind != yaml.SequenceNode {
+			return nil, p.errorf(n.Line, "%s: want %s", where, opt.Kind)
+		}
+		sets := make([][]string, 0, len(v.Content))
+		for i, item := range v.Content {
+			set, err := p.stringList(item, fmt.Sprintf("%s[%d]", where, i), rules.StringList)
+			if err != nil {
+				return nil, err
+			}
+			sets = append(sets, set)
+		}
+		return sets, nil
+	case rules.Bool:
+		var b bool
+		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
+			return nil, p.errorf(n.Line, "%s: want %s", where, opt.Kind)
+		}
+		return b, nil
+	}
+	return nil, p.errorf(n.Line, "%s: the rule declares an option of unknown kind %d", where, int(opt.Kind))
+}
+
+// stringList decodes n as a list of strings; kind names what is wanted in
+// the error for a value that is not a list.
+func (p *parser) stringList(n *yaml.Node, where string, kind rules.OptionKind) ([]string, error) {
+	v := deref(n)
+	if v.Kind != yaml.SequenceNode {
+		return nil, p.errorf(n.Line, "%s: want %s", where, kind)
+	}
+	out := make([]string, 0, len(v.Content))
+	for i, item := range v.Content {
+		if !isString(deref(item)) {
+			return nil, p.errorf(item.Line, "%s[%d]: want %s", where, i, rules.String)
+		}
+		out = append(out, deref(item).Value)
+	}
+	return out, nil
 }

@@ -165,10 +165,9 @@ func (d *Document) pairQuotes() {
 					stack = d.open(stack, i, n, false, r == '\'', pi)
 				case topSingle && !isSpaceRune(prev) && isCloseContext(next):
 					d.closeTop(&stack, i)
-				case r == '\'' && isDigit(prev):
-					// a foot mark or a minute: 5'10"
 				default:
-					// an apostrophe: Uyghurs’, or a stray mark in space
+					// An apostrophe (Uyghurs’), a foot mark (5'10"), or a
+					// stray mark between spaces: no quotation.
 				}
 			}
 			i = after

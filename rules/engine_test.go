@@ -156,9 +156,14 @@ func TestSeedArticle(t *testing.T) {
 
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", name))
+	b, err := readFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// readFile reads a file of the repository's testdata folder.
+func readFile(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join("..", "testdata", name))
 }

@@ -1,0 +1,691 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/docqa/docqa/rules"
+)
+
+// testRegistry returns rules with options of every kind, independent of
+// the built-in rules' options.
+func testRegistry() *rules.Registry {
+	noop := func(rules.Options) (rules.Check, error) { return func(*rules.Pass) {}, nil }
+	return rules.NewRegistry(
+		&rules.Rule{ID: "quotes/attribution", Severity: rules.Warning, New: noop, Options: []rules.Option{
+			{Name: "verbs", Kind: rules.StringList},
+			{Name: "extra_verbs", Kind: rules.StringList},
+		}},
+		&rules.Rule{ID: "style/second-person", Severity: rules.Info, New: noop},
+		&rules.Rule{ID: "spelling/misspell", Severity: rules.Warning, New: noop, Options: []rules.Option{
+			{Name: "locale", Kind: rules.String, Choices: []string{"US", "UK", ""}},
+			{Name: "ignore", Kind: rules.StringList},
+		}},
+		&rules.Rule{ID: "consistency/variants", Severity: rules.Warning, New: noop, Options: []rules.Option{
+			{Name: "across", Kind: rules.String, Choices: []string{"document", "documents"}},
+			{Name: "sets", Kind: rules.StringSets},
+		}},
+		&rules.Rule{ID: "repetition/doubled-word", Severity: rules.Error, New: noop, Options: []rules.Option{
+			{Name: "strict", Kind: rules.Bool},
+			{Name: "note", Kind: rules.String},
+		}},
+	)
+}
+
+type settings = map[string]rules.Setting
+
+func TestParse(t *testing.T) {
+	docsOff := settings{
+		"quotes/attribution":  {Off: true},
+		"style/second-person": {Off: true},
+	}
+	tests := []struct {
+		name    string
+		yaml    string
+		profile string
+		want    settings
+	}{
+		{name: "empty file", yaml: "", profile: "news", want: settings{}},
+		{name: "comments only", yaml: "# nothing yet\n\n", profile: "news", want: settings{}},
+		{name: "document marker only", yaml: "---\n", profile: "news", want: settings{}},
+		{name: "null top level", yaml: "~\n", profile: "news", want: settings{}},
+		{name: "profile news", yaml: "profile: news\n", profile: "news", want: settings{}},
+		{name: "empty rules", yaml: "rules:\n", profile: "news", want: settings{}},
+		{
+			name: "scalar severities",
+			yaml: "rules:\n" +
+				"  style/second-person: off\n" +
+				"  quotes/attribution: error\n" +
+				"  spelling/misspell: warning\n" +
+				"  consistency/variants: info\n",
+			profile: "news",
+			want: settings{
+				"style/second-person":  {Off: true},
+				"quotes/attribution":   {Severity: rules.Error},
+				"spelling/misspell":    {Severity: rules.Warning},
+				"consistency/variants": {Severity: rules.Info},
+			},
+		},
+		{
+			name: "quoted severity",
+			yaml: "rules:\n  style/second-person: \"off\"\n",
+			want: settings{"style/second-person": {Off: true}}, profile: "news",
+		},
+		{
+			name: "mapping with options of every kind",
+			yaml: "rules:\n" +
+				"  quotes/attribution:\n" +
+				"    severity: warning\n" +
+				"    verbs: [said, says, told, according to]\n" +
+				"  spelling/misspell:\n" +
+				"    locale: US\n" +
+				"    ignore:\n" +
+				"      - Uighur\n" +
+				"      - \"2024\"\n" +
+				"  consistency/variants:\n" +
+				"    across: documents\n" +
+				"    sets:\n" +
+				"      - [Uyghur, Uighur]\n" +
+				"      - [Kyiv, Kiev]\n" +
+				"  repetition/doubled-word:\n" +
+				"    strict: true\n" +
+				"    note: ''\n",
+			profile: "news",
+			want: settings{
+				"quotes/attribution": {Severity: rules.Warning, Options: rules.Options{
+					"verbs": []string{"said", "says", "told", "according to"},
+				}},
+				"spelling/misspell": {Options: rules.Options{
+					"locale": "US", "ignore": []string{"Uighur", "2024"},
+				}},
+				"consistency/variants": {Options: rules.Options{
+					"across": "documents",
+					"sets":   [][]string{{"Uyghur", "Uighur"}, {"Kyiv", "Kiev"}},
+				}},
+				"repetition/doubled-word": {Options: rules.Options{"strict": true, "note": ""}},
+			},
+		},
+		{
+			name:    "severity only",
+			yaml:    "rules:\n  quotes/attribution: {severity: info}\n",
+			profile: "news",
+			want:    settings{"quotes/attribution": {Severity: rules.Info}},
+		},
+		{
+			name:    "off under severity keeps the options",
+			yaml:    "rules:\n  quotes/attribution:\n    severity: off\n    verbs: [said]\n",
+			profile: "news",
+			want: settings{"quotes/attribution": {Off: true, Options: rules.Options{
+				"verbs": []string{"said"},
+			}}},
+		},
+		{
+			name:    "empty mapping",
+			yaml:    "rules:\n  quotes/attribution: {}\n",
+			profile: "news",
+			want:    settings{"quotes/attribution": {}},
+		},
+		{
+			name: "empty option values",
+			yaml: "rules:\n" +
+				"  spelling/misspell:\n" +
+				"    locale:\n" +
+				"    ignore:\n" +
+				"  consistency/variants:\n" +
+				"    sets: []\n",
+			profile: "news",
+			want: settings{
+				"spelling/misspell":    {Options: rules.Options{"locale": "", "ignore": []string{}}},
+				"consistency/variants": {Options: rules.Options{"sets": [][]string{}}},
+			},
+		},
+		{
+			name:    "false",
+			yaml:    "rules:\n  repetition/doubled-word: {strict: false}\n",
+			profile: "news",
+			want:    settings{"repetition/doubled-word": {Options: rules.Options{"strict": false}}},
+		},
+		{
+			name: "aliases",
+			yaml: "rules:\n" +
+				"  quotes/attribution:\n" +
+				"    verbs: &verbs [said, told]\n" +
+				"    extra_verbs: *verbs\n",
+			profile: "news",
+			want: settings{"quotes/attribution": {Options: rules.Options{
+				"verbs": []string{"said", "told"}, "extra_verbs": []string{"said", "told"},
+			}}},
+		},
+		{name: "profile docs", yaml: "profile: docs\n", profile: "docs", want: docsOff},
+		{
+			name:    "profile docs after rules",
+			yaml:    "rules:\n  spelling/misspell: error\nprofile: docs\n",
+			profile: "docs",
+			want: settings{
+				"quotes/attribution":  {Off: true},
+				"style/second-person": {Off: true},
+				"spelling/misspell":   {Severity: rules.Error},
+			},
+		},
+		{
+			name: "profile docs keeps what the file sets",
+			yaml: "profile: docs\n" +
+				"rules:\n" +
+				"  style/second-person: warning\n" +
+				"  quotes/attribution:\n" +
+				"    verbs: [said]\n",
+			profile: "docs",
+			want: settings{
+				"style/second-person": {Severity: rules.Warning},
+				"quotes/attribution":  {Options: rules.Options{"verbs": []string{"said"}}},
+			},
+		},
+		{
+			name:    "explicit document start",
+			yaml:    "---\nprofile: docs\n...\n",
+			profile: "docs",
+			want:    docsOff,
+		},
+		{
+			name:    "CRLF line endings",
+			yaml:    "rules:\r\n  style/second-person: off\r\n",
+			profile: "news",
+			want:    settings{"style/second-person": {Off: true}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := testRegistry()
+			cfg, err := Parse(".docqa.yaml", []byte(tt.yaml), reg)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if cfg.Path != ".docqa.yaml" {
+				t.Errorf("Path = %q, want .docqa.yaml", cfg.Path)
+			}
+			if cfg.Profile != tt.profile {
+				t.Errorf("Profile = %q, want %q", cfg.Profile, tt.profile)
+			}
+			if !reflect.DeepEqual(cfg.Rules.Rules, tt.want) {
+				t.Errorf("Rules =\n%#v\nwant\n%#v", cfg.Rules.Rules, tt.want)
+			}
+			if cfg.Rules.Enable != nil || cfg.Rules.Disable != nil {
+				t.Errorf("Enable, Disable = %v, %v, want none", cfg.Rules.Enable, cfg.Rules.Disable)
+			}
+			// What Parse accepts, the linter accepts.
+			if _, err := rules.NewLinter(reg, cfg.Rules); err != nil {
+				t.Errorf("NewLinter: %v", err)
+			}
+		})
+	}
+}
+
+func TestParseDocsProfileSkipsMissingRules(t *testing.T) {
+	noop := func(rules.Options) (rules.Check, error) { return func(*rules.Pass) {}, nil }
+	reg := rules.NewRegistry(&rules.Rule{ID: "quotes/attribution", New: noop})
+	cfg, err := Parse("x.yaml", []byte("profile: docs\n"), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := settings{"quotes/attribution": {Off: true}}
+	if !reflect.DeepEqual(cfg.Rules.Rules, want) {
+		t.Errorf("Rules = %#v, want %#v", cfg.Rules.Rules, want)
+	}
+	if _, err := rules.NewLinter(reg, cfg.Rules); err != nil {
+		t.Errorf("NewLinter: %v", err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want string
+	}{
+		// The top level.
+		{
+			name: "unknown top-level key",
+			yaml: "profile: news\nrule:\n  quotes/attribution: off\n",
+			want: `.docqa.yaml:2: unknown key "rule" at the top level (want profile, rules)`,
+		},
+		{
+			name: "custom rules",
+			yaml: "profile: news\ncustom:\n  - id: house/kyiv\n",
+			want: ".docqa.yaml:2: custom rules are not supported yet",
+		},
+		{
+			name: "top level is a list",
+			yaml: "\n- profile: news\n",
+			want: ".docqa.yaml:2: top level: want a mapping with keys profile, rules",
+		},
+		{
+			name: "top level is a string",
+			yaml: "news\n",
+			want: ".docqa.yaml:1: top level: want a mapping with keys profile, rules",
+		},
+		{
+			name: "duplicate top-level key",
+			yaml: "profile: news\nrules: {}\nprofile: docs\n",
+			want: `.docqa.yaml:3: duplicate key "profile" at the top level (first at line 1)`,
+		},
+		{
+			name: "more than one document",
+			yaml: "profile: news\n---\nprofile: docs\n",
+			want: ".docqa.yaml:2: more than one YAML document (want one)",
+		},
+		{
+			name: "merge key",
+			yaml: "base: &b {profile: news}\n<<: *b\n",
+			want: `.docqa.yaml:1: unknown key "base" at the top level (want profile, rules)`,
+		},
+		{
+			name: "merge key in rules",
+			yaml: "rules:\n  <<: {style/second-person: off}\n",
+			want: ".docqa.yaml:2: merge keys (<<) are not supported",
+		},
+		{
+			name: "non-string key",
+			yaml: "rules:\n  ? [a, b]\n  : off\n",
+			want: ".docqa.yaml:2: want a string key in rules",
+		},
+
+		// profile
+		{
+			name: "bad profile",
+			yaml: "profile: blog\n",
+			want: `.docqa.yaml:1: profile: want one of "news", "docs", not "blog"`,
+		},
+		{
+			name: "profile not a string",
+			yaml: "profile:\n  - news\n",
+			want: `.docqa.yaml:2: profile: want one of "news", "docs"`,
+		},
+		{
+			name: "empty profile",
+			yaml: "profile:\n",
+			want: `.docqa.yaml:1: profile: want one of "news", "docs"`,
+		},
+
+		// rules
+		{
+			name: "rules not a mapping",
+			yaml: "rules:\n  - quotes/attribution\n",
+			want: ".docqa.yaml:2: rules: want a mapping of rule IDs to settings",
+		},
+		{
+			name: "unknown rule",
+			yaml: "rules:\n  style/second-person: off\n  quotes/atribution: off\n",
+			want: `.docqa.yaml:3: unknown rule "quotes/atribution"`,
+		},
+		{
+			name: "category is not a rule",
+			yaml: "rules:\n  quotes: off\n",
+			want: `.docqa.yaml:2: unknown rule "quotes"`,
+		},
+		{
+			name: "duplicate rule",
+			yaml: "rules:\n  style/second-person: off\n  spelling/misspell: info\n  style/second-person: error\n",
+			want: `.docqa.yaml:4: duplicate key "style/second-person" in rules (first at line 2)`,
+		},
+		{
+			name: "bad severity",
+			yaml: "rules:\n  style/second-person: critical\n",
+			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "error", "warning", "info", not "critical"`,
+		},
+		{
+			name: "severity is a boolean",
+			yaml: "rules:\n  style/second-person: false\n",
+			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "error", "warning", "info"`,
+		},
+		{
+			name: "severity in capitals",
+			yaml: "rules:\n  style/second-person: Error\n",
+			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "error", "warning", "info", not "Error"`,
+		},
+		{
+			name: "bad severity in a mapping",
+			yaml: "rules:\n  quotes/attribution:\n    verbs: [said]\n    severity: fatal\n",
+			want: `.docqa.yaml:4: rules.quotes/attribution.severity: want one of "off", "error", "warning", "info", not "fatal"`,
+		},
+		{
+			name: "severity is a list",
+			yaml: "rules:\n  quotes/attribution:\n    severity: [error]\n",
+			want: `.docqa.yaml:3: rules.quotes/attribution.severity: want one of "off", "error", "warning", "info"`,
+		},
+		{
+			name: "rule setting is a list",
+			yaml: "rules:\n  quotes/attribution:\n    - said\n",
+			want: `.docqa.yaml:3: rules.quotes/attribution: want "off", "error", "warning", "info" or a mapping of settings`,
+		},
+		{
+			name: "rule setting is empty",
+			yaml: "rules:\n  quotes/attribution:\n  style/second-person: off\n",
+			want: `.docqa.yaml:2: rules.quotes/attribution: want "off", "error", "warning", "info" or a mapping of settings`,
+		},
+
+		// Options.
+		{
+			name: "unknown option",
+			yaml: "rules:\n  quotes/attribution:\n    verbs: [said]\n    sevrity: error\n",
+			want: `.docqa.yaml:4: unknown key "sevrity" in rules.quotes/attribution (want severity, verbs, extra_verbs)`,
+		},
+		{
+			name: "option of a rule without options",
+			yaml: "rules:\n  style/second-person:\n    words: [you]\n",
+			want: `.docqa.yaml:3: unknown key "words" in rules.style/second-person (want severity)`,
+		},
+		{
+			name: "duplicate option",
+			yaml: "rules:\n  quotes/attribution:\n    verbs: [said]\n    verbs: [told]\n",
+			want: `.docqa.yaml:4: duplicate key "verbs" in rules.quotes/attribution (first at line 3)`,
+		},
+		{
+			name: "list where a string is wanted",
+			yaml: "rules:\n  spelling/misspell:\n    locale: [US]\n",
+			want: ".docqa.yaml:3: rules.spelling/misspell.locale: want a string",
+		},
+		{
+			name: "number where a string is wanted",
+			yaml: "rules:\n  repetition/doubled-word:\n    note: 12\n",
+			want: ".docqa.yaml:3: rules.repetition/doubled-word.note: want a string",
+		},
+		{
+			name: "string where a list is wanted",
+			yaml: "rules:\n  quotes/attribution:\n    verbs: said\n",
+			want: ".docqa.yaml:3: rules.quotes/attribution.verbs: want a list of strings",
+		},
+		{
+			name: "mapping where a list is wanted",
+			yaml: "rules:\n  quotes/attribution:\n    verbs:\n      said: yes\n",
+			want: ".docqa.yaml:4: rules.quotes/attribution.verbs: want a list of strings",
+		},
+		{
+			name: "number in a list of strings",
+			yaml: "rules:\n  spelling/misspell:\n    ignore:\n      - Uighur\n      - 42\n",
+			want: ".docqa.yaml:5: rules.spelling/misspell.ignore[1]: want a string",
+		},
+		{
+			name: "list in a list of strings",
+			yaml: "rules:\n  quotes/attribution:\n    verbs: [said, [told]]\n",
+			want: ".docqa.yaml:3: rules.quotes/attribution.verbs[1]: want a string",
+		},
+		{
+			name: "list of non-lists where sets are wanted",
+			yaml: "rules:\n  consistency/variants:\n    sets: [Uyghur, Uighur]\n",
+			want: ".docqa.yaml:3: rules.consistency/variants.sets[0]: want a list of strings",
+		},
+		{
+			name: "string where sets are wanted",
+			yaml: "rules:\n  consistency/variants:\n    sets: Uyghur\n",
+			want: ".docqa.yaml:3: rules.consistency/variants.sets: want a list of lists of strings",
+		},
+		{
+			name: "non-string in a set",
+			yaml: "rules:\n  consistency/variants:\n    sets:\n      - [Uyghur, Uighur]\n      - [Kyiv, {Kiev: 1}]\n",
+			want: ".docqa.yaml:5: rules.consistency/variants.sets[1][1]: want a string",
+		},
+		{
+			name: "string where a boolean is wanted",
+			yaml: "rules:\n  repetition/doubled-word:\n    strict: yes\n",
+			want: ".docqa.yaml:3: rules.repetition/doubled-word.strict: want true or false",
+		},
+		{
+			name: "empty boolean",
+			yaml: "rules:\n  repetition/doubled-word:\n    strict:\n",
+			want: ".docqa.yaml:3: rules.repetition/doubled-word.strict: want true or false",
+		},
+		{
+			name: "bad choice",
+			yaml: "rules:\n  spelling/misspell:\n    locale: USA\n",
+			want: `.docqa.yaml:3: rules.spelling/misspell.locale: want one of "US", "UK", "", not "USA"`,
+		},
+		{
+			name: "empty value not among the choices",
+			yaml: "rules:\n  consistency/variants:\n    across:\n",
+			want: `.docqa.yaml:3: rules.consistency/variants.across: want one of "document", "documents"`,
+		},
+
+		// YAML syntax and encoding.
+		{
+			name: "tab indentation",
+			yaml: "rules:\n\tquotes/attribution: off\n",
+			want: ".docqa.yaml:2: found character that cannot start any token",
+		},
+		{
+			name: "tab indentation on line 1",
+			yaml: "\trules: {}\n",
+			want: ".docqa.yaml:1: found character that cannot start any token",
+		},
+		{
+			name: "unclosed bracket",
+			yaml: "profile: news\nrules:\n  quotes/attribution:\n    verbs: [said, told\n  style/second-person: off\n",
+			want: ".docqa.yaml:4: did not find expected ',' or ']'",
+		},
+		{
+			name: "unclosed brace",
+			yaml: "rules: {style/second-person: off\n",
+			want: ".docqa.yaml:1: did not find expected ',' or '}'",
+		},
+		{
+			name: "unclosed quote",
+			yaml: "profile: news\nrules:\n  quotes/attribution:\n    verbs: ['said, told]\n",
+			want: ".docqa.yaml:4: found unexpected end of stream",
+		},
+		{
+			name: "bad indentation",
+			yaml: "rules:\n  style/second-person: off\n quotes/attribution: off\n",
+			want: ".docqa.yaml:3: did not find expected key",
+		},
+		{
+			name: "list after mapping",
+			yaml: "- profile\nrules: {}\n",
+			want: ".docqa.yaml:2: did not find expected '-' indicator",
+		},
+		{
+			name: "mapping value on line 1",
+			yaml: "profile: news: docs\n",
+			want: ".docqa.yaml:1: mapping values are not allowed in this context",
+		},
+		{
+			name: "unknown anchor",
+			yaml: "rules:\n  style/second-person: *sev\n",
+			want: ".docqa.yaml: unknown anchor 'sev' referenced",
+		},
+		{
+			name: "invalid UTF-8",
+			yaml: "profile: news\nrules:\n  # caf\xe9\n",
+			want: ".docqa.yaml:3: invalid UTF-8",
+		},
+		{
+			name: "control character",
+			yaml: "profile: news\x07\n",
+			want: ".docqa.yaml:1: control character U+0007 is not allowed",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Parse(".docqa.yaml", []byte(tt.yaml), testRegistry())
+			if err == nil {
+				t.Fatalf("Parse succeeded with %+v, want error %q", cfg, tt.want)
+			}
+			if cfg != nil {
+				t.Errorf("Parse returned a config with its error: %+v", cfg)
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("error\n got %s\nwant %s", got, tt.want)
+			}
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("error is %T, want *config.Error", err)
+			}
+			if ce.File != ".docqa.yaml" {
+				t.Errorf("File = %q", ce.File)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error has more than one line: %q", err)
+			}
+		})
+	}
+}
+
+// write creates the file path with data, and its folders.
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string // config files to create, relative to the root
+		dir   string   // where to start, relative to the root
+		want  string   // relative to the root
+	}{
+		{name: "same folder", files: []string{"a/.docqa.yaml"}, dir: "a", want: "a/.docqa.yaml"},
+		{name: "walks up", files: []string{".docqa.yaml"}, dir: "a/b/c", want: ".docqa.yaml"},
+		{name: "nearest wins", files: []string{".docqa.yaml", "a/.docqa.yaml"}, dir: "a/b", want: "a/.docqa.yaml"},
+		{name: "not below", files: []string{"a/b/.docqa.yaml", ".docqa.yaml"}, dir: "a", want: ".docqa.yaml"},
+		{name: "a folder of that name counts", files: []string{"a/.docqa.yaml/x"}, dir: "a", want: "a/.docqa.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			for _, f := range tt.files {
+				write(t, filepath.Join(root, f), "profile: news\n")
+			}
+			dir := filepath.Join(root, tt.dir)
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			got, err := Find(dir)
+			if err != nil {
+				t.Fatalf("Find: %v", err)
+			}
+			if want := filepath.Join(root, tt.want); got != want {
+				t.Errorf("Find = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestFindRelative(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, FileName), "")
+	if err := os.MkdirAll(filepath.Join(root, "a", "b"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(root, "a"))
+	got, err := Find("b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := filepath.EvalSymlinks(filepath.Join(root, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, err := filepath.EvalSymlinks(got); err != nil || g != want {
+		t.Errorf("Find = %q, want %q", got, want)
+	}
+}
+
+func TestFindNone(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Find(dir)
+	if err != nil {
+		t.Fatalf("Find: %v", err)
+	}
+	if got != "" && !strings.HasPrefix(got, root) {
+		t.Skipf("a config file above the temporary folder: %s", got)
+	}
+	if got != "" {
+		t.Errorf("Find = %q, want \"\"", got)
+	}
+}
+
+func TestFindError(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "article.md")
+	write(t, file, "text\n")
+	got, err := Find(file)
+	if err == nil {
+		t.Fatalf("Find(a file) = %q, want an error", got)
+	}
+	if !errors.Is(err, syscall.ENOTDIR) {
+		t.Errorf("error %v does not wrap ENOTDIR", err)
+	}
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		t.Errorf("error %v does not wrap an *fs.PathError", err)
+	}
+	if want := filepath.Join(file, FileName) + ": not a directory"; err.Error() != want {
+		t.Errorf("error = %q, want %q", err, want)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, FileName)
+	write(t, path, "profile: docs\nrules:\n  spelling/misspell: {locale: UK}\n")
+	cfg, err := Load(path, testRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Config{Path: path, Profile: "docs", Rules: rules.Config{Rules: settings{
+		"quotes/attribution":  {Off: true},
+		"style/second-person": {Off: true},
+		"spelling/misspell":   {Options: rules.Options{"locale": "UK"}},
+	}}}
+	if !reflect.DeepEqual(cfg, want) {
+		t.Errorf("Load =\n%#v\nwant\n%#v", cfg, want)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	root := t.TempDir()
+	bad := filepath.Join(root, "bad.yaml")
+	write(t, bad, "rules:\n  quotes/attribution: loud\n")
+	missing := filepath.Join(root, "missing.yaml")
+	tests := []struct {
+		name     string
+		path     string
+		want     string
+		notExist bool
+	}{
+		{name: "missing file", path: missing, want: missing + ": no such file or directory", notExist: true},
+		{name: "a folder", path: root, want: root + ": is a directory"},
+		{
+			name: "invalid file",
+			path: bad,
+			want: bad + `:2: rules.quotes/attribution: want one of "off", "error", "warning", "info", not "loud"`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.path, testRegistry())
+			if err == nil {
+				t.Fatal("Load succeeded, want an error")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error\n got %s\nwant %s", err, tt.want)
+			}
+			if got := errors.Is(err, fs.ErrNotExist); got != tt.notExist {
+				t.Errorf("errors.Is(err, fs.ErrNotExist) = %v, want %v", got, tt.notExist)
+			}
+		})
+	}
+}
