@@ -1,0 +1,143 @@
+package main
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// input is one document to lint.
+type input struct {
+	// name is the path reported: as given (or found in a folder), cleaned,
+	// with "/" separators.
+	name string
+	// path is the file to read; empty for standard input.
+	path string
+	// stdin reports that the document is read from standard input.
+	stdin bool
+	// explicit reports a file named on the command line rather than found
+	// in a folder: it is linted whatever its extension, and refusing it is
+	// an error rather than a notice.
+	explicit bool
+}
+
+// collectInputs resolves the command line's paths to the documents to lint,
+// sorted by name and each once. "-" stands for standard input, reported as
+// stdinName. A path that cannot be read is reported on stderr and makes ok
+// false; the other paths are still collected.
+func collectInputs(args []string, stdinName string, stderr io.Writer) (inputs []input, ok bool) {
+	ok = true
+	seen := make(map[string]int) // key → index in inputs
+	add := func(key string, in input) {
+		if i, dup := seen[key]; dup {
+			inputs[i].explicit = inputs[i].explicit || in.explicit
+			return
+		}
+		seen[key] = len(inputs)
+		inputs = append(inputs, in)
+	}
+	for _, arg := range args {
+		if arg == "-" {
+			add("\x00stdin", input{name: displayName(stdinName), stdin: true, explicit: true})
+			continue
+		}
+		fi, err := os.Stat(arg)
+		if err != nil {
+			warn(stderr, "%v", fileError(displayName(arg), err))
+			ok = false
+			continue
+		}
+		if !fi.IsDir() {
+			add(fileKey(arg), input{name: displayName(arg), path: arg, explicit: true})
+			continue
+		}
+		walkOK := walkFolder(arg, stderr, func(path string) {
+			add(fileKey(path), input{name: displayName(path), path: path})
+		})
+		ok = ok && walkOK
+	}
+	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].name < inputs[j].name })
+	return inputs, ok
+}
+
+// walkFolder calls found for every file to lint under root, in lexical
+// order, leaving out hidden folders and node_modules. A root that is a
+// symbolic link to a folder is followed; links below it are followed only
+// to files. Folders that cannot be read are reported on stderr and make the
+// result false.
+func walkFolder(root string, stderr io.Writer, found func(path string)) bool {
+	ok := true
+	walkRoot := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			walkRoot = real
+		}
+	}
+	_ = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
+		// Report names under root as given, not under the link's target.
+		name := p
+		if walkRoot != root {
+			if rel, rerr := filepath.Rel(walkRoot, p); rerr == nil {
+				name = filepath.Join(root, rel)
+			}
+		}
+		if err != nil {
+			warn(stderr, "%v", fileError(displayName(name), err))
+			ok = false
+			return nil // skip what cannot be read, walk on
+		}
+		if d.IsDir() {
+			if p != walkRoot && skipFolder(d.Name()) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !hasLintExtension(d.Name()) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		found(name)
+		return nil
+	})
+	return ok
+}
+
+// skipFolder reports whether a folder walk leaves out the folder with this
+// name: hidden folders (.git) and node_modules.
+func skipFolder(name string) bool {
+	return name == "node_modules" || (strings.HasPrefix(name, ".") && name != "." && name != "..")
+}
+
+// hasLintExtension reports whether a folder walk lints a file of this name:
+// .txt, .md and .markdown.
+func hasLintExtension(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// displayName is the name a path is reported under: cleaned, with "/"
+// separators.
+func displayName(path string) string {
+	return filepath.ToSlash(filepath.Clean(path))
+}
+
+// fileKey identifies a file across the spellings of its path ("a.md",
+// "./a.md", "/abs/a.md") so that it is linted once.
+func fileKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/report"
+	"github.com/docqa/docqa/rules"
+	"github.com/spf13/cobra"
+)
+
+// lintOptions are the flags of "docqa lint".
+type lintOptions struct {
+	format        string
+	configPath    string
+	enable        []string
+	disable       []string
+	failLevel     string
+	stdinFilename string
+	jobs          int
+}
+
+// newLintCommand returns "docqa lint [PATH|-]...".
+func newLintCommand() *cobra.Command {
+	o := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH|-]...",
+		Short: "Lint files and folders",
+		Long: `Lint files and folders. Folders are searched recursively for .txt, .md and
+.markdown files, leaving out hidden folders and node_modules; a file named
+explicitly is linted whatever its extension. '-' reads standard input.
+
+Findings are printed sorted by path, line and column. The exit status is 1 if
+any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
+		Example: `  docqa lint articles/
+  docqa lint --format json - --stdin-filename draft.md < draft.md
+  docqa lint --disable style --fail-level error a.txt b.md`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
+	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
+	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
+	f.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or never")
+	f.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "name reported for '-' input; its extension picks the format")
+	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "number of files linted at once")
+	return cmd
+}
+
+// run lints args and prints the findings to the command's output.
+func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	printer, err := report.New(o.format, stdout)
+	if err != nil {
+		return failure("%v", err)
+	}
+	failAt, err := parseFailLevel(o.failLevel)
+	if err != nil {
+		return failure("%v", err)
+	}
+	if o.jobs < 1 {
+		return failure("--jobs must be at least 1, not %d", o.jobs)
+	}
+	if len(args) == 0 {
+		return failure("no paths given (usage: %s)", cmd.UseLine())
+	}
+
+	reg := rules.Builtin()
+	cfg, err := o.loadConfig(reg)
+	if err != nil {
+		return failure("%v", err)
+	}
+	cfg.Enable = append(slices.Clone(cfg.Enable), o.enable...)
+	cfg.Disable = append(slices.Clone(cfg.Disable), o.disable...)
+	linter, err := rules.NewLinter(reg, cfg)
+	if err != nil {
+		return failure("%v", err)
+	}
+
+	inputs, ok := collectInputs(args, o.stdinFilename, stderr)
+	l := &lintRun{
+		linter:  linter,
+		stdin:   cmd.InOrStdin(),
+		stderr:  stderr,
+		printer: printer,
+		jobs:    o.jobs,
+	}
+	sum, lintOK, err := l.run(cmd.Context(), inputs)
+	if errors.Is(err, context.Canceled) {
+		return failure("interrupted")
+	}
+	if err != nil {
+		return failure("%v", err)
+	}
+	switch {
+	case !ok || !lintOK:
+		return &exitError{code: exitFailure} // each problem is already reported
+	case failAt != 0 && sum.AtLeast(failAt) > 0:
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// parseFailLevel parses --fail-level; "never" is severity 0.
+func parseFailLevel(s string) (rules.Severity, error) {
+	if s == "never" {
+		return 0, nil
+	}
+	sev, err := rules.ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("unknown --fail-level %q (want error, warning, info or never)", s)
+	}
+	return sev, nil
+}
+
+// loadConfig reads the rule configuration: the --config file, else the
+// nearest config file found from the working folder up, else the defaults.
+func (o *lintOptions) loadConfig(reg *rules.Registry) (rules.Config, error) {
+	path := o.configPath
+	if path != "" {
+		if _, err := os.Stat(path); err != nil {
+			return rules.Config{}, fileError(path, err)
+		}
+	} else {
+		wd, err := os.Getwd()
+		if err != nil {
+			return rules.Config{}, fmt.Errorf("finding %s: %w", config.FileName, err)
+		}
+		found, err := config.Find(wd)
+		if err != nil {
+			return rules.Config{}, fmt.Errorf("finding %s: %w", config.FileName, err)
+		}
+		if found == "" {
+			return rules.Config{}, nil
+		}
+		path = found
+		if rel, err := filepath.Rel(wd, found); err == nil {
+			path = rel // shorter in messages
+		}
+	}
+	cfg, err := config.Load(path, reg)
+	if err != nil {
+		return rules.Config{}, err // "path:line: problem"
+	}
+	return cfg.Rules, nil
+}
+
+// fileError describes a failure to read a file as "name: problem", without
+// the operation Go's errors name ("open name: ...").
+func fileError(name string, err error) error {
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%s: no such file or directory", name)
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", name, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// warn prints a one-line message on w as "docqa: message".
+func warn(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "docqa: "+format+"\n", args...)
+}

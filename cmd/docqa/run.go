@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/report"
+	"github.com/docqa/docqa/rules"
+)
+
+// lintRun lints documents with a pool of workers and hands the results to
+// a printer in input order.
+type lintRun struct {
+	linter  *rules.Linter
+	stdin   io.Reader
+	stderr  io.Writer
+	printer report.Printer
+	jobs    int
+}
+
+// outcome is the result of linting one input.
+type outcome struct {
+	doc      *document.Document
+	findings []rules.Finding
+	// notice is printed on stderr; the run still succeeds.
+	notice string
+	// err is printed on stderr and fails the run.
+	err error
+}
+
+// run lints inputs, jobs at a time, and prints each document's findings in
+// the order of inputs as soon as it and all before it are done, so the
+// output is the same for any number of jobs. At most twice as many
+// documents as workers are held in memory. ok is false if a document could
+// not be linted (each such problem is reported on stderr); err is an
+// output error or the context's.
+func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, ok bool, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+
+	jobs := min(l.jobs, len(inputs))
+	results := make([]chan outcome, len(inputs))
+	for i := range results {
+		results[i] = make(chan outcome, 1)
+	}
+	window := make(chan struct{}, 2*max(jobs, 1)) // documents in flight or waiting to print
+	next := make(chan int)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(next)
+		for i := range inputs {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] <- l.lint(ctx, inputs[i])
+			}
+		}()
+	}
+
+	ok = true
+	if err := l.printer.Begin(); err != nil {
+		return sum, false, fmt.Errorf("writing output: %w", err)
+	}
+	for i := range inputs {
+		var r outcome
+		select {
+		case r = <-results[i]:
+		case <-ctx.Done():
+			return sum, false, ctx.Err()
+		}
+		<-window
+		if r.err != nil {
+			if ctx.Err() != nil {
+				return sum, false, ctx.Err()
+			}
+			warn(l.stderr, "%v", r.err)
+			ok = false
+			continue
+		}
+		if r.notice != "" {
+			warn(l.stderr, "%s", r.notice)
+			continue
+		}
+		if err := l.printer.File(r.doc, r.findings); err != nil {
+			return sum, false, fmt.Errorf("writing output: %w", err)
+		}
+		sum.Add(r.findings)
+	}
+	if err := l.printer.End(sum); err != nil {
+		return sum, false, fmt.Errorf("writing output: %w", err)
+	}
+	return sum, ok, nil
+}
+
+// lint reads and lints one input.
+func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
+	if err := ctx.Err(); err != nil {
+		return outcome{err: err}
+	}
+	var data []byte
+	var err error
+	if in.stdin {
+		data, err = io.ReadAll(l.stdin)
+	} else {
+		data, err = os.ReadFile(in.path)
+	}
+	if err != nil {
+		return outcome{err: fileError(in.name, err)}
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		if in.explicit {
+			return outcome{err: fmt.Errorf("%s: binary file, not linted", in.name)}
+		}
+		return outcome{notice: in.name + ": binary file, skipped"}
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			out = outcome{err: fmt.Errorf("%s: internal error while linting: %v", in.name, p)}
+		}
+	}()
+	doc := document.Load(in.name, data)
+	return outcome{doc: doc, findings: l.linter.Lint(doc)}
+}

@@ -1,0 +1,143 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
+)
+
+// JSON writes the findings as one JSON object,
+//
+//	{"findings": [{"path", "line", "column", "end_line", "end_column",
+//	  "rule", "severity", "message", "text",
+//	  "fixes": [{"line", "column", "end_line", "end_column", "replacement", "unsafe"}]}],
+//	 "summary": {"files", "error", "warning", "info"}}
+//
+// indented by two spaces, byte for byte what json.MarshalIndent(v, "", "  ")
+// gives for the whole object (without escaping <, > and &), but written a
+// document at a time. Lines and columns are 1-based, columns count Unicode
+// code points and end_column is exclusive. "text" is the finding's span as
+// written in the document. "fixes" is left out when a finding has none, and
+// "unsafe" is present, and true, only on a fix that changes a quotation.
+type JSON struct {
+	w     io.Writer
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	count int // findings written so far
+}
+
+// NewJSON returns a JSON printer writing to w.
+func NewJSON(w io.Writer) *JSON {
+	p := &JSON{w: w}
+	p.enc = json.NewEncoder(&p.buf)
+	p.enc.SetEscapeHTML(false)
+	return p
+}
+
+type jsonFinding struct {
+	Path      string    `json:"path"`
+	Line      int       `json:"line"`
+	Column    int       `json:"column"`
+	EndLine   int       `json:"end_line"`
+	EndColumn int       `json:"end_column"`
+	Rule      string    `json:"rule"`
+	Severity  string    `json:"severity"`
+	Message   string    `json:"message"`
+	Text      string    `json:"text"`
+	Fixes     []jsonFix `json:"fixes,omitempty"`
+}
+
+type jsonFix struct {
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	EndLine     int    `json:"end_line"`
+	EndColumn   int    `json:"end_column"`
+	Replacement string `json:"replacement"`
+	Unsafe      bool   `json:"unsafe,omitempty"`
+}
+
+type jsonSummary struct {
+	Files   int `json:"files"`
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+// Begin implements Printer: it opens the object and the findings list.
+func (p *JSON) Begin() error {
+	p.count = 0
+	_, err := io.WriteString(p.w, "{\n  \"findings\": [")
+	return err
+}
+
+// File implements Printer: it writes the document's findings in one write.
+func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
+	if len(findings) == 0 {
+		return nil
+	}
+	var out bytes.Buffer
+	for i := range findings {
+		f := &findings[i]
+		start, end := doc.Position(f.Span.Start), doc.Position(f.Span.End)
+		jf := jsonFinding{
+			Path:      path(doc, f),
+			Line:      start.Line,
+			Column:    start.Column,
+			EndLine:   end.Line,
+			EndColumn: end.Column,
+			Rule:      f.Rule,
+			Severity:  f.Severity.String(),
+			Message:   f.Message,
+			Text:      doc.String(f.Span),
+		}
+		for _, fix := range f.Fixes {
+			fs, fe := doc.Position(fix.Span.Start), doc.Position(fix.Span.End)
+			jf.Fixes = append(jf.Fixes, jsonFix{
+				Line: fs.Line, Column: fs.Column, EndLine: fe.Line, EndColumn: fe.Column,
+				Replacement: fix.Replacement, Unsafe: fix.Unsafe,
+			})
+		}
+		if p.count > 0 {
+			out.WriteByte(',')
+		}
+		p.count++
+		out.WriteString("\n    ")
+		if err := p.encode(&out, jf, "    "); err != nil {
+			return err
+		}
+	}
+	_, err := p.w.Write(out.Bytes())
+	return err
+}
+
+// End implements Printer: it closes the findings list and writes the
+// summary.
+func (p *JSON) End(sum Summary) error {
+	var out bytes.Buffer
+	if p.count > 0 {
+		out.WriteString("\n  ")
+	}
+	out.WriteString("],\n  \"summary\": ")
+	js := jsonSummary{Files: sum.Files, Error: sum.Error, Warning: sum.Warning, Info: sum.Info}
+	if err := p.encode(&out, js, "  "); err != nil {
+		return err
+	}
+	out.WriteString("\n}\n")
+	_, err := p.w.Write(out.Bytes())
+	return err
+}
+
+// encode appends v to out as indented JSON whose lines after the first
+// start with prefix, without a final newline.
+func (p *JSON) encode(out *bytes.Buffer, v any, prefix string) error {
+	p.buf.Reset()
+	p.enc.SetIndent(prefix, "  ")
+	if err := p.enc.Encode(v); err != nil {
+		return err
+	}
+	out.Write(bytes.TrimSuffix(p.buf.Bytes(), []byte("\n")))
+	return nil
+}
