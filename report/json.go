@@ -121,7 +121,7 @@ func (p *JSON) End(sum Summary) error {
 		out.WriteString("\n  ")
 	}
 	out.WriteString("],\n  \"summary\": ")
-	js := jsonSummary{Files: sum.Files, Error: sum.Error, Warning: sum.Warning, Info: sum.Info}
+	js := jsonSummary(sum)
 	if err := p.encode(&out, js, "  "); err != nil {
 		return err
 	}

@@ -1,9 +1,94 @@
 package rules
 
-// WebBoilerplate is the boilerplate/web rule. (Stub: being written.)
+import (
+	"sync"
+)
+
+// webPhrases are the lines a web page leaves behind when its text is copied
+// into an article: comment forms, sharing buttons, navigation, advertising
+// labels. Each is unambiguous as a whole line; as part of a sentence none is
+// reported ("The advertisement ran in 1990.", "Read more books.").
+var webPhrases = []string{
+	"Add a Comment",
+	"Advertisement",
+	"Cancel reply",
+	"Click here to subscribe",
+	"Continue reading",
+	"Copy link",
+	"Leave a comment",
+	"Leave a reply",
+	"Post comment",
+	"Print this page",
+	"Read more",
+	"Related articles",
+	"Related stories",
+	"Required fields are marked *",
+	"Scroll to continue with content",
+	"Share on Facebook",
+	"Share on LinkedIn",
+	"Share on Twitter",
+	"Share on WhatsApp",
+	"Share this article",
+	"Share this story",
+	"Share via Email",
+	"Sign up for our newsletter",
+	"Skip to content",
+	"Skip to main content",
+	"Story continues below advertisement",
+	"Subscribe to our newsletter",
+	"Your email address will not be published.",
+}
+
+// builtinWebPhrases is the matcher of webPhrases alone, shared by the rules
+// that must not read boilerplate as prose (style/second-person).
+var builtinWebPhrases = sync.OnceValue(func() *phraseMatcher {
+	m, err := newPhraseMatcher(webPhrases)
+	if err != nil {
+		panic("rules: bad built-in web phrase: " + err.Error())
+	}
+	return m
+})
+
+// WebBoilerplate is the boilerplate/web rule: lines of web page residue,
+// such as "Add a Comment" or "Share this article", left in the copy.
 var WebBoilerplate = &Rule{
 	ID:       "boilerplate/web",
 	Severity: Error,
-	Summary:  "TODO",
-	New:      func(Options) (Check, error) { return func(*Pass) {}, nil },
+	Summary:  "Web page residue (comment forms, share buttons, advertising labels) left in the copy",
+	Explanation: "Text copied from a web page brings the page's furniture with it: " +
+		"\"Add a Comment\", \"Your email address will not be published.\", \"Advertisement\", " +
+		"\"Share this article\". The rule reports a line of prose that consists of nothing but such phrases " +
+		"(case aside, with punctuation, bullets or arrows between them); a phrase inside a sentence is prose and is left alone. " +
+		"A line of a longer paragraph counts only if it opens with a capital and the next line does not carry on a sentence. " +
+		"Code in Markdown is never matched. The fix deletes the whole line.",
+	Bad:  "contributed to this report.\n\nAdd a Comment\n\nYour email address will not be published.",
+	Good: "The advertisement ran in 1990. Read more books.",
+	Options: []Option{{
+		Name: "phrases",
+		Kind: StringList,
+		Doc:  "more phrases that make up boilerplate lines, added to the built-in ones (case is ignored)",
+	}},
+	New: newWebBoilerplate,
+}
+
+func newWebBoilerplate(opts Options) (Check, error) {
+	extra, _ := opts.Strings("phrases")
+	m := builtinWebPhrases()
+	if len(extra) > 0 {
+		var err error
+		if m, err = newPhraseMatcher(webPhrases, extra); err != nil {
+			return nil, err
+		}
+	}
+	return func(p *Pass) {
+		doc := p.Doc
+		for n := 1; n <= doc.LineCount(); n++ {
+			span, ok := m.boilerplateLine(doc, n)
+			if !ok {
+				continue
+			}
+			p.Report(span, "“"+doc.String(span)+"” is web page residue: delete the line",
+				Fix{Span: doc.LineSpanWithBreak(span.Start)})
+		}
+	}, nil
 }

@@ -1,9 +1,59 @@
 package rules
 
-// SecondPerson is the style/second-person rule. (Stub: being written.)
+// secondPersonWords are the second-person pronouns and their contractions,
+// folded (lower case, ASCII apostrophe).
+var secondPersonWords = []string{
+	"you", "your", "yours", "yourself", "yourselves",
+	"you're", "you've", "you'll", "you'd",
+}
+
+// SecondPerson is the style/second-person rule: "you", "your", "yourself"
+// and the like in narration, outside quotations.
 var SecondPerson = &Rule{
 	ID:       "style/second-person",
 	Severity: Info,
-	Summary:  "TODO",
-	New:      func(Options) (Check, error) { return func(*Pass) {}, nil },
+	Summary:  "Second person (“you”, “your”, “yourself”) in narration",
+	Explanation: "News prose reports in the third person; \"you\" in narration addresses the reader " +
+		"and turns reporting into conversation (\"no invitation for free entry to see for yourself\"). " +
+		"The rule reports you, your, yours, yourself, yourselves, you're, you've, you'll and you'd " +
+		"(with either apostrophe) outside quotations: a speaker's words are theirs to keep. " +
+		"Compounds such as do-it-yourself and thank-you, and lines of web page residue " +
+		"(\"Your email address will not be published.\", reported by boilerplate/web), are left alone. " +
+		"There is no fix: the sentence needs rewriting.",
+	Bad:  "Beijing gave no invitation for free entry to see for yourself.",
+	Good: "Beijing gave no invitation for free entry to see the camps. “You can see for yourself,” he said.",
+	New:  newSecondPerson,
+}
+
+func newSecondPerson(Options) (Check, error) {
+	words := make(map[string]bool, len(secondPersonWords))
+	for _, w := range secondPersonWords {
+		words[w] = true
+	}
+	web := builtinWebPhrases()
+	return func(p *Pass) {
+		doc := p.Doc
+		var buf [16]byte
+		skipLine := 0 // a boilerplate line whose words are not narration
+		for _, w := range doc.Words {
+			// Every word of the list starts with y and is at most 10 bytes
+			// (yourselves; you’re with a curly apostrophe is 8).
+			if c := doc.Text[w.Start]; (c != 'y' && c != 'Y') || w.Len() > len(buf) {
+				continue
+			}
+			if !words[string(wordFold(buf[:0], doc.Text[w.Start:w.End]))] || doc.InQuote(w.Start) {
+				continue
+			}
+			line := doc.Position(w.Start).Line
+			if line == skipLine {
+				continue
+			}
+			if _, ok := web.boilerplateLine(doc, line); ok {
+				skipLine = line
+				continue
+			}
+			text := doc.String(w.Span)
+			p.Reportf(w.Span, "“%s”: second person in news prose addresses the reader; report in the third person", text)
+		}
+	}, nil
 }

@@ -1,9 +1,370 @@
 package rules
 
-// Variants is the consistency/variants rule. (Stub: being written.)
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/golangci/misspell"
+
+	"github.com/docqa/docqa/document"
+)
+
+// variantNames are the built-in sets of spellings of one name or word. Each
+// is uncontroversially one thing spelled two ways; the order means nothing,
+// since a document's first use picks its form. "Beijing" and "Peking" are
+// left out on purpose: Peking University is a name, not a variant.
+var variantNames = [][]string{
+	{"Uyghur", "Uighur"},
+	{"Kyiv", "Kiev"},
+	{"email", "e-mail"},
+	{"website", "web site"},
+}
+
+// ambiguousUKUS are British spellings (misspell.DictAmerican's keys) whose
+// American counterpart is also good British English with another meaning
+// (a tyre and to tire, a storey and a story) or another use (a computer
+// program, a dialog box, to license): a British document may well use both.
+var ambiguousUKUS = map[string]bool{
+	"cheque": true, "cheques": true, "dialogue": true, "dialogues": true,
+	"groyne": true, "groynes": true, "licence": true, "licences": true,
+	"metre": true, "metres": true, "philtre": true, "philtres": true,
+	"practise": true, "practises": true, "programme": true, "programmes": true,
+	"storey": true, "storeys": true, "tyre": true, "tyres": true,
+}
+
+// variantSuffixes are the endings a variant may carry and still match:
+// plurals and possessives (Uighurs, Kiev's). Keys are folded, so ’s is 's.
+var variantSuffixes = []string{"s", "es", "'s"}
+
+// Variants is the consistency/variants rule: two spellings of one name or
+// word in one document.
 var Variants = &Rule{
 	ID:       "consistency/variants",
 	Severity: Warning,
-	Summary:  "TODO",
-	New:      func(Options) (Check, error) { return func(*Pass) {}, nil },
+	Summary:  "Two spellings of one name or word in one document (Uyghur and Uighur, colour and color)",
+	Explanation: "A name or word spelled two ways in one document reads as carelessness, or as two different things. " +
+		"The first spelling the document uses sets its choice; later uses of another spelling are reported, " +
+		"with a fix to the chosen one that keeps the word's capitals and its plural or possessive ending (Uighurs becomes Uyghurs). " +
+		"Built in are Uyghur/Uighur, Kyiv/Kiev, email/e-mail, website/web site, and the British and American spellings " +
+		"of misspell's locale lists (colour/color, organise/organize), except pairs where both are good British English " +
+		"with different meanings (tyre/tire, storey/story, programme/program). A British or American spelling with a capital " +
+		"in the middle of a sentence is taken for part of a name (Pearl Harbor, the Labor Party) and neither counts nor is reported. " +
+		"Words match whole and case aside; a variant of several words matches words with only white space between them. " +
+		"The option sets adds sets of one's own; a set that shares a spelling with a built-in set replaces it.",
+	Bad:  "members of Uyghur and other minorities … give Uighurs and others the justice they deserve",
+	Good: "members of Uyghur and other minorities … give Uyghurs and others the justice they deserve",
+	Options: []Option{{
+		Name: "sets",
+		Kind: StringSets,
+		Doc:  "more sets of variants, each a list of two or more spellings of one name or word, in any order",
+	}},
+	New: newVariants,
+}
+
+// variantSet is one set of spellings.
+type variantSet struct {
+	// forms are the spellings as written in the set; for a British and
+	// American pair, the British one first.
+	forms []string
+	// folded are the forms folded (see foldForm).
+	folded []string
+	// ukus marks a British and American pair, where a capitalised word in
+	// mid-sentence is taken for part of a name.
+	ukus bool
+}
+
+// variantRef says which spelling of which set a lookup key stands for.
+type variantRef struct {
+	set, variant int
+	// suffixed reports that the key is the spelling plus an ending.
+	suffixed bool
+}
+
+// multiForm is a spelling of several words, keyed by its first word.
+type multiForm struct {
+	rest []string // the folded words after the first
+	ref  variantRef
+}
+
+// variantTable is the prepared lookup of the rule, read-only once built.
+type variantTable struct {
+	sets   []variantSet
+	single map[string]variantRef  // folded word, with or without an ending
+	multi  map[string][]multiForm // by folded first word
+}
+
+// newVariantTable builds the table: the configured sets first, then the
+// built-in names, then the British and American pairs; a built-in set that
+// shares a spelling with one already added is left out.
+func newVariantTable(extra [][]string) (*variantTable, error) {
+	n := len(extra) + len(variantNames) + len(misspell.DictAmerican)/2 // sets, at most
+	t := &variantTable{single: make(map[string]variantRef, 8*n), multi: make(map[string][]multiForm)}
+	exact := make(map[string]int, 2*n) // folded spelling → set
+	add := func(forms []string, ukus bool) (int, bool) {
+		folded := make([]string, len(forms))
+		for i, f := range forms {
+			folded[i] = foldForm(f)
+			if s, dup := exact[folded[i]]; dup {
+				return s, false
+			}
+		}
+		si := len(t.sets)
+		t.sets = append(t.sets, variantSet{forms: forms, folded: folded, ukus: ukus})
+		for vi, f := range folded {
+			exact[f] = si
+			ref := variantRef{set: si, variant: vi}
+			if first, rest, ok := strings.Cut(f, " "); ok {
+				t.multi[first] = append(t.multi[first], multiForm{rest: strings.Fields(rest), ref: ref})
+				continue
+			}
+			t.single[f] = ref
+		}
+		return si, true
+	}
+	for i, set := range extra {
+		if len(set) < 2 {
+			return nil, fmt.Errorf("sets: set %d %q needs two or more spellings", i+1, set)
+		}
+		seen := make(map[string]bool, len(set))
+		for _, f := range set {
+			if strings.IndexFunc(f, document.IsWordRune) < 0 {
+				return nil, fmt.Errorf("sets: set %d: %q is not a word", i+1, f)
+			}
+			k := foldForm(f)
+			if seen[k] {
+				return nil, fmt.Errorf("sets: set %d %q lists %q twice", i+1, set, f)
+			}
+			seen[k] = true
+		}
+		if other, ok := add(set, false); !ok {
+			return nil, fmt.Errorf("sets: set %d %q repeats a spelling of set %d %q", i+1, set, other+1, t.sets[other].forms)
+		}
+	}
+	for _, set := range variantNames {
+		add(set, false)
+	}
+	ukToUS := make(map[string]string, len(misspell.DictAmerican)/2)
+	for i := 0; i+1 < len(misspell.DictAmerican); i += 2 {
+		ukToUS[misspell.DictAmerican[i]] = misspell.DictAmerican[i+1]
+	}
+	for i := 0; i+1 < len(misspell.DictAmerican); i += 2 {
+		uk, us := misspell.DictAmerican[i], misspell.DictAmerican[i+1]
+		if ambiguousUKUS[uk] || regularPlural(ukToUS, uk, us) {
+			continue
+		}
+		add([]string{uk, us}, true)
+	}
+	// Endings go in last, so that a spelling of its own (a set's "colours")
+	// always wins over another's spelling plus an ending.
+	for si, set := range t.sets {
+		for vi, f := range set.folded {
+			if strings.Contains(f, " ") {
+				continue // several words: endings are matched on the last word
+			}
+			for _, suf := range variantSuffixes {
+				if _, taken := t.single[f+suf]; !taken {
+					t.single[f+suf] = variantRef{set: si, variant: vi, suffixed: true}
+				}
+			}
+		}
+	}
+	return t, nil
+}
+
+// foldForm folds a spelling for lookup: its words folded (see wordFold)
+// and joined by one space.
+func foldForm(f string) string {
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; c >= utf8.RuneSelf || c <= ' ' || 'A' <= c && c <= 'Z' {
+			return strings.Join(strings.Fields(wordFoldString(f)), " ")
+		}
+	}
+	return f // already folded: the common case of misspell's word lists
+}
+
+// regularPlural reports whether the British and American pair uk, us is
+// another pair plus the same ending ("colours", "colors" for "colour",
+// "color"): the ending matching of the shorter pair covers it, and one set
+// for both makes "colour" and "colors" in one document a finding.
+func regularPlural(ukToUS map[string]string, uk, us string) bool {
+	for _, suf := range variantSuffixes {
+		if strings.HasSuffix(uk, suf) && strings.HasSuffix(us, suf) {
+			if ukToUS[strings.TrimSuffix(uk, suf)] == strings.TrimSuffix(us, suf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// variantChoice is the spelling a document chose for one set.
+type variantChoice struct {
+	set, variant int
+	first        int // the offset where the document first used it
+}
+
+// manyChoices is the number of choices a document makes (sets it uses)
+// beyond which they are indexed by a map rather than searched in order.
+const manyChoices = 32
+
+// findChoice returns the position of the choice for set in list, or -1.
+func findChoice(list []variantChoice, index map[int]int, set int) int {
+	if index != nil {
+		if i, ok := index[set]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range list {
+		if list[i].set == set {
+			return i
+		}
+	}
+	return -1
+}
+
+func newVariants(opts Options) (Check, error) {
+	t, err := newVariantTable(opts.Sets("sets"))
+	if err != nil {
+		return nil, err
+	}
+	return t.check, nil
+}
+
+// check is the rule's Check.
+func (t *variantTable) check(p *Pass) {
+	doc := p.Doc
+	// A document uses few sets: its choices live in a slice on the stack,
+	// searched in order, until there are many.
+	var backing [16]variantChoice
+	chosen := backing[:0]
+	var index map[int]int
+	var buf [64]byte
+	sentence, lastSentence := 0, -1
+	for i := 0; i < len(doc.Words); i++ {
+		w := doc.Words[i]
+		for sentence < len(doc.Sentences) && doc.Sentences[sentence].End <= w.Start {
+			sentence++
+		}
+		initial := sentence != lastSentence
+		lastSentence = sentence
+		if w.Len() > len(buf) {
+			continue
+		}
+		key := wordFold(buf[:0], doc.Text[w.Start:w.End])
+		span, ref, last, ok := t.match(doc, i, key)
+		if !ok {
+			continue
+		}
+		// span covers the words matched; stem is span without its ending.
+		stem := span
+		if ref.suffixed {
+			stem.End = stemEnd(doc.Text[doc.Words[last].Start:doc.Words[last].End], ref, t, doc.Words[last].Start)
+		}
+		i = last
+		set := t.sets[ref.set]
+		lc := letterCaseOf(doc.Slice(stem))
+		if set.ukus && !initial && lc != caseLower && lc != caseUpper {
+			continue // part of a name: Pearl Harbor, the Labor Party
+		}
+		ci := findChoice(chosen, index, ref.set)
+		if ci < 0 {
+			chosen = append(chosen, variantChoice{set: ref.set, variant: ref.variant, first: w.Start})
+			switch {
+			case index != nil:
+				index[ref.set] = len(chosen) - 1
+			case len(chosen) > manyChoices:
+				index = make(map[int]int, 2*len(chosen))
+				for i, c := range chosen {
+					index[c.set] = i
+				}
+			}
+			continue
+		}
+		c := chosen[ci]
+		if c.variant == ref.variant {
+			continue
+		}
+		form := set.forms[c.variant]
+		fix := inLetterCase(form, lc) + doc.String(document.Span{Start: stem.End, End: span.End})
+		p.Report(span, fmt.Sprintf("“%s”: this document uses “%s” (first at line %d)",
+			strings.Join(strings.Fields(doc.String(span)), " "), form, doc.Position(c.first).Line),
+			Fix{Span: span, Replacement: fix})
+	}
+}
+
+// match finds the spelling that starts at word i, whose folded text is key:
+// a spelling of several words if one matches, else a spelling of one word.
+// It returns the span matched, the spelling, and the index of the last
+// word matched.
+func (t *variantTable) match(doc *document.Document, i int, key []byte) (document.Span, variantRef, int, bool) {
+	w := doc.Words[i]
+	for _, m := range t.multi[string(key)] {
+		if last, suffixed, ok := matchRest(doc, i, m.rest); ok {
+			ref := m.ref
+			ref.suffixed = suffixed
+			return document.Span{Start: w.Start, End: doc.Words[last].End}, ref, last, true
+		}
+	}
+	ref, ok := t.single[string(key)]
+	return w.Span, ref, i, ok
+}
+
+// matchRest reports whether the words after word i are rest, with only
+// white space between them; the last may carry an ending.
+func matchRest(doc *document.Document, i int, rest []string) (last int, suffixed, ok bool) {
+	var buf [64]byte
+	for k, want := range rest {
+		j := i + 1 + k
+		if j >= len(doc.Words) || doc.Words[j].Paragraph != doc.Words[i].Paragraph ||
+			!doc.OnlySpaceBetween(doc.Words[j-1].End, doc.Words[j].Start) || doc.Words[j].Len() > len(buf) {
+			return 0, false, false
+		}
+		got := string(wordFold(buf[:0], doc.Text[doc.Words[j].Start:doc.Words[j].End]))
+		if got == want {
+			continue
+		}
+		if k < len(rest)-1 || !hasVariantSuffix(got, want) {
+			return 0, false, false
+		}
+		suffixed = true
+	}
+	return i + len(rest), suffixed, true
+}
+
+// hasVariantSuffix reports whether got is want plus one of the endings.
+func hasVariantSuffix(got, want string) bool {
+	if !strings.HasPrefix(got, want) {
+		return false
+	}
+	for _, suf := range variantSuffixes {
+		if got[len(want):] == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// stemEnd returns the offset in the document where the spelling ref ends
+// within the word text at off, before its ending (the word is the last
+// word of the spelling, plus one of variantSuffixes).
+func stemEnd(text []byte, ref variantRef, t *variantTable, off int) int {
+	stem := t.sets[ref.set].folded[ref.variant]
+	if i := strings.LastIndexByte(stem, ' '); i >= 0 {
+		stem = stem[i+1:]
+	}
+	// Walk the word's runes until the folded stem is consumed: folding may
+	// change a rune's length (’ is three bytes, ' one).
+	var buf [8]byte
+	n := 0
+	for i := 0; i < len(text); {
+		if n >= len(stem) {
+			return off + i
+		}
+		_, size := utf8.DecodeRune(text[i:])
+		n += len(wordFold(buf[:0], text[i:i+size]))
+		i += size
+	}
+	return off + len(text)
 }

@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docqa/docqa/document"
+)
+
+func TestSecondPersonSeedArticle(t *testing.T) {
+	l, err := NewLinter(NewRegistry(SecondPerson), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := seedArticle(t)
+	fs := l.Lint(doc)
+	var got []string
+	for _, f := range fs {
+		got = append(got, renderFinding(doc, f))
+	}
+	// Line 77, "Your email address will not be published.", is web page
+	// residue (boilerplate/web), not narration.
+	if len(got) != 1 || got[0] != "21:361 yourself" {
+		t.Fatalf("seed article: got %q, want [\"21:361 yourself\"]", got)
+	}
+	f := fs[0]
+	if f.Severity != Info || len(f.Fixes) != 0 {
+		t.Errorf("severity %v, fixes %v", f.Severity, f.Fixes)
+	}
+	if want := "“yourself”: second person in news prose addresses the reader; report in the third person"; f.Message != want {
+		t.Errorf("message %q, want %q", f.Message, want)
+	}
+}
+
+func TestSecondPersonCases(t *testing.T) {
+	runWordRuleCases(t, SecondPerson, nil, []wordRuleCase{
+		{name: "see for yourself", text: "No invitation for free entry to see for yourself.",
+			want: []string{"1:41 yourself"}},
+		{name: "every form", text: "You know your rights; yours are yours, so help yourselves. You’re told you've won, you'll see, you’d think. YOU're next.",
+			want: []string{"1:1 You", "1:10 your", "1:23 yours", "1:33 yours", "1:48 yourselves",
+				"1:60 You’re", "1:72 you've", "1:84 you'll", "1:96 you’d", "1:109 YOU're"}},
+		{name: "across lines", text: "If\nyou\nlook", want: []string{"2:1 you"}},
+		{name: "after a closed quotation", text: "“We are equal,” he said. You decide.",
+			want: []string{"1:26 You"}},
+		{name: "emoji before", text: "👩🏽‍💻 you", want: []string{"1:6 you"}},
+		{name: "CJK before", text: "新疆 your view", want: []string{"1:4 your"}},
+		{name: "BOM and CRLF", text: "\uFEFFThe report.\r\nSee for yourself.\r\n",
+			want: []string{"2:9 yourself"}},
+		{name: "Markdown", file: "a.md", text: "# What *you* need to know\n\nRun `you` now.\n",
+			want: []string{"1:9 you"}},
+
+		{name: "curly quotation", text: "“You can see for yourself,” he said."},
+		{name: "straight quotation", text: `He said: "You can see for yourself."`},
+		{name: "multi-paragraph quotation", text: "“You will see.\n\n“Your children will see,” she said."},
+		{name: "nested quotation", text: "“He told me ‘you are free’,” she said."},
+		{name: "similar words", text: "Youth groups on the bayou; the Younger family; Young people; yourt; yous."},
+		{name: "compounds", text: "A do-it-yourself kit and a thank-you note."},
+		{name: "boilerplate line", text: "The end.\n\nYour email address will not be published.\n"},
+	})
+}
+
+func TestSecondPersonAllocations(t *testing.T) {
+	doc := seedArticle(t)
+	clean := document.Load("a.txt", []byte(strings.ReplaceAll(string(doc.Text), "see for yourself", "see")))
+	if n := checkAllocs(t, SecondPerson, Options{}, clean); n != 0 {
+		t.Errorf("checking the seed article without its finding allocates %v times, want 0", n)
+	}
+}

@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docqa/docqa/document"
+)
+
+func TestVariantsSeedArticle(t *testing.T) {
+	l, err := NewLinter(NewRegistry(Variants), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := seedArticle(t)
+	fs := l.Lint(doc)
+	if len(fs) != 1 {
+		for _, f := range fs {
+			t.Log(renderFinding(doc, f), f.Message)
+		}
+		t.Fatalf("got %d findings, want 1", len(fs))
+	}
+	f := fs[0]
+	if got, want := renderFinding(doc, f), "69:145 Uighurs -> Uyghurs (unsafe)"; got != want {
+		t.Errorf("finding %q, want %q", got, want)
+	}
+	if want := "“Uighurs”: this document uses “Uyghur” (first at line 3)"; f.Message != want {
+		t.Errorf("message %q, want %q", f.Message, want)
+	}
+	if f.Severity != Warning || f.Rule != "consistency/variants" {
+		t.Errorf("severity %v, rule %s", f.Severity, f.Rule)
+	}
+}
+
+func TestVariantsCases(t *testing.T) {
+	runWordRuleCases(t, Variants, nil, []wordRuleCase{
+		{name: "first use decides", text: "Uyghur groups said. Uighur activists agreed.",
+			want: []string{"1:21 Uighur -> Uyghur"}},
+		{name: "other order", text: "Uighur groups said. Uyghur activists agreed.",
+			want: []string{"1:21 Uyghur -> Uighur"}},
+		{name: "plural and possessive keep their ending",
+			text: "In Kyiv today.\n\nKiev’s mayor and the Kievs of old, and Kiev's streets.",
+			want: []string{"3:1 Kiev’s -> Kyiv’s", "3:22 Kievs -> Kyivs", "3:40 Kiev's -> Kyiv's"}},
+		{name: "upper and lower case", text: "The Uyghur community. UIGHUR RIGHTS. the uighur diaspora.",
+			want: []string{"1:23 UIGHUR -> UYGHUR", "1:42 uighur -> uyghur"}},
+		{name: "plural first", text: "Uyghurs said. Uighur groups agreed.",
+			want: []string{"1:15 Uighur -> Uyghur"}},
+		{name: "hyphenated variant", text: "Send an e-mail. Emails arrived.",
+			want: []string{"1:17 Emails -> E-mails"}},
+		{name: "two-word variant", text: "The website is down. The web site was down, and the Web\nsites too.",
+			want: []string{"1:26 web site -> website", "1:53 Web\nsites -> Websites"}},
+		{name: "two-word variant first", text: "The web site is down. The website was down.",
+			want: []string{"1:27 website -> web site"}},
+		{name: "British and American", text: "The colour of the flag. The color of the sky. Their colors.",
+			want: []string{"1:29 color -> colour", "1:53 colors -> colours"}},
+		{name: "inflected pair", text: "Colours faded. The color of the sky.",
+			want: []string{"1:20 color -> colour"}},
+		{name: "sentence-initial capital counts", text: "The town centre. Center stage.",
+			want: []string{"1:18 Center -> Centre"}},
+		{name: "emoji before", text: "Uyghur 👍🏽 Uighur", want: []string{"1:11 Uighur -> Uyghur"}},
+		{name: "CJK before", text: "维吾尔 Uyghur, 维吾尔 Uighur", want: []string{"1:17 Uighur -> Uyghur"}},
+		{name: "BOM and CRLF", text: "\uFEFFUyghur people.\r\nUighur people.\r\n",
+			want: []string{"2:1 Uighur -> Uyghur"}},
+		{name: "inside a quotation the fix is unsafe", text: "Uyghur people. He said: “Uighurs suffer.”",
+			want: []string{"1:26 Uighurs -> Uyghurs (unsafe)"}},
+
+		{name: "one variant only", text: "Uyghur groups and Uyghurs and UYGHUR."},
+		{name: "longer words do not match", text: "Kyiv today. The Kievan Rus was a state."},
+		{name: "Peking is not Beijing", text: "Beijing said. Peking University said."},
+		{name: "American names in British copy", text: "The colour of the Pearl Harbor memorial, the Labor Party and the World Trade Center."},
+		{name: "ambiguous British pairs", text: "The tyre was flat; they tire. A storey high; a story. A TV programme; a computer program."},
+		{name: "web and site apart", text: "The website. A web of site visits: web, site."},
+		{name: "Markdown code", file: "a.md", text: "Uyghur people.\n\n`Uighur` in code.\n\n```\nUighur\n```\n"},
+	})
+}
+
+func TestVariantsSetsOption(t *testing.T) {
+	runWordRuleCases(t, Variants, Options{"sets": [][]string{{"Gaddafi", "Qaddafi", "Kadhafi"}, {"Kyiv", "Kiev", "Kyjiw"}}},
+		[]wordRuleCase{
+			{name: "configured set", text: "Qaddafi said. Gaddafi said. Kadhafi said.",
+				want: []string{"1:15 Gaddafi -> Qaddafi", "1:29 Kadhafi -> Qaddafi"}},
+			{name: "configured set replaces the built-in one", text: "Kiev today. Kyjiw tomorrow. Kyiv.",
+				want: []string{"1:13 Kyjiw -> Kiev", "1:29 Kyiv -> Kiev"}},
+			{name: "built-in sets still apply", text: "Uyghur. Uighur.", want: []string{"1:9 Uighur -> Uyghur"}},
+		})
+	for _, bad := range [][][]string{
+		{{"Kyiv"}},
+		{{"Kyiv", "Kiev"}, {"Kiev", "Kijev"}},
+		{{"Kyiv", "kyiv"}},
+		{{"Kyiv", "--"}},
+	} {
+		if _, err := Variants.New(Options{"sets": bad}); err == nil {
+			t.Errorf("sets %q: no error", bad)
+		}
+	}
+}
+
+func TestVariantsAllocations(t *testing.T) {
+	doc := seedArticle(t)
+	// One finding on the seed: its message and fix allocate.
+	if n := checkAllocs(t, Variants, Options{}, doc); n > 10 {
+		t.Errorf("checking the seed article allocates %v times, want few", n)
+	}
+	clean := document.Load("a.txt", []byte(strings.ReplaceAll(string(doc.Text), "Uighurs", "Uyghurs")))
+	if n := checkAllocs(t, Variants, Options{}, clean); n != 0 {
+		t.Errorf("checking the clean seed article allocates %v times, want 0", n)
+	}
+}
