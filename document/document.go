@@ -185,7 +185,17 @@ func (d *Document) Position(off int) Position {
 	if off < start {
 		off = start
 	}
-	return Position{Line: line + 1, Column: utf8.RuneCount(d.Text[start:off]) + 1}
+	return Position{Line: line + 1, Column: runeCount(d.Text[start:off]) + 1}
+}
+
+// runeCount counts code points as utf8.RuneCount does (an invalid byte is
+// one), without allocating.
+func runeCount(b []byte) int {
+	n := 0
+	for range string(b) { // the conversion does not allocate in a range
+		n++
+	}
+	return n
 }
 
 // Offset converts a position back to a byte offset; it is the inverse of

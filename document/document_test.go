@@ -154,6 +154,7 @@ func TestParagraphs(t *testing.T) {
 		want               []string
 	}{
 		{"plain", "One line\nstill one.\n\nTwo.\n  \t\nThree.", "a.txt", []string{"One line\nstill one.", "Two.", "Three."}},
+		{"plain indented", "  Indented para\n  second line  \n", "a.txt", []string{"Indented para\n  second line"}},
 		{"plain CRLF", "One.\r\n\r\nTwo.\r\n", "a.txt", []string{"One.", "Two."}},
 		{"markdown", "# Head\n\nPara one\ncontinues.\n\n- item\n", "a.md", []string{"Head", "Para one\ncontinues.", "item"}},
 	}
@@ -216,5 +217,14 @@ func TestFormatFor(t *testing.T) {
 		if got := FormatFor(name); got != want {
 			t.Errorf("FormatFor(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+func TestPositionAllocatesNothing(t *testing.T) {
+	text := "Ünïcödé line with a target\nand 中文 another target"
+	d := Load("a.txt", []byte(text))
+	off := strings.LastIndex(text, "target")
+	if n := testing.AllocsPerRun(100, func() { d.Position(off) }); n != 0 {
+		t.Errorf("Position allocates %v times", n)
 	}
 }

@@ -46,8 +46,14 @@ func plainProse(src []byte, bom int) ([]byte, []block) {
 		} else {
 			if start < 0 {
 				start = i
+				for isSpaceByte(src[start]) {
+					start++ // the paragraph starts at its first character
+				}
 			}
 			end = lineEnd
+			for isSpaceByte(src[end-1]) {
+				end-- // and ends at its last
+			}
 		}
 		i = next
 	}
