@@ -177,7 +177,7 @@ func (d *Document) Position(off int) Position {
 	if off > len(d.Text) {
 		off = len(d.Text)
 	}
-	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
+	line := d.LineOf(off) - 1
 	start := d.lines[line]
 	if line == 0 && start < d.bom {
 		start = d.bom
@@ -194,6 +194,63 @@ func runeCount(b []byte) int {
 	n := 0
 	for range string(b) { // the conversion does not allocate in a range
 		n++
+	}
+	return n
+}
+
+// LineOf returns the 1-based line holding offset off: Position(off).Line,
+// without counting columns.
+func (d *Document) LineOf(off int) int {
+	return sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off })
+}
+
+// Cursor converts many offsets to positions, fast when each offset is near
+// the one before, as the starts, ends and fixes of sorted findings are: it
+// counts only the characters between the two, so converting every finding
+// of a long line costs time linear in the line, not quadratic. A Cursor is
+// not safe for concurrent use; make one per goroutine.
+type Cursor struct {
+	d    *Document
+	off  int // the last offset converted, or -1
+	line int // its 0-based line
+	col  int // its 1-based column
+}
+
+// Cursor returns a new Cursor over d.
+func (d *Document) Cursor() *Cursor { return &Cursor{d: d, off: -1} }
+
+// Position is d.Position(off).
+func (c *Cursor) Position(off int) Position {
+	d := c.d
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Text) {
+		off = len(d.Text)
+	}
+	line := d.LineOf(off) - 1
+	start := d.lines[line]
+	if line == 0 && start < d.bom {
+		start = d.bom
+	}
+	if off < start {
+		off = start
+	}
+	switch {
+	case c.off < 0 || line != c.line || off-start < abs(off-c.off):
+		c.col = runeCount(d.Text[start:off]) + 1
+	case off >= c.off:
+		c.col += runeCount(d.Text[c.off:off])
+	default:
+		c.col -= runeCount(d.Text[off:c.off])
+	}
+	c.off, c.line = off, line
+	return Position{Line: line + 1, Column: c.col}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
 	}
 	return n
 }

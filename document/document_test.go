@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func loadFile(t *testing.T, path string) *Document {
@@ -226,5 +227,27 @@ func TestPositionAllocatesNothing(t *testing.T) {
 	off := strings.LastIndex(text, "target")
 	if n := testing.AllocsPerRun(100, func() { d.Position(off) }); n != 0 {
 		t.Errorf("Position allocates %v times", n)
+	}
+}
+
+func TestCursorMatchesPosition(t *testing.T) {
+	text := "\uFEFFab 中文 😀\r\nline two\twith tab\rthree ünïcode\n\nend"
+	d := Load("a.txt", []byte(text))
+	// Forwards, backwards and jumping between lines, as findings, their
+	// ends and their fixes are converted.
+	offsets := []int{0, 3, 5, 9, 4, 20, 18, 30, 2, len(text), 25, 25, 0}
+	c := d.Cursor()
+	for _, off := range offsets {
+		if got, want := c.Position(off), d.Position(off); got != want {
+			t.Errorf("Cursor.Position(%d) = %v, Position = %v", off, got, want)
+		}
+	}
+	for off := len(text); off >= 0; off-- {
+		if off < len(text) && !utf8.RuneStart(text[off]) {
+			continue // findings start and end on characters
+		}
+		if got, want := c.Position(off), d.Position(off); got != want {
+			t.Fatalf("backwards: Cursor.Position(%d) = %v, Position = %v", off, got, want)
+		}
 	}
 }

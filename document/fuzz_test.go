@@ -56,17 +56,31 @@ func FuzzLoad(f *testing.F) {
 		for _, p := range d.QuoteProblems {
 			inside("quotation mark", p.Mark)
 		}
+		// Every character's position, through a cursor (linear time); a
+		// sample of them checked against Position and back through Offset.
+		cur := d.Cursor()
+		var last Position
 		for off := 0; off <= len(text); off++ {
 			if off < len(text) && !utf8.RuneStart(text[off]) {
 				continue
 			}
-			if off < len(text) && off > 0 && text[off] == '\n' && text[off-1] == '\r' {
-				continue // inside a CRLF pair: shares the CR's position
+			p := cur.Position(off)
+			if p.Line < last.Line || p.Line == last.Line && p.Column < last.Column {
+				t.Fatalf("Position(%d) = %v goes back from %v", off, p, last)
 			}
-			if off < d.bom && off > 0 {
+			last = p
+			if off%61 != 0 && off != len(text) {
 				continue
 			}
-			p := d.Position(off)
+			if want := d.Position(off); p != want {
+				t.Fatalf("Cursor.Position(%d) = %v, Position = %v", off, p, want)
+			}
+			if off > 0 && off < len(text) && text[off] == '\n' && text[off-1] == '\r' {
+				continue // inside a CRLF pair: shares the CR's position
+			}
+			if off > 0 && off < d.bom {
+				continue
+			}
 			if back := d.Offset(p); back != off && !(off == 0 && back == d.bom) {
 				t.Fatalf("Offset(Position(%d) = %v) = %d", off, p, back)
 			}

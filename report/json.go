@@ -79,9 +79,10 @@ func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
 		return nil
 	}
 	var out bytes.Buffer
+	cur := doc.Cursor()
 	for i := range findings {
 		f := &findings[i]
-		start, end := doc.Position(f.Span.Start), doc.Position(f.Span.End)
+		start, end := cur.Position(f.Span.Start), cur.Position(f.Span.End)
 		jf := jsonFinding{
 			Path:      path(doc, f),
 			Line:      start.Line,
@@ -94,7 +95,7 @@ func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
 			Text:      doc.String(f.Span),
 		}
 		for _, fix := range f.Fixes {
-			fs, fe := doc.Position(fix.Span.Start), doc.Position(fix.Span.End)
+			fs, fe := cur.Position(fix.Span.Start), cur.Position(fix.Span.End)
 			jf.Fixes = append(jf.Fixes, jsonFix{
 				Line: fs.Line, Column: fs.Column, EndLine: fe.Line, EndColumn: fe.Column,
 				Replacement: fix.Replacement, Unsafe: fix.Unsafe,

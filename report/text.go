@@ -31,9 +31,10 @@ func (p *Text) File(doc *document.Document, findings []rules.Finding) error {
 		return nil
 	}
 	p.buf.Reset()
+	cur := doc.Cursor()
 	for i := range findings {
 		f := &findings[i]
-		pos := doc.Position(f.Span.Start)
+		pos := cur.Position(f.Span.Start)
 		fmt.Fprintf(&p.buf, "%s:%d:%d: %s: %s [%s]\n",
 			path(doc, f), pos.Line, pos.Column, f.Severity, oneLine(f.Message), f.Rule)
 	}

@@ -44,7 +44,7 @@ func newSecondPerson(Options) (Check, error) {
 			if !words[string(wordFold(buf[:0], doc.Text[w.Start:w.End]))] || doc.InQuote(w.Start) {
 				continue
 			}
-			line := doc.Position(w.Start).Line
+			line := doc.LineOf(w.Start)
 			if line == skipLine {
 				continue
 			}

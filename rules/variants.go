@@ -289,7 +289,7 @@ func (t *variantTable) check(p *Pass) {
 		form := set.forms[c.variant]
 		fix := inLetterCase(form, lc) + doc.String(document.Span{Start: stem.End, End: span.End})
 		p.Report(span, fmt.Sprintf("“%s”: this document uses “%s” (first at line %d)",
-			strings.Join(strings.Fields(doc.String(span)), " "), form, doc.Position(c.first).Line),
+			strings.Join(strings.Fields(doc.String(span)), " "), form, doc.LineOf(c.first)),
 			Fix{Span: span, Replacement: fix})
 	}
 }
