@@ -117,3 +117,27 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return err
 }
+
+// TestReadmeExample keeps the README's first command true: the output it
+// shows for the seed article is what docqa prints.
+func TestReadmeExample(t *testing.T) {
+	root := filepath.Join("..", "..")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	emptyConfig := filepath.Join(t.TempDir(), "empty.yaml")
+	if err := os.WriteFile(emptyConfig, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	var stdout, stderr bytes.Buffer
+	code := execute(context.Background(), []string{"lint", "--config", emptyConfig, "testdata/article.txt"},
+		strings.NewReader(""), &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFindings, stderr.String())
+	}
+	if !bytes.Contains(readme, stdout.Bytes()) {
+		t.Errorf("README.md does not show the seed article's output; it is now:\n%s", stdout.String())
+	}
+}
