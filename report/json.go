@@ -48,6 +48,8 @@ type jsonFinding struct {
 	Message   string    `json:"message"`
 	Text      string    `json:"text"`
 	Fixes     []jsonFix `json:"fixes,omitempty"`
+	OldText   string    `json:"old_text,omitempty"`
+	NewText   string    `json:"new_text,omitempty"`
 }
 
 type jsonFix struct {
@@ -93,6 +95,8 @@ func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
 			Severity:  f.Severity.String(),
 			Message:   f.Message,
 			Text:      doc.String(f.Span),
+			OldText:   f.OldText,
+			NewText:   f.NewText,
 		}
 		for _, fix := range f.Fixes {
 			fs, fe := cur.Position(fix.Span.Start), cur.Position(fix.Span.End)

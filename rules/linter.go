@@ -73,7 +73,7 @@ func NewLinter(reg *Registry, cfg Config) (*Linter, error) {
 	}
 	l := &Linter{}
 	for _, r := range reg.Rules() {
-		if !on[r.ID] {
+		if !on[r.ID] || r.New == nil {
 			continue
 		}
 		s := cfg.Rules[r.ID]

@@ -74,7 +74,9 @@ type Rule struct {
 	// New prepares the rule for a run with the given option values (absent
 	// options hold their defaults) and returns the function that checks one
 	// document. It is called once per run; the returned Check must be safe
-	// for concurrent use.
+	// for concurrent use. It is nil for a rule that does not check single
+	// documents (the revision checks of package checks, which compare two):
+	// the Linter skips those.
 	New func(opts Options) (Check, error)
 }
 
@@ -169,6 +171,9 @@ type Finding struct {
 	Span    document.Span
 	Message string
 	Fixes   []Fix
+	// OldText and NewText are set by revision checks: the text before and
+	// after the change the finding is about.
+	OldText, NewText string
 }
 
 // Pass is what a Check receives: the document and a way to report.

@@ -1,0 +1,182 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
+)
+
+// The revision checks. They are rules.Rule values without a New function:
+// they compare two documents rather than check one, so the Linter skips
+// them, but they are listed, explained and configured like lint rules.
+var (
+	QuoteChanged = &rules.Rule{
+		ID:       "checks/quote-changed",
+		Severity: rules.Error,
+		Summary:  "The words inside a quotation changed between revisions",
+		Explanation: `Reports a quotation whose words differ between two revisions of a document, with
+a word-level diff of the quotation: a speaker's words change only after
+checking the source. Typography is not a change: straight versus curly marks,
+"..." versus "…" and white space are ignored. A quotation is paired with its
+counterpart by its place in the word alignment of the two revisions and by
+similarity, so a reworded quotation is still the same quotation, and one that
+moved to another paragraph unchanged is no change at all.`,
+		Bad:  "old: the “extent of arbitrary and discriminatory detention … may constitute international crimes”\nnew: the “scale of arbitrary and discriminatory detention … could constitute international crimes”",
+		Good: "old: the “extent of arbitrary detention”\nnew: the \"extent of arbitrary detention\"",
+	}
+	AttributionChanged = &rules.Rule{
+		ID:       "checks/attribution-changed",
+		Severity: rules.Warning,
+		Summary:  "A quotation is now credited to someone else",
+		Explanation: `Reports a quotation whose speaker, as named in its paragraph ("… ,” Smith said",
+"according to the ministry"), differs between two revisions. Swapping two
+speakers is one of the costliest corrections a newsroom publishes.`,
+		Bad:  "old: “We will stay,” Bachelet said.\nnew: “We will stay,” Zenz said.",
+		Good: "old: “We will stay,” Bachelet said.\nnew: “We will stay,” Bachelet told reporters.",
+	}
+	FigureChanged = &rules.Rule{
+		ID:       "checks/figure-changed",
+		Severity: rules.Warning,
+		Summary:  "A number changed in an otherwise matching sentence",
+		Explanation: `Reports a number that changed in a sentence that otherwise matches its
+counterpart in the other revision ("40 people" to "14 people"): figures are
+where a transposition slips through, and an editor must confirm each.`,
+		Bad:  "old: interviews with 40 people\nnew: interviews with 14 people",
+		Good: "old: interviews with 40 people\nnew: interviews with forty people in Almaty",
+	}
+	QuoteAdded = &rules.Rule{
+		ID:       "checks/quote-added",
+		Severity: rules.Info,
+		Summary:  "A new quotation: it needs a source",
+		Explanation: `Reports a quotation in the new revision with no counterpart in the old one. A new
+quotation needs a source an editor can check.`,
+		Bad:  "old: The minister left.\nnew: “I am leaving,” the minister said.",
+		Good: "old: “I am leaving,” the minister said.\nnew: “I am leaving,” the minister said on Monday.",
+	}
+	QuoteRemoved = &rules.Rule{
+		ID:       "checks/quote-removed",
+		Severity: rules.Info,
+		Summary:  "A quotation was removed: check for a dangling attribution",
+		Explanation: `Reports a quotation of the old revision with no counterpart in the new one. A
+removed quotation may leave a dangling "he said" or a reply to nothing.`,
+		Bad:  "old: “I am leaving,” the minister said. Critics disagreed.\nnew: Critics disagreed.",
+		Good: "old: “I am leaving,” the minister said.\nnew: “I am leaving,” the minister said.",
+	}
+	NewFinding = &rules.Rule{
+		ID:       "checks/new-finding",
+		Severity: rules.Warning,
+		Summary:  "A lint finding the new revision introduced",
+		Explanation: `Reports each lint finding of the new revision that the old one did not have,
+matched by rule and text rather than by line, so edits elsewhere in the
+document do not make old findings look new. The finding keeps the severity of
+the rule that found it.`,
+		Bad:  "old: in particular crimes\nnew: in particular particular crimes",
+		Good: "old: in particular particular crimes\nnew: Earlier, in particular particular crimes",
+	}
+)
+
+// Rules returns the revision checks, to add to a registry so that they are
+// listed, explained and configured with the lint rules.
+func Rules() []*rules.Rule {
+	return []*rules.Rule{QuoteChanged, AttributionChanged, FigureChanged, QuoteAdded, QuoteRemoved, NewFinding}
+}
+
+// Registry returns the built-in lint rules and the revision checks in one
+// registry.
+func Registry() *rules.Registry {
+	reg := rules.Builtin()
+	for _, r := range Rules() {
+		reg.Add(r)
+	}
+	return reg
+}
+
+// Comparer compares revisions of documents with one configuration. It is
+// safe for concurrent use.
+type Comparer struct {
+	linter *rules.Linter
+	sev    map[string]rules.Severity // enabled checks and their severities
+}
+
+// NewComparer prepares the lint rules and the revision checks that cfg
+// enables; reg must hold both (see Registry).
+func NewComparer(reg *rules.Registry, cfg rules.Config) (*Comparer, error) {
+	linter, err := rules.NewLinter(reg, cfg)
+	if err != nil {
+		return nil, err
+	}
+	on := map[string]bool{}
+	for _, r := range Rules() {
+		if _, ok := reg.Lookup(r.ID); !ok {
+			return nil, fmt.Errorf("registry lacks revision check %s", r.ID)
+		}
+		on[r.ID] = !cfg.Rules[r.ID].Off
+	}
+	for _, name := range cfg.Disable {
+		if rs, err := reg.Select(name); err == nil {
+			for _, r := range rs {
+				on[r.ID] = false
+			}
+		}
+	}
+	for _, name := range cfg.Enable {
+		if rs, err := reg.Select(name); err == nil {
+			for _, r := range rs {
+				if strings.HasPrefix(r.ID, "checks/") {
+					on[r.ID] = true
+				}
+			}
+		}
+	}
+	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}}
+	for _, r := range Rules() {
+		if !on[r.ID] {
+			continue
+		}
+		sev := r.Severity
+		if s := cfg.Rules[r.ID].Severity; s != 0 {
+			sev = s
+		}
+		c.sev[r.ID] = sev
+	}
+	return c, nil
+}
+
+// Result is what a comparison found.
+type Result struct {
+	Old, New *document.Document
+	// Findings are sorted by path, position and rule. Each lies in New,
+	// but for checks/quote-removed, which lies in Old (its Path is Old's).
+	Findings []rules.Finding
+	// Paragraphs are the changed paragraphs, in order, for display.
+	Paragraphs []ParagraphDiff
+}
+
+// Changed reports whether the two revisions differ in their words.
+func (r *Result) Changed() bool { return len(r.Paragraphs) > 0 }
+
+// ParagraphDiff is the word-level change of one paragraph. Old or New is an
+// empty span at the place of the paragraph in that revision when the
+// paragraph was added or removed.
+type ParagraphDiff struct {
+	Old, New document.Span
+	Ops      []Op
+}
+
+// OpKind says whether a piece of text is in both revisions or one.
+type OpKind int
+
+// The kinds of diff pieces.
+const (
+	Equal OpKind = iota
+	Delete
+	Insert
+)
+
+// Op is one piece of a word-level diff.
+type Op struct {
+	Kind OpKind
+	Text string
+}
