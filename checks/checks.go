@@ -98,6 +98,7 @@ func Registry() *rules.Registry {
 type Comparer struct {
 	linter *rules.Linter
 	sev    map[string]rules.Severity // enabled checks and their severities
+	verbs  verbSet
 }
 
 // NewComparer prepares the lint rules and the revision checks that cfg
@@ -130,7 +131,7 @@ func NewComparer(reg *rules.Registry, cfg rules.Config) (*Comparer, error) {
 			}
 		}
 	}
-	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}}
+	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}, verbs: newVerbSet()}
 	for _, r := range Rules() {
 		if !on[r.ID] {
 			continue

@@ -55,6 +55,11 @@ var speechVerbs = []string{
 	"stresses", "explaining", "calls for", "in a statement", "in an interview", "per",
 }
 
+// SpeechVerbs returns the built-in speech verbs and phrases that attribute
+// a quotation ("said", "according to"), lower case, in the forms newsroom
+// copy uses them.
+func SpeechVerbs() []string { return append([]string(nil), speechVerbs...) }
+
 func newAttribution(opts Options) (Check, error) {
 	list := speechVerbs
 	if v, ok := opts.Strings("verbs"); ok {
