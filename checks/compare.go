@@ -138,6 +138,14 @@ func (cmp *comparison) pairUnits(olds, news []unit, minShare float64, byPlace bo
 			if taken[j] {
 				continue
 			}
+			if u.words() == 0 && v.words() == 0 {
+				// Units without words ("!", "* * *") pair by equal text.
+				if sameText(cmp.old.String(u.span), cmp.new.String(v.span)) {
+					best = j
+					break
+				}
+				continue
+			}
 			if s := cmp.similarity(u, v); s >= 0.6 && s > bestScore {
 				best, bestScore = j, s
 			}
@@ -167,6 +175,11 @@ func (cmp *comparison) anchors(u unit) (lo, hi int) {
 		}
 	}
 	return lo, hi
+}
+
+// sameText reports whether two texts are equal but for white space.
+func sameText(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
 
 // similarity is the share of words two units have in common, counted as

@@ -220,3 +220,5 @@ func BenchmarkCompare1MB(b *testing.B) {
 		c.Compare(od, nd)
 	}
 }
+
+func rulesConfig() rules.Config { return rules.Config{} }

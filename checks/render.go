@@ -40,7 +40,7 @@ func (cmp *comparison) paragraphs() []ParagraphDiff {
 		paired[j] = true
 		n := news[j]
 		nt := cmp.new.String(n.span)
-		if strings.Join(strings.Fields(ot), " ") == strings.Join(strings.Fields(nt), " ") {
+		if sameText(ot, nt) {
 			continue
 		}
 		out = append(out, ParagraphDiff{Old: o.span, New: n.span, Ops: diffText(ot, nt)})
