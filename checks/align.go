@@ -102,6 +102,10 @@ func tokenize(text string) []string {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		j := i + n
 		switch {
+		case strings.HasPrefix(text[i:], "..."):
+			j = i + 3
+		case strings.HasPrefix(text[i:], ". . ."):
+			j = i + 5
 		case document.IsWordRune(r):
 			for j < len(text) {
 				c, m := utf8.DecodeRuneInString(text[j:])
@@ -136,16 +140,40 @@ func tokenize(text string) []string {
 
 // diffText returns the token-level diff of two texts as Ops, adjacent
 // pieces of one kind merged.
-func diffText(old, new string) []Op {
+func diffText(old, new string) []Op { return diffTokens(old, new, false) }
+
+// diffWords is diffText blind to typography: straight and curly marks,
+// "..." and "…", and kinds of white space compare equal, and equal pieces
+// are the new text as written.
+func diffWords(old, new string) []Op { return diffTokens(old, new, true) }
+
+// typography maps each token that typography alone changes to one form.
+var typography = map[string]string{
+	"“": `"`, "”": `"`, "„": `"`, "«": `"`, "»": `"`, "‘": "'", "’": "'", "‚": "'", "...": "…", ". . .": "…",
+}
+
+func diffTokens(old, new string, blind bool) []Op {
 	syms := newSymbols()
 	ot, nt := tokenize(old), tokenize(new)
+	key := func(t string) []byte {
+		if !blind {
+			return []byte(t)
+		}
+		if k, ok := typography[t]; ok {
+			return []byte(k)
+		}
+		if strings.TrimSpace(t) == "" {
+			return []byte(" ")
+		}
+		return []byte(strings.ReplaceAll(t, "’", "'"))
+	}
 	a := make([]rune, len(ot))
 	for i, t := range ot {
-		a[i] = syms.id([]byte(t))
+		a[i] = syms.id(key(t))
 	}
 	b := make([]rune, len(nt))
 	for i, t := range nt {
-		b[i] = syms.id([]byte(t))
+		b[i] = syms.id(key(t))
 	}
 	var ops []Op
 	oi, ni := 0, 0
@@ -204,13 +232,22 @@ func joinChanges(ops []Op) []Op {
 		}
 		out = append(out, op)
 	}
-	// A change that was only an insertion or a deletion gained an empty
-	// partner above: drop those.
+	// White space alone is no change worth marking: an inserted space or
+	// line break reads as the new text has it, a deleted one goes (this
+	// also drops the empty partners made above).
 	kept := out[:0]
 	for _, op := range out {
-		if op.Kind == Equal || strings.TrimSpace(op.Text) != "" {
-			kept = append(kept, op)
+		if op.Kind != Equal && strings.TrimSpace(op.Text) == "" {
+			if op.Kind == Delete || op.Text == "" {
+				continue
+			}
+			op.Kind = Equal
 		}
+		if n := len(kept); n > 0 && kept[n-1].Kind == Equal && op.Kind == Equal {
+			kept[n-1].Text += op.Text
+			continue
+		}
+		kept = append(kept, op)
 	}
 	return kept
 }

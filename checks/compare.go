@@ -225,41 +225,43 @@ func (cmp *comparison) quotes() {
 	for i, j := range pair {
 		o := olds[i]
 		if j < 0 {
-			text := cmp.old.String(o.span)
-			cmp.report(QuoteRemoved, cmp.old, o.span, "quotation removed: check for an attribution or a reply left behind: "+ellipsize(text, 80), text, "")
+			cmp.report(QuoteRemoved, cmp.old, o.span,
+				"quotation removed: check for an attribution or a reply left behind: "+ellipsize(cmp.old.String(o.span), 80),
+				cmp.old.String(cmp.old.Quotes[o.quote].Content), "")
 			continue
 		}
 		paired[j] = true
 		n := news[j]
 		oq, nq := cmp.old.Quotes[o.quote], cmp.new.Quotes[n.quote]
-		ot, nt := normalizeQuote(cmp.old.String(oq.Content)), normalizeQuote(cmp.new.String(nq.Content))
-		if ot != nt {
+		ot, nt := cmp.old.String(oq.Content), cmp.new.String(nq.Content)
+		if normalizeQuote(ot) != normalizeQuote(nt) {
 			cmp.report(QuoteChanged, cmp.new, n.span,
-				"quotation changed: “"+describeChange(diffText(ot, nt))+"”: check the source",
-				cmp.old.String(oq.Content), cmp.new.String(nq.Content))
+				"quotation changed: “"+describeChange(diffWords(ot, nt))+"”: check the source", ot, nt)
 		}
-		was, okOld := speaker(cmp.old, cmp.c.verbs, oq)
-		now, okNew := speaker(cmp.new, cmp.c.verbs, nq)
-		if okOld && okNew && !sameSpeaker(cmp.old.String(was), cmp.new.String(now)) {
+		was, wasName, okOld := resolvedSpeaker(cmp.old, cmp.c.verbs, o.quote)
+		now, nowName, okNew := resolvedSpeaker(cmp.new, cmp.c.verbs, n.quote)
+		if okOld && okNew && !sameSpeaker(wasName, nowName) {
 			cmp.report(AttributionChanged, cmp.new, now,
-				fmt.Sprintf("quotation now attributed to “%s”, was “%s”", cmp.new.String(now), cmp.old.String(was)),
+				fmt.Sprintf("quotation now attributed to %s, was %s", speakerText(cmp.new.String(now), nowName), speakerText(cmp.old.String(was), wasName)),
 				cmp.old.String(was), cmp.new.String(now))
 		}
 	}
 	for j, n := range news {
 		if !paired[j] {
-			text := cmp.new.String(n.span)
-			cmp.report(QuoteAdded, cmp.new, n.span, "new quotation: it needs a source: "+ellipsize(text, 80), "", text)
+			cmp.report(QuoteAdded, cmp.new, n.span,
+				"new quotation: it needs a source: "+ellipsize(cmp.new.String(n.span), 80),
+				"", cmp.new.String(cmp.new.Quotes[n.quote].Content))
 		}
 	}
 }
 
-// quoteMarks are the marks normalizeQuote makes straight.
+// quoteMarks are the marks normalizeQuote makes straight, and the ways of
+// writing an ellipsis it makes one character.
 var quoteMarks = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`,
-	"‘", "'", "’", "'", "‚", "'", "…", "...", ". . .", "...")
+	"‘", "'", "’", "'", "‚", "'", "...", "…", ". . .", "…")
 
 // normalizeQuote removes what does not change a quotation's words:
-// straight versus curly marks, "…" versus "...", and white space.
+// straight versus curly marks, "..." versus "…", and white space.
 func normalizeQuote(s string) string {
 	return strings.Join(strings.Fields(quoteMarks.Replace(s)), " ")
 }
@@ -331,6 +333,15 @@ func ellipsize(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n]) + "…"
+}
+
+// speakerText quotes the words naming a speaker, with the name a pronoun
+// stands for: “he” (Omer Kanat).
+func speakerText(words, name string) string {
+	if words == name {
+		return "“" + words + "”"
+	}
+	return "“" + words + "” (" + name + ")"
 }
 
 // pronouns name a speaker without naming them.

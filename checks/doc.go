@@ -2,6 +2,11 @@
 // its approved golden copy: quotations whose words changed, speakers and
 // figures that changed, findings a revision introduced.
 //
-// It is empty until the revision checks are built; see the design's
-// "Revision checks".
+// Compare aligns the words of two revisions with go-diff, pairs their
+// quotations and sentences through the alignment (by shared words, by
+// place, then by similar text for what moved) and reports the revision
+// checks: checks/quote-changed, checks/attribution-changed,
+// checks/figure-changed, checks/quote-added, checks/quote-removed and
+// checks/new-finding. The golden harness (CheckGolden, UpdateGolden)
+// compares a document with its approved copy through the same comparison.
 package checks

@@ -106,6 +106,37 @@ func speaker(d *document.Document, verbs verbSet, q document.Quote) (document.Sp
 	return document.Span{Start: d.Words[s].Start, End: d.Words[e-1].End}, true
 }
 
+// resolvedSpeaker is speaker for the quotation d.Quotes[qi], with a
+// pronoun resolved to the speaker last named before it: in “…,” he said,
+// "he" is whoever the quotations just before were attributed to by name.
+// It returns the span of the words in the text and the name they stand for
+// (the words themselves when they are a name, or a pronoun that nothing
+// before resolves).
+func resolvedSpeaker(d *document.Document, verbs verbSet, qi int) (document.Span, string, bool) {
+	span, ok := speaker(d, verbs, d.Quotes[qi])
+	if !ok {
+		return span, "", false
+	}
+	name := d.String(span)
+	if !pronouns[normalizeSpeaker(name)] {
+		return span, name, true
+	}
+	const lookBack = 6 // quotations
+	seen := 0
+	for k := qi - 1; k >= 0 && seen < lookBack; k-- {
+		if d.Quotes[k].Depth != 0 {
+			continue
+		}
+		seen++
+		if s, ok := speaker(d, verbs, d.Quotes[k]); ok {
+			if prev := d.String(s); !pronouns[normalizeSpeaker(prev)] {
+				return span, prev, true
+			}
+		}
+	}
+	return span, name, true
+}
+
 // followingName returns the words after word i up to punctuation, at most
 // six; with capitalized set, only capitalized words and pronouns count
 // ("said John Fisher in a statement" gives "John Fisher").

@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"encoding/xml"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/internal/testflag"
 	"github.com/rogpeppe/go-internal/diff"
 )
@@ -16,8 +20,11 @@ import (
 // TestGolden lints every document under the repository's testdata folder
 // (except the revision pairs in testdata/revisions) with the default rules
 // and no config file, and compares the JSON output with
-// golden/<path>.json. With -update it rewrites the golden files instead;
-// review the diff before committing them.
+// golden/<path>.json, its golden copy, with the harness "docqa golden"
+// runs (checks.GoldenPath, checks.CheckGolden): line endings aside, they
+// must be equal. With -update it rewrites the golden files that differ
+// instead, atomically (checks.UpdateGolden); review the diff before
+// committing them.
 func TestGolden(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
@@ -73,49 +80,37 @@ func TestGolden(t *testing.T) {
 			if stderr.Len() > 0 {
 				t.Errorf("stderr:\n%s", stderr.String())
 			}
-			golden := filepath.Join(root, "golden", filepath.FromSlash(doc)+".json")
+			// The output is the document, golden/<doc>.json its golden copy,
+			// checked by the harness "docqa golden" runs.
+			golden, err := checks.GoldenPath("golden", filepath.FromSlash(doc)+".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := checks.CheckGolden(nil, "docqa lint", stdout.Bytes(), golden)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if *testflag.Update {
-				if err := writeFileAtomic(golden, stdout.Bytes()); err != nil {
-					t.Fatal(err)
+				if r.Status != checks.Pass {
+					if err := checks.UpdateGolden(golden, stdout.Bytes()); err != nil {
+						t.Fatal(err)
+					}
 				}
 				return
 			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v\n(run 'go test ./cmd/docqa -run TestGolden -update' to create it, then review it)", err)
-			}
-			if !bytes.Equal(stdout.Bytes(), want) {
+			switch r.Status {
+			case checks.Missing:
+				t.Fatalf("%s: no golden copy\n(run 'go test ./cmd/docqa -run TestGolden -update' to create it, then review it)", golden)
+			case checks.Drift:
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
 				t.Errorf("output differs from %s (run with -update to accept, then review the diff):\n%s",
 					golden, diff.Diff(golden, want, "docqa lint", stdout.Bytes()))
 			}
 		})
 	}
-}
-
-// writeFileAtomic replaces the file at path with data: readers see the old
-// file or the new one, never a part-written one.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644) // CreateTemp makes it 0600
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }
 
 // TestReadmeExample keeps the README's first command true: the output it
@@ -139,5 +134,263 @@ func TestReadmeExample(t *testing.T) {
 	}
 	if !bytes.Contains(readme, stdout.Bytes()) {
 		t.Errorf("README.md does not show the seed article's output; it is now:\n%s", stdout.String())
+	}
+}
+
+// goldenWorkspace makes a temporary working folder holding files (name →
+// text) and an empty config file, changes to it, and returns a function
+// running docqa there.
+func goldenWorkspace(t *testing.T, files map[string]string) func(args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	emptyConfig := filepath.Join(t.TempDir(), "empty.yaml")
+	if err := os.WriteFile(emptyConfig, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	return func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		args = append([]string{"golden", "--config", emptyConfig}, args...)
+		code := execute(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+		return code, stdout.String(), stderr.String()
+	}
+}
+
+// TestGoldenCommandLineEndings: a document that differs from its golden
+// copy only in line endings (CRLF, CR, LF) passes.
+func TestGoldenCommandLineEndings(t *testing.T) {
+	const text = "“We will stay,” Bachelet said.\nThe report was published on Tuesday.\n"
+	docqa := goldenWorkspace(t, map[string]string{
+		"crlf.md":        strings.ReplaceAll(text, "\n", "\r\n"),
+		"golden/crlf.md": text,
+		"cr.txt":         text,
+		"golden/cr.txt":  strings.ReplaceAll(text, "\n", "\r"),
+		"ws.txt":         text,
+		"golden/ws.txt":  strings.ReplaceAll(text, "\n", " \n"), // trailing spaces are a difference
+	})
+	code, stdout, stderr := docqa("crlf.md", "cr.txt")
+	want := "PASS cr.txt\nPASS crlf.md\n2 documents: 2 passed, 0 drifted, 0 missing\n"
+	if code != exitOK || stdout != want || stderr != "" {
+		t.Errorf("exit %d, stdout\n%s\nstderr %q; want exit 0 and\n%s", code, stdout, stderr, want)
+	}
+	code, stdout, _ = docqa("ws.txt")
+	if code != exitFindings || !strings.HasPrefix(stdout, "FAIL ws.txt: differs from golden/ws.txt\n") {
+		t.Errorf("trailing white space: exit %d, stdout\n%s", code, stdout)
+	}
+}
+
+// TestGoldenCommandUpdateKeepsMode: --update keeps the golden copy's file
+// mode and gives a new one 0644.
+func TestGoldenCommandUpdateKeepsMode(t *testing.T) {
+	docqa := goldenWorkspace(t, map[string]string{
+		"a.md":        "New text.\n",
+		"golden/a.md": "Old text.\n",
+		"b.md":        "Brand new.\n",
+	})
+	if err := os.Chmod(filepath.Join("golden", "a.md"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := docqa("--update", "a.md", "b.md")
+	want := "wrote golden/a.md\nwrote golden/b.md\n2 documents: 0 passed, 2 written\n"
+	if code != exitOK || stdout != want || stderr != "" {
+		t.Fatalf("exit %d, stdout\n%s\nstderr %q; want exit 0 and\n%s", code, stdout, stderr, want)
+	}
+	for name, mode := range map[string]os.FileMode{"a.md": 0o600, "b.md": 0o644} {
+		fi, err := os.Stat(filepath.Join("golden", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != mode {
+			t.Errorf("golden/%s: mode %v, want %v", name, fi.Mode().Perm(), mode)
+		}
+	}
+}
+
+// TestGoldenCommandJUnit parses the JUnit output with encoding/xml: one
+// test case a document, in path order, with failures and errors where due.
+func TestGoldenCommandJUnit(t *testing.T) {
+	docqa := goldenWorkspace(t, map[string]string{
+		"docs/pass.md":          "Same <text> & more.\n",
+		"golden/docs/pass.md":   "Same <text> & more.\n",
+		"docs/drift.md":         "The “scale of detention” could constitute crimes, she said.\n",
+		"golden/docs/drift.md":  "The “extent of detention” may constitute crimes, she said.\n",
+		"docs/missing & x.md":   "No copy yet.\n",
+		"golden/docs/folder.md": "",
+		"docs/folder.md":        "Its golden copy is replaced by a folder below.\n",
+	})
+	if err := os.Remove(filepath.Join("golden", "docs", "folder.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join("golden", "docs", "folder.md"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := docqa("--format", "junit", "docs")
+	if code != exitFailure {
+		t.Errorf("exit %d, want %d (an error beats drift); stderr:\n%s", code, exitFailure, stderr)
+	}
+	var doc struct {
+		XMLName  xml.Name `xml:"testsuites"`
+		Tests    int      `xml:"tests,attr"`
+		Failures int      `xml:"failures,attr"`
+		Errors   int      `xml:"errors,attr"`
+		Suites   []struct {
+			Name     string `xml:"name,attr"`
+			Tests    int    `xml:"tests,attr"`
+			Failures int    `xml:"failures,attr"`
+			Errors   int    `xml:"errors,attr"`
+			Cases    []struct {
+				Classname string `xml:"classname,attr"`
+				Name      string `xml:"name,attr"`
+				Failure   *struct {
+					Message string `xml:"message,attr"`
+					Type    string `xml:"type,attr"`
+					Body    string `xml:",chardata"`
+				} `xml:"failure"`
+				Error *struct {
+					Message string `xml:"message,attr"`
+					Type    string `xml:"type,attr"`
+				} `xml:"error"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("output is not XML: %v\n%s", err, stdout)
+	}
+	if doc.Tests != 4 || doc.Failures != 2 || doc.Errors != 1 || len(doc.Suites) != 1 {
+		t.Fatalf("counts %d/%d/%d in %d suites, want 4/2/1 in 1:\n%s", doc.Tests, doc.Failures, doc.Errors, len(doc.Suites), stdout)
+	}
+	s := doc.Suites[0]
+	if s.Name != "docqa golden" || s.Tests != 4 || s.Failures != 2 || s.Errors != 1 || len(s.Cases) != 4 {
+		t.Fatalf("suite %q %d/%d/%d with %d cases:\n%s", s.Name, s.Tests, s.Failures, s.Errors, len(s.Cases), stdout)
+	}
+	var names []string
+	for _, c := range s.Cases {
+		names = append(names, c.Name)
+		if c.Classname != "docqa.golden" {
+			t.Errorf("%s: classname %q", c.Name, c.Classname)
+		}
+	}
+	if got, want := strings.Join(names, "|"), "docs/drift.md|docs/folder.md|docs/missing & x.md|docs/pass.md"; got != want {
+		t.Errorf("cases %s, want %s", got, want)
+	}
+	drift, folder, missing, pass := s.Cases[0], s.Cases[1], s.Cases[2], s.Cases[3]
+	if f := drift.Failure; f == nil || f.Type != "drift" || f.Message != "differs from golden/docs/drift.md" || drift.Error != nil {
+		t.Errorf("drifted document: failure %+v, error %+v", drift.Failure, drift.Error)
+	}
+	if e := folder.Error; e == nil || e.Type != "error" || !strings.HasPrefix(e.Message, "golden/docs/folder.md: reading the golden copy: ") {
+		t.Errorf("unreadable golden copy: error %+v", folder.Error)
+	}
+	if f := missing.Failure; f == nil || f.Type != "missing" || f.Message != "no golden copy at golden/docs/missing & x.md" ||
+		f.Body != "to approve it, run: docqa golden --update \"docs/missing & x.md\"\n" {
+		t.Errorf("missing golden copy: failure %+v", missing.Failure)
+	}
+	if pass.Failure != nil || pass.Error != nil {
+		t.Errorf("passing document: failure %+v, error %+v", pass.Failure, pass.Error)
+	}
+
+	// Deterministic: the same bytes again.
+	_, again, _ := docqa("--format", "junit", "docs")
+	if again != stdout {
+		t.Errorf("second run differs:\n%s\nfirst:\n%s", again, stdout)
+	}
+}
+
+// TestGoldenCommandJSON decodes the JSON output.
+func TestGoldenCommandJSON(t *testing.T) {
+	docqa := goldenWorkspace(t, map[string]string{
+		"a.md":        "Same.\n",
+		"golden/a.md": "Same.\n",
+		"b.md":        "The “scale of detention” could constitute crimes, she said.\n",
+		"golden/b.md": "The “extent of detention” may constitute crimes, she said.\n",
+		"c.md":        "No copy.\n",
+	})
+	code, stdout, _ := docqa("--format", "json", ".")
+	if code != exitFindings {
+		t.Errorf("exit %d, want %d", code, exitFindings)
+	}
+	var v struct {
+		Documents []struct {
+			Path     string            `json:"path"`
+			Golden   string            `json:"golden"`
+			Status   string            `json:"status"`
+			Findings []json.RawMessage `json:"findings"`
+		} `json:"documents"`
+		Summary map[string]int `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, stdout)
+	}
+	var got []string
+	for _, d := range v.Documents {
+		got = append(got, d.Path+" "+d.Golden+" "+d.Status)
+		if d.Findings == nil {
+			t.Errorf("%s: findings null, want a list", d.Path)
+		}
+	}
+	want := []string{"a.md golden/a.md pass", "b.md golden/b.md drift", "c.md golden/c.md missing"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("documents\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantSum := map[string]int{"documents": 3, "passed": 1, "drifted": 1, "missing": 1, "written": 0, "errors": 0}
+	if !maps.Equal(v.Summary, wantSum) {
+		t.Errorf("summary %v, want %v", v.Summary, wantSum)
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"docs/a.md":     "docs/a.md",
+		"my draft.md":   `"my draft.md"`,
+		`a"b$c.md`:      `"a\"b\$c.md"`,
+		"":              `""`,
+		"x-1_2,3+4@%.t": "x-1_2,3+4@%.t",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestReadmeGoldenExample keeps the README's "docqa golden" examples true:
+// the output they show is what docqa prints for the files they describe.
+func TestReadmeGoldenExample(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const before = "The report said the “extent of arbitrary and discriminatory detention may constitute international crimes”, Bachelet said.\n\nResearchers interviewed 40 people.\n"
+	const after = "The report said the “scale of arbitrary and discriminatory detention could constitute international crimes”, Bachelet said.\n\nResearchers interviewed 14 people.\n"
+	const figures = "The ministry published its figures on Tuesday.\n"
+	docqa := goldenWorkspace(t, map[string]string{
+		"articles/xinjiang.md":        after,
+		"golden/articles/xinjiang.md": before,
+		"articles/figures.md":         figures,
+		"golden/articles/figures.md":  figures,
+		"articles/new.md":             "A new article.\n",
+	})
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"articles/"}, exitFindings},
+		{[]string{"--update", "articles/"}, exitOK},
+	} {
+		code, stdout, stderr := docqa(tc.args...)
+		if code != tc.code || stderr != "" {
+			t.Fatalf("docqa golden %s: exit %d, stderr %q", strings.Join(tc.args, " "), code, stderr)
+		}
+		shown := "$ docqa golden " + strings.Join(tc.args, " ") + "\n" + stdout
+		if !bytes.Contains(readme, []byte(shown)) {
+			t.Errorf("README.md does not show this output of docqa golden %s:\n%s", strings.Join(tc.args, " "), shown)
+		}
 	}
 }

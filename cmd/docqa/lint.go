@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
@@ -77,7 +78,9 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		return failure("no paths given (usage: %s)", cmd.UseLine())
 	}
 
-	reg := rules.Builtin()
+	// The revision checks are in the registry so that a config file may
+	// configure them; the linter skips them.
+	reg := checks.Registry()
 	cfg, err := o.loadConfig(reg)
 	if err != nil {
 		return failure("%v", err)
@@ -128,7 +131,13 @@ func parseFailLevel(s string) (rules.Severity, error) {
 // loadConfig reads the rule configuration: the --config file, else the
 // nearest config file found from the working folder up, else the defaults.
 func (o *lintOptions) loadConfig(reg *rules.Registry) (rules.Config, error) {
-	path := o.configPath
+	return loadRuleConfig(o.configPath, reg)
+}
+
+// loadRuleConfig reads the rule configuration of a command: the file at
+// path if it is not empty, else the nearest config file found from the
+// working folder up, else the defaults.
+func loadRuleConfig(path string, reg *rules.Registry) (rules.Config, error) {
 	if path != "" {
 		if _, err := os.Stat(path); err != nil {
 			return rules.Config{}, fileError(path, err)

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/rules"
 	"github.com/spf13/cobra"
 )
@@ -19,13 +20,15 @@ type rulesOptions struct {
 
 // newRulesCommand returns "docqa rules [ID]".
 func newRulesCommand() *cobra.Command {
-	o := &rulesOptions{registry: rules.Builtin}
+	o := &rulesOptions{registry: checks.Registry}
 	return &cobra.Command{
 		Use:   "rules [ID]",
 		Short: "List the rules, or explain one",
 		Long: `List the rules with their default severity, or explain one rule: what it
 finds, its options, and an example of text it reports and of text it accepts.
-A category name ("quotes") lists the rules of that category.`,
+A category name ("quotes") lists the rules of that category. The list holds
+the lint rules and the revision checks ("checks/...") that 'docqa diff' and
+'docqa golden' report.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd.OutOrStdout(), args)

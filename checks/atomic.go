@@ -1,0 +1,110 @@
+package checks
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// newFileMode is the mode WriteFileAtomic gives a file it creates.
+const newFileMode fs.FileMode = 0o644
+
+// WriteFileAtomic replaces the file at path with data, so that a reader
+// sees the old file or the new one, never a part-written one. It writes a
+// temporary file in the same folder, syncs it to disk and renames it over
+// path. An existing file keeps its mode; a new one gets mode 0644, and the
+// folders above it are created. A path that is a symbolic link is written
+// through: its target is replaced and the link stays. On failure the
+// temporary file is removed and the file at path is as it was. Errors name
+// the file.
+func WriteFileAtomic(path string, data []byte) error {
+	return writeFileAtomic(path, data, nil)
+}
+
+// writeFileAtomic is WriteFileAtomic with a hook, for tests, called with
+// the temporary file's name just before the rename; an error from it fails
+// the write.
+func writeFileAtomic(path string, data []byte, beforeRename func(tmp string) error) (err error) {
+	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		target, serr := filepath.EvalSymlinks(path)
+		if serr != nil {
+			return fmt.Errorf("writing %s: %w", path, serr)
+		}
+		path = target
+	}
+	mode := newFileMode
+	switch fi, serr := os.Stat(path); {
+	case serr == nil && fi.IsDir():
+		return fmt.Errorf("writing %s: is a folder, not a file", path)
+	case serr == nil:
+		mode = fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	case !os.IsNotExist(serr):
+		return fmt.Errorf("writing %s: %w", path, serr)
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return fmt.Errorf("writing %s: creating its folder: %w", path, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, bare(err))
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close() // a second Close only reports an error, already ignored
+			os.Remove(tmp)
+			err = fmt.Errorf("writing %s: %w", path, bare(err))
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, mode); err != nil { // CreateTemp makes it 0600
+		return err
+	}
+	if beforeRename != nil {
+		if err := beforeRename(tmp); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir asks the file system to make a rename in dir durable. It is best
+// effort: some systems cannot open or sync a folder, and the rename has
+// happened either way.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	_ = d.Close()
+}
+
+// bare returns the cause of an error about the temporary file, without the
+// temporary file's name, which means nothing to the reader of the message.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}

@@ -1,0 +1,216 @@
+package checks
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/docqa/docqa/rules"
+)
+
+func TestGoldenPath(t *testing.T) {
+	wd := filepath.FromSlash("/work/site")
+	if v := filepath.VolumeName(os.TempDir()); v != "" {
+		wd = v + wd
+	}
+	for _, tc := range []struct {
+		goldenDir, doc, want string
+		err                  error
+	}{
+		{"golden", "a.md", "golden/a.md", nil},
+		{"golden", "./articles/x.md", "golden/articles/x.md", nil},
+		{"golden", "articles/../x.md", "golden/x.md", nil},
+		{"golden", wd + "/articles/x.md", "golden/articles/x.md", nil},
+		{"ci/approved", "x.txt", "ci/approved/x.txt", nil},
+		{"../approved", "x.txt", "../approved/x.txt", nil},
+		{wd + "/g", "x.txt", wd + "/g/x.txt", nil},
+		{"golden", "goldenish/x.md", "golden/goldenish/x.md", nil},
+		{"golden", "../x.md", "", ErrOutsideWorkDir},
+		{"golden", "articles/../../x.md", "", ErrOutsideWorkDir},
+		{"golden", filepath.Dir(wd) + "/other/x.md", "", ErrOutsideWorkDir},
+		{"golden", ".", "", ErrOutsideWorkDir},
+		{"golden", "golden/a.md", "", ErrInGoldenDir},
+		{"./golden/", "golden/sub/a.md", "", ErrInGoldenDir},
+	} {
+		doc := filepath.FromSlash(tc.doc)
+		got, err := goldenPath(wd, filepath.FromSlash(tc.goldenDir), doc)
+		switch {
+		case tc.err != nil:
+			if !errors.Is(err, tc.err) {
+				t.Errorf("goldenPath(%q, %q) error = %v, want %v", tc.goldenDir, tc.doc, err, tc.err)
+			} else if !strings.HasPrefix(err.Error(), doc+": ") {
+				t.Errorf("error %q does not start with the document's name", err)
+			}
+		case err != nil:
+			t.Errorf("goldenPath(%q, %q) error: %v", tc.goldenDir, tc.doc, err)
+		case got != filepath.FromSlash(tc.want):
+			t.Errorf("goldenPath(%q, %q) = %q, want %q", tc.goldenDir, tc.doc, got, tc.want)
+		}
+	}
+}
+
+func TestGoldenPathOutsideMessage(t *testing.T) {
+	_, err := goldenPath(filepath.FromSlash("/w"), "golden", filepath.FromSlash("../x.md"))
+	want := filepath.FromSlash("../x.md") + ": lies outside the working folder " + filepath.FromSlash("/w")
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %v, want it to start %q", err, want)
+	}
+}
+
+// TestGoldenPathWorkingFolder checks GoldenPath against the process's real
+// working folder, reached through a symbolic link when the system allows.
+func TestGoldenPathWorkingFolder(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(filepath.Join(real, "a"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "a", "x.md"), []byte("x\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(real)
+	got, err := GoldenPath("golden", filepath.Join(real, "a", "x.md"))
+	if err != nil || got != filepath.Join("golden", "a", "x.md") {
+		t.Errorf("GoldenPath = %q, %v", got, err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	// The document named through the link, the working folder real.
+	got, err = GoldenPath("golden", filepath.Join(link, "a", "x.md"))
+	if err != nil || got != filepath.Join("golden", "a", "x.md") {
+		t.Errorf("through a link: GoldenPath = %q, %v", got, err)
+	}
+}
+
+func TestEqualText(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"", "", true},
+		{"a\nb\n", "a\nb\n", true},
+		{"a\r\nb\r\n", "a\nb\n", true},
+		{"a\rb\r", "a\nb\n", true},
+		{"a\r\nb\rc\n", "a\nb\r\nc\r", true},
+		{"a\r\n", "a\n\n", false},   // CRLF is one break, not two
+		{"a\r\r\n", "a\n\n", true},  // CR then CRLF: two breaks
+		{"a\n", "a", false},         // a final line break counts
+		{"a\r\n", "a\r", true},      // of any kind
+		{"a b\n", "a  b\n", false},  // white space inside a line counts
+		{"ab\n", "ab\n\r", false},   // an extra break
+		{"“x”\n", "\"x\"\n", false}, // typography counts: that is the comparer's business
+	} {
+		if got := EqualText([]byte(tc.a), []byte(tc.b)); got != tc.want {
+			t.Errorf("EqualText(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+		if got := EqualText([]byte(tc.b), []byte(tc.a)); got != tc.want {
+			t.Errorf("EqualText(%q, %q) = %v, want %v", tc.b, tc.a, got, tc.want)
+		}
+	}
+}
+
+func newTestComparer(t *testing.T) *Comparer {
+	t.Helper()
+	c, err := NewComparer(Registry(), rules.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCheckGolden(t *testing.T) {
+	dir := t.TempDir()
+	c := newTestComparer(t)
+	write := func(name, text string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const text = "“The scale of detention could constitute crimes,” the report said.\n"
+
+	t.Run("pass", func(t *testing.T) {
+		g := write("same.md", strings.ReplaceAll(text, "\n", "\r\n"))
+		r, err := CheckGolden(c, "a.md", []byte(text), g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status != Pass || r.Result != nil || r.Path != "a.md" || r.Golden != g {
+			t.Errorf("got %+v, want a pass", r)
+		}
+	})
+
+	t.Run("drift", func(t *testing.T) {
+		old := strings.Replace(text, "scale", "extent", 1)
+		g := write("old.md", old)
+		r, err := CheckGolden(c, "a.md", []byte(text), g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status != Drift || r.Result == nil {
+			t.Fatalf("got %+v, want a drift with a result", r)
+		}
+		// The golden copy is the old revision, the document the new one.
+		if r.Result.Old == nil || r.Result.New == nil {
+			t.Fatalf("result without documents: %+v", r.Result)
+		}
+		if string(r.Result.Old.Text) != old || r.Result.Old.Path != filepath.ToSlash(g) {
+			t.Errorf("old revision is %s %q, want the golden copy", r.Result.Old.Path, r.Result.Old.Text)
+		}
+		if string(r.Result.New.Text) != text || r.Result.New.Path != "a.md" {
+			t.Errorf("new revision is %s %q, want the document", r.Result.New.Path, r.Result.New.Text)
+		}
+		// Without a comparer, the status alone.
+		r, err = CheckGolden(nil, "a.md", []byte(text), g)
+		if err != nil || r.Status != Drift || r.Result != nil {
+			t.Errorf("without a comparer: %+v, %v", r, err)
+		}
+	})
+
+	t.Run("missing", func(t *testing.T) {
+		g := filepath.Join(dir, "none", "a.md")
+		r, err := CheckGolden(c, "a.md", []byte(text), g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status != Missing || r.Result != nil || r.Golden != g {
+			t.Errorf("got %+v, want missing", r)
+		}
+	})
+
+	t.Run("unreadable", func(t *testing.T) {
+		g := filepath.Join(dir, "folder.md")
+		if err := os.Mkdir(g, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		_, err := CheckGolden(c, "a.md", []byte(text), g)
+		if err == nil || !strings.HasPrefix(err.Error(), g+": ") {
+			t.Errorf("error %v, want one naming %s", err, g)
+		}
+	})
+
+	t.Run("update then pass", func(t *testing.T) {
+		g := filepath.Join(dir, "golden", "sub", "a.md")
+		if err := UpdateGolden(g, []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		r, err := CheckGolden(c, "sub/a.md", []byte(text), g)
+		if err != nil || r.Status != Pass {
+			t.Errorf("after update: %+v, %v", r, err)
+		}
+	})
+}
+
+func TestStatusString(t *testing.T) {
+	for s, want := range map[Status]string{Pass: "pass", Drift: "drift", Missing: "missing", Status(9): "Status(9)"} {
+		if got := s.String(); got != want {
+			t.Errorf("Status(%d).String() = %q, want %q", int(s), got, want)
+		}
+	}
+}

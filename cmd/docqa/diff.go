@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/report"
+	"github.com/docqa/docqa/rules"
+	"github.com/spf13/cobra"
+)
+
+// diffOptions are the flags of "docqa diff".
+type diffOptions struct {
+	format     string
+	configPath string
+	enable     []string
+	disable    []string
+	failLevel  string
+	color      string
+}
+
+// diffFormats returns the output formats of "docqa diff".
+func diffFormats() []string { return []string{"text", "json"} }
+
+// diffColorModes returns the values --color accepts.
+func diffColorModes() []string { return []string{"auto", "always", "never"} }
+
+// newDiffCommand returns "docqa diff OLD NEW".
+func newDiffCommand() *cobra.Command {
+	o := &diffOptions{}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Compare two revisions of a document",
+		Long: `Compare two revisions of a document: OLD, the earlier, and NEW, the later.
+The quotations, sentences and lint findings of the two are paired, and the
+revision checks report what an editor must confirm: a quotation whose words
+changed, a quotation now credited to someone else, a changed figure, an added
+or removed quotation, and lint findings that NEW introduced.
+
+The text format prints a word-level diff of the changed paragraphs,
+deletions as [-old-] and insertions as {+new+} (in red and green on a
+terminal), then a blank line and the findings, one a line, as 'docqa lint'
+prints them. A finding lies in NEW, but for a removed quotation, which lies
+in OLD. The json format is that of 'docqa lint --format json', with
+"old_text" and "new_text" where a finding has them.
+
+The exit status is 1 if any finding is at or above --fail-level, 2 for a
+usage, config or I/O error.`,
+		Example: `  docqa diff draft-3.md draft-4.md
+  docqa diff --format json --fail-level error old.txt new.txt
+  docqa diff --color never --disable checks/quote-added a.md b.md`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return failure("diff takes two files, OLD and NEW, not %d (usage: %s)", len(args), cmd.UseLine())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd, args[0], args[1])
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(diffFormats(), ", "))
+	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
+	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
+	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
+	f.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or never")
+	f.StringVar(&o.color, "color", "auto", "colour the word diff: auto (on a terminal, unless NO_COLOR is set), always or never")
+	return cmd
+}
+
+// run compares the revisions at oldPath and newPath and prints the result
+// to the command's output.
+func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
+	stdout := cmd.OutOrStdout()
+	if !slices.Contains(diffFormats(), o.format) {
+		return failure("unknown format %q (want %s)", o.format, strings.Join(diffFormats(), " or "))
+	}
+	if !slices.Contains(diffColorModes(), o.color) {
+		return failure("unknown --color %q (want %s)", o.color, strings.Join(diffColorModes(), ", "))
+	}
+	failAt, err := parseFailLevel(o.failLevel)
+	if err != nil {
+		return failure("%v", err)
+	}
+
+	reg := checks.Registry()
+	cfg, err := loadRuleConfig(o.configPath, reg)
+	if err != nil {
+		return failure("%v", err)
+	}
+	cfg.Enable = append(slices.Clone(cfg.Enable), o.enable...)
+	cfg.Disable = append(slices.Clone(cfg.Disable), o.disable...)
+	comparer, err := checks.NewComparer(reg, cfg)
+	if err != nil {
+		return failure("%v", err)
+	}
+
+	oldDoc, err := loadRevision(oldPath)
+	if err != nil {
+		return failure("%v", err)
+	}
+	newDoc, err := loadRevision(newPath)
+	if err != nil {
+		return failure("%v", err)
+	}
+	if err := cmd.Context().Err(); err != nil {
+		return failure("interrupted")
+	}
+	res := comparer.Compare(oldDoc, newDoc)
+
+	files := splitFindings(res)
+	var sum report.Summary
+	for _, f := range files {
+		sum.Add(f.findings)
+	}
+	if o.format == "json" {
+		err = writeDiffJSON(stdout, files, sum)
+	} else {
+		err = writeDiffText(stdout, res, files, o.useColor(stdout))
+	}
+	if err != nil {
+		return failure("writing output: %v", err)
+	}
+	if failAt != 0 && sum.AtLeast(failAt) > 0 {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// loadRevision reads the file at path into a document named as lint names
+// it (cleaned, with "/" separators). A file that cannot be read or holds a
+// NUL byte is an error naming it.
+func loadRevision(path string) (*document.Document, error) {
+	name := displayName(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, fmt.Errorf("%s: binary file, not compared", name)
+	}
+	return document.Load(name, data), nil
+}
+
+// diffFile is one revision and the findings that lie in it.
+type diffFile struct {
+	doc      *document.Document
+	findings []rules.Finding
+}
+
+// splitFindings returns both revisions, ordered by path, each with the
+// findings that lie in it, in the comparison's (sorted) order: a finding
+// lies in OLD when its path is OLD's and not NEW's (a removed quotation),
+// else in NEW.
+func splitFindings(res *checks.Result) []diffFile {
+	oldFile, newFile := diffFile{doc: res.Old}, diffFile{doc: res.New}
+	for _, f := range res.Findings {
+		if f.Path == res.Old.Path && f.Path != res.New.Path {
+			oldFile.findings = append(oldFile.findings, f)
+		} else {
+			newFile.findings = append(newFile.findings, f)
+		}
+	}
+	if res.Old.Path < res.New.Path {
+		return []diffFile{oldFile, newFile}
+	}
+	return []diffFile{newFile, oldFile}
+}
+
+// writeDiffText writes the word-level diff of the changed paragraphs, then,
+// after a blank line if there was a diff, the findings in lint's text
+// format.
+func writeDiffText(w io.Writer, res *checks.Result, files []diffFile, color bool) error {
+	if res.Changed() {
+		if err := res.WriteDiff(w, color); err != nil {
+			return err
+		}
+	}
+	printer := report.NewText(w)
+	wroteBlank := !res.Changed()
+	for _, f := range files {
+		if len(f.findings) == 0 {
+			continue
+		}
+		if !wroteBlank {
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+			wroteBlank = true
+		}
+		if err := printer.File(f.doc, f.findings); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeDiffJSON writes the findings in lint's JSON format: both revisions,
+// each with its findings, and the summary.
+func writeDiffJSON(w io.Writer, files []diffFile, sum report.Summary) error {
+	printer := report.NewJSON(w)
+	if err := printer.Begin(); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := printer.File(f.doc, f.findings); err != nil {
+			return err
+		}
+	}
+	return printer.End(sum)
+}
+
+// useColor reports whether the word diff written to w is coloured: always,
+// never, or with "auto" when w is a terminal and the NO_COLOR environment
+// variable is unset or empty (https://no-color.org).
+func (o *diffOptions) useColor(w io.Writer) bool {
+	switch o.color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

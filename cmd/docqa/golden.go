@@ -1,0 +1,527 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/report"
+	"github.com/docqa/docqa/rules"
+	"github.com/spf13/cobra"
+)
+
+// defaultGoldenDir is the default of --golden-dir.
+const defaultGoldenDir = "golden"
+
+// goldenFormats returns the output formats of "docqa golden".
+func goldenFormats() []string { return []string{"text", "json", "junit"} }
+
+// goldenOptions are the flags of "docqa golden".
+type goldenOptions struct {
+	goldenDir  string
+	update     bool
+	format     string
+	configPath string
+}
+
+// newGoldenCommand returns "docqa golden [PATH]...".
+func newGoldenCommand() *cobra.Command {
+	o := &goldenOptions{}
+	cmd := &cobra.Command{
+		Use:   "golden [PATH]...",
+		Short: "Compare documents with their golden copies",
+		Long: `Compare documents with their approved ("golden") copies. The golden copy of
+articles/x.md is golden/articles/x.md: the golden folder mirrors the
+documents' paths relative to the working folder. Folders are searched as by
+'docqa lint', leaving out the golden folder itself.
+
+A document whose text is its golden copy's, line endings aside, passes. One
+that differs fails, with a word-level diff and the revision checks (changed
+quotations, speakers, figures; lint findings it introduced). One without a
+golden copy fails too. --update approves the documents: it writes each one
+that differs or is missing over its golden copy, atomically, keeping the
+file's mode, and says which it wrote.
+
+The exit status is 0 if every document passes (or, with --update, was
+written), 1 if any differs from its golden copy or has none, 2 for a usage,
+config or I/O error.`,
+		Example: `  docqa golden articles/
+  docqa golden --update articles/x.md
+  docqa golden --golden-dir testdata/approved --format junit articles/ > golden.xml`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.goldenDir, "golden-dir", defaultGoldenDir, "folder of the golden copies, mirroring the documents' paths")
+	f.BoolVar(&o.update, "update", false, "write the documents that differ or are missing over their golden copies")
+	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(goldenFormats(), ", "))
+	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
+	return cmd
+}
+
+// goldenStatus is the outcome for one document, as reported.
+type goldenStatus string
+
+// The outcomes reported.
+const (
+	goldenPass    goldenStatus = "pass"
+	goldenDrift   goldenStatus = "drift"
+	goldenMissing goldenStatus = "missing"
+	goldenWritten goldenStatus = "written"
+	goldenError   goldenStatus = "error"
+)
+
+// goldenEntry is what "docqa golden" found for one document.
+type goldenEntry struct {
+	// name is the document's name as reported.
+	name string
+	// golden is the golden copy's path with "/" separators; empty if the
+	// document has no place in the golden folder.
+	golden string
+	status goldenStatus
+	// result is the comparison of a drifted document with its golden copy.
+	result *checks.Result
+	// err says why the document could not be checked (status goldenError).
+	err error
+}
+
+// goldenSummary counts the documents by outcome.
+type goldenSummary struct {
+	Documents int `json:"documents"`
+	Passed    int `json:"passed"`
+	Drifted   int `json:"drifted"`
+	Missing   int `json:"missing"`
+	Written   int `json:"written"`
+	Errors    int `json:"errors"`
+}
+
+func (s *goldenSummary) add(st goldenStatus) {
+	s.Documents++
+	switch st {
+	case goldenPass:
+		s.Passed++
+	case goldenDrift:
+		s.Drifted++
+	case goldenMissing:
+		s.Missing++
+	case goldenWritten:
+		s.Written++
+	case goldenError:
+		s.Errors++
+	}
+}
+
+// goldenRun checks documents against their golden copies.
+type goldenRun struct {
+	opts     *goldenOptions
+	comparer *checks.Comparer
+	stderr   io.Writer
+}
+
+// run checks args and prints the outcome to the command's output.
+func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if !slices.Contains(goldenFormats(), o.format) {
+		return failure("unknown format %q (want text, json or junit)", o.format)
+	}
+	if o.goldenDir == "" {
+		return failure("--golden-dir must name a folder")
+	}
+	if len(args) == 0 {
+		return failure("no paths given (usage: %s)", cmd.UseLine())
+	}
+	if slices.Contains(args, "-") {
+		return failure("standard input has no golden copy: name the documents' files")
+	}
+
+	reg := checks.Registry()
+	cfg, err := (&lintOptions{configPath: o.configPath}).loadConfig(reg)
+	if err != nil {
+		return failure("%v", err)
+	}
+	comparer, err := checks.NewComparer(reg, cfg)
+	if err != nil {
+		return failure("%v", err)
+	}
+	inputs, ok := collectInputs(args, "", stderr)
+
+	var printer goldenPrinter
+	switch o.format {
+	case "json":
+		printer = &goldenJSON{w: stdout}
+	case "junit":
+		printer = &goldenJUnit{w: stdout, opts: o}
+	default:
+		printer = &goldenText{w: stdout, opts: o, color: colorOutput(stdout)}
+	}
+	g := &goldenRun{opts: o, comparer: comparer, stderr: stderr}
+	var sum goldenSummary
+	for _, in := range inputs {
+		if err := cmd.Context().Err(); err != nil {
+			return failure("interrupted")
+		}
+		e, skip := g.check(in)
+		if skip {
+			continue
+		}
+		if e.err != nil {
+			warn(stderr, "%v", e.err)
+		}
+		sum.add(e.status)
+		if err := printer.entry(e); err != nil {
+			return failure("writing output: %v", err)
+		}
+	}
+	if err := printer.end(sum); err != nil {
+		return failure("writing output: %v", err)
+	}
+	switch {
+	case !ok || sum.Errors > 0:
+		return &exitError{code: exitFailure} // each problem is already reported
+	case sum.Drifted > 0 || sum.Missing > 0:
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// check checks one document against its golden copy, and with --update
+// approves it. skip reports a document found in a folder walk that is not
+// to be checked: a golden copy itself, or a binary file (with a notice on
+// stderr).
+func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
+	e = &goldenEntry{name: in.name, status: goldenError}
+	golden, err := checks.GoldenPath(g.opts.goldenDir, filepath.FromSlash(in.name))
+	if err != nil {
+		if errors.Is(err, checks.ErrInGoldenDir) && !in.explicit {
+			return nil, true
+		}
+		e.err = err
+		return e, false
+	}
+	e.golden = filepath.ToSlash(golden)
+	data, err := os.ReadFile(in.path)
+	if err != nil {
+		e.err = fileError(in.name, err)
+		return e, false
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		if !in.explicit {
+			warn(g.stderr, "%s: binary file, skipped", in.name)
+			return nil, true
+		}
+		e.err = fmt.Errorf("%s: binary file, not checked", in.name)
+		return e, false
+	}
+	r, err := g.compare(in.name, data, golden)
+	if err != nil {
+		e.err = err
+		return e, false
+	}
+	switch r.Status {
+	case checks.Pass:
+		e.status = goldenPass
+	case checks.Drift:
+		e.status, e.result = goldenDrift, r.Result
+	case checks.Missing:
+		e.status = goldenMissing
+	}
+	if g.opts.update && e.status != goldenPass {
+		if err := checks.UpdateGolden(golden, data); err != nil {
+			e.status, e.result, e.err = goldenError, nil, err
+			return e, false
+		}
+		e.status, e.result = goldenWritten, nil
+	}
+	return e, false
+}
+
+// compare runs checks.CheckGolden, turning a panic in the comparison into
+// an error naming the document. With --update the revisions are not
+// compared: only the status is needed.
+func (g *goldenRun) compare(name string, data []byte, golden string) (r *checks.GoldenResult, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("%s: internal error while comparing with %s: %v", name, filepath.ToSlash(golden), p)
+		}
+	}()
+	c := g.comparer
+	if g.opts.update {
+		c = nil
+	}
+	return checks.CheckGolden(c, name, data, golden)
+}
+
+// approveHint is the command that approves the document at name.
+func (o *goldenOptions) approveHint(name string) string {
+	cmd := "docqa golden"
+	if o.goldenDir != defaultGoldenDir {
+		cmd += " --golden-dir " + shellQuote(o.goldenDir)
+	}
+	return cmd + " --update " + shellQuote(name)
+}
+
+// shellQuote quotes s for a POSIX shell when it holds more than letters,
+// digits and the punctuation of ordinary paths.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+,:@%") == "" {
+		return s
+	}
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(s) + `"`
+}
+
+// writeDrift writes a drifted document's word diff, then the revision
+// findings in lint's text form.
+func writeDrift(w io.Writer, r *checks.Result, color bool) error {
+	if r == nil {
+		return nil
+	}
+	if err := r.WriteDiff(w, color); err != nil {
+		return err
+	}
+	if !r.Changed() && len(r.Findings) == 0 {
+		if _, err := io.WriteString(w, "(no word-level difference: white space, punctuation or markup changed)\n"); err != nil {
+			return err
+		}
+	}
+	if r.Changed() && len(r.Findings) > 0 {
+		if _, err := io.WriteString(w, "\n"); err != nil { // between the diff and the findings
+			return err
+		}
+	}
+	p := report.NewText(w)
+	for _, grp := range groupFindings(r) {
+		if err := p.File(grp.doc, grp.findings); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// findingGroup is a run of findings that lie in one document.
+type findingGroup struct {
+	doc      *document.Document
+	findings []rules.Finding
+}
+
+// groupFindings splits a comparison's findings, sorted by path, into runs
+// that lie in the same revision: checks/quote-removed findings lie in the
+// old one, the others in the new one.
+func groupFindings(r *checks.Result) []findingGroup {
+	var groups []findingGroup
+	fs := r.Findings
+	for i := 0; i < len(fs); {
+		j := i + 1
+		for j < len(fs) && fs[j].Path == fs[i].Path {
+			j++
+		}
+		doc := r.New
+		if r.Old != nil && fs[i].Path == r.Old.Path && (r.New == nil || r.Old.Path != r.New.Path) {
+			doc = r.Old
+		}
+		groups = append(groups, findingGroup{doc: doc, findings: fs[i:j]})
+		i = j
+	}
+	return groups
+}
+
+// colorOutput reports whether to colour the output written to w: only on a
+// terminal, and not when the NO_COLOR environment variable is set and not
+// empty (https://no-color.org).
+func colorOutput(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// goldenPrinter writes the outcome of "docqa golden" in one format.
+type goldenPrinter interface {
+	// entry writes (or records) one document's outcome.
+	entry(e *goldenEntry) error
+	// end finishes the output with the summary.
+	end(sum goldenSummary) error
+}
+
+// goldenText writes one line a document, the diff and findings of a
+// drifted one under its line, and a summary line:
+//
+//	PASS a.md
+//	FAIL b.md: differs from golden/b.md
+//	<word diff>
+//
+//	<findings, as docqa lint prints them>
+//	FAIL c.md: no golden copy at golden/c.md (run 'docqa golden --update c.md' to approve it)
+//	3 documents: 1 passed, 1 drifted, 1 missing
+//
+// With --update, a document written over its golden copy has the line
+// "wrote golden/b.md". A document that could not be checked is reported on
+// stderr only.
+type goldenText struct {
+	w     io.Writer
+	opts  *goldenOptions
+	color bool
+	buf   bytes.Buffer
+}
+
+func (p *goldenText) entry(e *goldenEntry) error {
+	p.buf.Reset()
+	switch e.status {
+	case goldenPass:
+		fmt.Fprintf(&p.buf, "PASS %s\n", e.name)
+	case goldenDrift:
+		fmt.Fprintf(&p.buf, "FAIL %s: differs from %s\n", e.name, e.golden)
+		if err := writeDrift(&p.buf, e.result, p.color); err != nil {
+			return err
+		}
+	case goldenMissing:
+		fmt.Fprintf(&p.buf, "FAIL %s: no golden copy at %s (run '%s' to approve it)\n",
+			e.name, e.golden, p.opts.approveHint(e.name))
+	case goldenWritten:
+		fmt.Fprintf(&p.buf, "wrote %s\n", e.golden)
+	case goldenError:
+		return nil // on stderr
+	}
+	_, err := p.w.Write(p.buf.Bytes())
+	return err
+}
+
+func (p *goldenText) end(sum goldenSummary) error {
+	_, err := io.WriteString(p.w, sum.String(p.opts.update)+"\n")
+	return err
+}
+
+// String returns the summary line: "3 documents: 1 passed, 1 drifted, 1
+// missing", with --update "3 documents: 1 passed, 2 written", followed by
+// ", N errors" when there are errors.
+func (s goldenSummary) String(update bool) string {
+	noun := "documents"
+	if s.Documents == 1 {
+		noun = "document"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s: %d passed, ", s.Documents, noun, s.Passed)
+	if update {
+		fmt.Fprintf(&b, "%d written", s.Written)
+	} else {
+		fmt.Fprintf(&b, "%d drifted, %d missing", s.Drifted, s.Missing)
+	}
+	switch {
+	case s.Errors == 1:
+		b.WriteString(", 1 error")
+	case s.Errors > 1:
+		fmt.Fprintf(&b, ", %d errors", s.Errors)
+	}
+	return b.String()
+}
+
+// goldenJSON writes one JSON object,
+//
+//	{"documents": [{"path", "golden", "status", "diff", "findings", "error"}],
+//	 "summary": {"documents", "passed", "drifted", "missing", "written", "errors"}}
+//
+// indented by two spaces. "status" is pass, drift, missing, written (with
+// --update) or error. "diff" (drift only) is the word diff as the text
+// format prints it, without colour; "findings" are the revision findings
+// of a drifted document in the schema of "docqa lint --format json", an
+// empty list otherwise; "error" (error only) says why the document could
+// not be checked. "golden" is left out when the document has no place in
+// the golden folder.
+type goldenJSON struct {
+	w    io.Writer
+	docs []goldenJSONEntry
+}
+
+type goldenJSONEntry struct {
+	Path     string `json:"path"`
+	Golden   string `json:"golden,omitempty"`
+	Status   string `json:"status"`
+	Diff     string `json:"diff,omitempty"`
+	Findings []any  `json:"findings"`
+	Error    string `json:"error,omitempty"`
+}
+
+func (p *goldenJSON) entry(e *goldenEntry) error {
+	je := goldenJSONEntry{Path: e.name, Golden: e.golden, Status: string(e.status), Findings: []any{}}
+	if e.err != nil {
+		je.Error = e.err.Error()
+	}
+	if r := e.result; r != nil {
+		var diff bytes.Buffer
+		if err := r.WriteDiff(&diff, false); err != nil {
+			return err
+		}
+		je.Diff = diff.String()
+		for _, grp := range groupFindings(r) {
+			je.Findings = append(je.Findings, report.JSONFindings(grp.doc, grp.findings)...)
+		}
+	}
+	p.docs = append(p.docs, je)
+	return nil
+}
+
+func (p *goldenJSON) end(sum goldenSummary) error {
+	v := struct {
+		Documents []goldenJSONEntry `json:"documents"`
+		Summary   goldenSummary     `json:"summary"`
+	}{Documents: p.docs, Summary: sum}
+	if v.Documents == nil {
+		v.Documents = []goldenJSONEntry{}
+	}
+	enc := json.NewEncoder(p.w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// goldenJUnit writes a JUnit XML report with one test case a document, in
+// the suite "docqa golden", class "docqa.golden", named by the document's
+// path. A drifted document's case fails with type "drift" and the word diff
+// and findings as its text; a missing one with type "missing"; one that
+// could not be checked has an error of type "error". Written documents
+// pass.
+type goldenJUnit struct {
+	w     io.Writer
+	opts  *goldenOptions
+	cases []report.JUnitCase
+}
+
+func (p *goldenJUnit) entry(e *goldenEntry) error {
+	c := report.JUnitCase{Classname: "docqa.golden", Name: e.name}
+	switch e.status {
+	case goldenDrift:
+		var body bytes.Buffer
+		if err := writeDrift(&body, e.result, false); err != nil {
+			return err
+		}
+		c.Failure = &report.JUnitProblem{Message: "differs from " + e.golden, Type: "drift", Body: body.String()}
+	case goldenMissing:
+		c.Failure = &report.JUnitProblem{
+			Message: "no golden copy at " + e.golden, Type: "missing",
+			Body: "to approve it, run: " + p.opts.approveHint(e.name) + "\n",
+		}
+	case goldenError:
+		c.Error = &report.JUnitProblem{Message: e.err.Error(), Type: "error"}
+	}
+	p.cases = append(p.cases, c)
+	return nil
+}
+
+func (p *goldenJUnit) end(goldenSummary) error {
+	return report.WriteJUnit(p.w, report.JUnitSuite{Name: "docqa golden", Cases: p.cases})
+}

@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/internal/testflag"
+	"github.com/rogpeppe/go-internal/diff"
+)
+
+// revisionsDir is the folder of the revision pairs, from the repository
+// root: revisionsDir/NAME/old.txt and new.txt.
+const revisionsDir = "testdata/revisions"
+
+// revisionPairs returns the names of the revision pairs, sorted, after
+// changing the working folder to the repository root (the pairs are
+// reported by their paths from there). It also returns an empty config
+// file, so that the defaults apply whatever .docqa.yaml lies above.
+func revisionPairs(t *testing.T) (names []string, emptyConfig string) {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatalf("repository root not found: %v", err)
+	}
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(revisionsDir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		t.Fatalf("no revision pairs in %s", revisionsDir)
+	}
+	emptyConfig = filepath.Join(t.TempDir(), "empty.yaml")
+	if err := os.WriteFile(emptyConfig, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	return names, emptyConfig
+}
+
+// diffPair runs "docqa diff --format json" on a revision pair, in process,
+// and returns its output and exit status. Anything on stderr fails the
+// test.
+func diffPair(t *testing.T, name, emptyConfig string) ([]byte, int) {
+	t.Helper()
+	dir := path.Join(revisionsDir, name)
+	var stdout, stderr bytes.Buffer
+	code := execute(context.Background(),
+		[]string{"diff", "--format", "json", "--config", emptyConfig, path.Join(dir, "old.txt"), path.Join(dir, "new.txt")},
+		strings.NewReader(""), &stdout, &stderr)
+	if code != exitOK && code != exitFindings {
+		t.Fatalf("docqa diff exited with %d:\n%s", code, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+	return stdout.Bytes(), code
+}
+
+// TestRevisionsGolden runs "docqa diff --format json" on every revision
+// pair in testdata/revisions and compares the output with
+// golden/testdata/revisions/NAME.json, through the harness "docqa golden"
+// runs. With -update it rewrites the golden files that differ instead;
+// check each finding against testdata/revisions/README.md before
+// committing them.
+func TestRevisionsGolden(t *testing.T) {
+	names, emptyConfig := revisionPairs(t)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			out, _ := diffPair(t, name, emptyConfig)
+			golden, err := checks.GoldenPath("golden", filepath.FromSlash(path.Join(revisionsDir, name))+".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := checks.CheckGolden(nil, "docqa diff", out, golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *testflag.Update {
+				if r.Status != checks.Pass {
+					if err := checks.UpdateGolden(golden, out); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			switch r.Status {
+			case checks.Missing:
+				t.Fatalf("%s: no golden copy\n(run 'go test ./cmd/docqa -run TestRevisionsGolden -update' to create it, then check it against %s/README.md)", golden, revisionsDir)
+			case checks.Drift:
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Errorf("output differs from %s (run with -update to accept, then review the diff):\n%s",
+					golden, diff.Diff(golden, want, "docqa diff", out))
+			}
+		})
+	}
+}
+
+// revisionWant is what "docqa diff" must report for one revision pair: its
+// findings as "rule file:line", file being old.txt or new.txt, sorted, and
+// its exit status with the default --fail-level. The expectations are
+// those of testdata/revisions/README.md, worked out by hand from the files.
+type revisionWant struct {
+	findings []string
+	exit     int
+}
+
+// revisionWants are the expected findings of every revision pair.
+var revisionWants = map[string]revisionWant{
+	"bachelet":      {[]string{"checks/quote-changed new.txt:3"}, exitFindings},
+	"reworded":      {[]string{"checks/quote-changed new.txt:5", "checks/quote-changed new.txt:9"}, exitFindings},
+	"moved":         {nil, exitOK},
+	"typography":    {nil, exitOK},
+	"speaker":       {[]string{"checks/attribution-changed new.txt:5"}, exitFindings},
+	"speaker-named": {[]string{"checks/attribution-changed new.txt:5"}, exitFindings},
+	"figure":        {[]string{"checks/figure-changed new.txt:3"}, exitFindings},
+	"quote-added":   {[]string{"checks/quote-added new.txt:5"}, exitOK},
+	"quote-removed": {[]string{"checks/quote-removed old.txt:5"}, exitOK},
+	"doubled":       {[]string{"checks/new-finding new.txt:3"}, exitFindings},
+}
+
+// TestRevisionPairs checks that "docqa diff" reports, for every revision
+// pair, exactly the findings testdata/revisions/README.md lists, each in
+// the right file at the right line, and exits as it says.
+func TestRevisionPairs(t *testing.T) {
+	names, emptyConfig := revisionPairs(t)
+	for name := range revisionWants {
+		if !slices.Contains(names, name) {
+			t.Errorf("expectations for %s, which is not in %s", name, revisionsDir)
+		}
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			want, ok := revisionWants[name]
+			if !ok {
+				t.Fatalf("%s/%s has no expected findings in revisionWants (and README.md)", revisionsDir, name)
+			}
+			out, code := diffPair(t, name, emptyConfig)
+			got, err := findingLines(out, path.Join(revisionsDir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want.findings) {
+				t.Errorf("findings:\n\t%s\nwant:\n\t%s\noutput:\n%s",
+					strings.Join(got, "\n\t"), strings.Join(want.findings, "\n\t"), out)
+			}
+			if code != want.exit {
+				t.Errorf("exit status %d, want %d", code, want.exit)
+			}
+		})
+	}
+}
+
+// findingLines decodes "docqa diff --format json" output and returns its
+// findings as "rule file:line", sorted, with file the finding's path
+// relative to dir.
+func findingLines(out []byte, dir string) ([]string, error) {
+	var v struct {
+		Findings []struct {
+			Path string `json:"path"`
+			Line int    `json:"line"`
+			Rule string `json:"rule"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		return nil, fmt.Errorf("decoding the JSON output: %w\n%s", err, out)
+	}
+	var lines []string
+	for _, f := range v.Findings {
+		file, ok := strings.CutPrefix(f.Path, dir+"/")
+		if !ok {
+			return nil, fmt.Errorf("finding %s at %s:%d lies outside %s", f.Rule, f.Path, f.Line, dir)
+		}
+		lines = append(lines, fmt.Sprintf("%s %s:%d", f.Rule, file, f.Line))
+	}
+	slices.Sort(lines)
+	return lines, nil
+}
+
+// TestReadmeDiffExample keeps the README's "docqa diff" example true.
+func TestReadmeDiffExample(t *testing.T) {
+	root := filepath.Join("..", "..")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	emptyConfig := filepath.Join(t.TempDir(), "empty.yaml")
+	if err := os.WriteFile(emptyConfig, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	var stdout, stderr bytes.Buffer
+	code := execute(context.Background(), []string{"diff", "--config", emptyConfig,
+		"testdata/revisions/bachelet/old.txt", "testdata/revisions/bachelet/new.txt"},
+		strings.NewReader(""), &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFindings, stderr.String())
+	}
+	if !bytes.Contains(readme, stdout.Bytes()) {
+		t.Errorf("README.md does not show docqa diff's output; it is now:\n%s", stdout.String())
+	}
+}

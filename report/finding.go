@@ -1,0 +1,41 @@
+package report
+
+import (
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
+)
+
+// JSONFindings returns findings, which lie in doc, as the objects the JSON
+// format writes for them: json.Marshal encodes each exactly as a finding of
+// "docqa lint --format json" (see JSON), so other commands' JSON output
+// shares its schema. The result is never nil.
+func JSONFindings(doc *document.Document, findings []rules.Finding) []any {
+	out := make([]any, 0, len(findings))
+	cur := doc.Cursor()
+	for i := range findings {
+		f := &findings[i]
+		start, end := cur.Position(f.Span.Start), cur.Position(f.Span.End)
+		jf := jsonFinding{
+			Path:      path(doc, f),
+			Line:      start.Line,
+			Column:    start.Column,
+			EndLine:   end.Line,
+			EndColumn: end.Column,
+			Rule:      f.Rule,
+			Severity:  f.Severity.String(),
+			Message:   f.Message,
+			Text:      doc.String(f.Span),
+			OldText:   f.OldText,
+			NewText:   f.NewText,
+		}
+		for _, fix := range f.Fixes {
+			fs, fe := cur.Position(fix.Span.Start), cur.Position(fix.Span.End)
+			jf.Fixes = append(jf.Fixes, jsonFix{
+				Line: fs.Line, Column: fs.Column, EndLine: fe.Line, EndColumn: fe.Column,
+				Replacement: fix.Replacement, Unsafe: fix.Unsafe,
+			})
+		}
+		out = append(out, jf)
+	}
+	return out
+}
