@@ -171,21 +171,25 @@ type Position struct {
 // multi-byte character or a CRLF pair counts as the character's own column;
 // offsets past the end are clamped to the end.
 func (d *Document) Position(off int) Position {
+	off, line, start := d.locate(off)
+	return Position{Line: line + 1, Column: runeCount(d.Text[start:off]) + 1}
+}
+
+// locate clamps off to the text and returns it with its 0-based line and
+// the offset where that line's characters start (after a byte order mark).
+func (d *Document) locate(off int) (clamped, line, start int) {
 	if off < 0 {
 		off = 0
 	}
 	if off > len(d.Text) {
 		off = len(d.Text)
 	}
-	line := d.LineOf(off) - 1
-	start := d.lines[line]
+	line = d.LineOf(off) - 1
+	start = d.lines[line]
 	if line == 0 && start < d.bom {
 		start = d.bom
 	}
-	if off < start {
-		off = start
-	}
-	return Position{Line: line + 1, Column: runeCount(d.Text[start:off]) + 1}
+	return max(off, start), line, start
 }
 
 // runeCount counts code points as utf8.RuneCount does (an invalid byte is
@@ -222,20 +226,7 @@ func (d *Document) Cursor() *Cursor { return &Cursor{d: d, off: -1} }
 // Position is d.Position(off).
 func (c *Cursor) Position(off int) Position {
 	d := c.d
-	if off < 0 {
-		off = 0
-	}
-	if off > len(d.Text) {
-		off = len(d.Text)
-	}
-	line := d.LineOf(off) - 1
-	start := d.lines[line]
-	if line == 0 && start < d.bom {
-		start = d.bom
-	}
-	if off < start {
-		off = start
-	}
+	off, line, start := d.locate(off)
 	switch {
 	case c.off < 0 || line != c.line || off-start < abs(off-c.off):
 		c.col = runeCount(d.Text[start:off]) + 1

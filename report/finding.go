@@ -11,6 +11,15 @@ import (
 // shares its schema. The result is never nil.
 func JSONFindings(doc *document.Document, findings []rules.Finding) []any {
 	out := make([]any, 0, len(findings))
+	for _, jf := range jsonFindings(doc, findings) {
+		out = append(out, jf)
+	}
+	return out
+}
+
+// jsonFindings converts findings, which lie in doc, to their JSON form.
+func jsonFindings(doc *document.Document, findings []rules.Finding) []jsonFinding {
+	out := make([]jsonFinding, 0, len(findings))
 	cur := doc.Cursor()
 	for i := range findings {
 		f := &findings[i]

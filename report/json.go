@@ -81,30 +81,7 @@ func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
 		return nil
 	}
 	var out bytes.Buffer
-	cur := doc.Cursor()
-	for i := range findings {
-		f := &findings[i]
-		start, end := cur.Position(f.Span.Start), cur.Position(f.Span.End)
-		jf := jsonFinding{
-			Path:      path(doc, f),
-			Line:      start.Line,
-			Column:    start.Column,
-			EndLine:   end.Line,
-			EndColumn: end.Column,
-			Rule:      f.Rule,
-			Severity:  f.Severity.String(),
-			Message:   f.Message,
-			Text:      doc.String(f.Span),
-			OldText:   f.OldText,
-			NewText:   f.NewText,
-		}
-		for _, fix := range f.Fixes {
-			fs, fe := cur.Position(fix.Span.Start), cur.Position(fix.Span.End)
-			jf.Fixes = append(jf.Fixes, jsonFix{
-				Line: fs.Line, Column: fs.Column, EndLine: fe.Line, EndColumn: fe.Column,
-				Replacement: fix.Replacement, Unsafe: fix.Unsafe,
-			})
-		}
+	for _, jf := range jsonFindings(doc, findings) {
 		if p.count > 0 {
 			out.WriteByte(',')
 		}

@@ -38,14 +38,7 @@ var coordinationAllowed = []string{
 }
 
 func newCoordination(opts Options) (Check, error) {
-	allowed := make(map[string]bool, len(coordinationAllowed))
-	for _, w := range coordinationAllowed {
-		allowed[w] = true
-	}
-	extra, _ := opts.Strings("allow")
-	for _, w := range extra {
-		allowed[strings.ToLower(w)] = true
-	}
+	allowed := wordSet(coordinationAllowed, opts, "allow")
 	return func(p *Pass) {
 		d := p.Doc
 		for i := 2; i < len(d.Words); i++ {

@@ -56,14 +56,7 @@ var functionWords = map[string]bool{
 }
 
 func newDoubledWord(opts Options) (Check, error) {
-	allowed := make(map[string]bool, len(doubledAllowed))
-	for _, w := range doubledAllowed {
-		allowed[w] = true
-	}
-	extra, _ := opts.Strings("allow")
-	for _, w := range extra {
-		allowed[strings.ToLower(w)] = true
-	}
+	allowed := wordSet(doubledAllowed, opts, "allow")
 	return func(p *Pass) {
 		d := p.Doc
 		for i := 1; i < len(d.Words); i++ {
@@ -88,6 +81,20 @@ func newDoubledWord(opts Options) (Check, error) {
 			p.Report(document.Span{Start: a.Start, End: b.End}, "doubled word “"+string(bt)+"”", fix)
 		}
 	}, nil
+}
+
+// wordSet returns the lower-case set of the built-in words and those of the
+// string-list option named opt.
+func wordSet(builtin []string, opts Options, opt string) map[string]bool {
+	set := make(map[string]bool, len(builtin))
+	for _, w := range builtin {
+		set[w] = true
+	}
+	extra, _ := opts.Strings(opt)
+	for _, w := range extra {
+		set[strings.ToLower(w)] = true
+	}
+	return set
 }
 
 // isNumber reports whether a word is made of digits and number punctuation.

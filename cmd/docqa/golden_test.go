@@ -113,9 +113,10 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestReadmeExample keeps the README's first command true: the output it
-// shows for the seed article is what docqa prints.
-func TestReadmeExample(t *testing.T) {
+// readmeOutput runs docqa from the repository root with an empty config
+// and returns README.md, the exit code and the output.
+func readmeOutput(t *testing.T, args ...string) (readme []byte, code int, stdout string) {
+	t.Helper()
 	root := filepath.Join("..", "..")
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
@@ -126,14 +127,24 @@ func TestReadmeExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(root)
-	var stdout, stderr bytes.Buffer
-	code := execute(context.Background(), []string{"lint", "--config", emptyConfig, "testdata/article.txt"},
-		strings.NewReader(""), &stdout, &stderr)
-	if code != exitFindings {
-		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFindings, stderr.String())
+	var out, errOut bytes.Buffer
+	code = execute(context.Background(), append([]string{args[0], "--config", emptyConfig}, args[1:]...),
+		strings.NewReader(""), &out, &errOut)
+	if errOut.Len() > 0 {
+		t.Errorf("stderr:\n%s", errOut.String())
 	}
-	if !bytes.Contains(readme, stdout.Bytes()) {
-		t.Errorf("README.md does not show the seed article's output; it is now:\n%s", stdout.String())
+	return readme, code, out.String()
+}
+
+// TestReadmeExample keeps the README's first command true: the output it
+// shows for the seed article is what docqa prints.
+func TestReadmeExample(t *testing.T) {
+	readme, code, out := readmeOutput(t, "lint", "testdata/article.txt")
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d", code, exitFindings)
+	}
+	if !bytes.Contains(readme, []byte(out)) {
+		t.Errorf("README.md does not show the seed article's output; it is now:\n%s", out)
 	}
 }
 

@@ -198,24 +198,11 @@ func findingLines(out []byte, dir string) ([]string, error) {
 
 // TestReadmeDiffExample keeps the README's "docqa diff" example true.
 func TestReadmeDiffExample(t *testing.T) {
-	root := filepath.Join("..", "..")
-	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	emptyConfig := filepath.Join(t.TempDir(), "empty.yaml")
-	if err := os.WriteFile(emptyConfig, nil, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	t.Chdir(root)
-	var stdout, stderr bytes.Buffer
-	code := execute(context.Background(), []string{"diff", "--config", emptyConfig,
-		"testdata/revisions/bachelet/old.txt", "testdata/revisions/bachelet/new.txt"},
-		strings.NewReader(""), &stdout, &stderr)
+	readme, code, out := readmeOutput(t, "diff", "testdata/revisions/bachelet/old.txt", "testdata/revisions/bachelet/new.txt")
 	if code != exitFindings {
-		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFindings, stderr.String())
+		t.Fatalf("exit %d, want %d", code, exitFindings)
 	}
-	if !bytes.Contains(readme, stdout.Bytes()) {
-		t.Errorf("README.md does not show docqa diff's output; it is now:\n%s", stdout.String())
+	if !bytes.Contains(readme, []byte(out)) {
+		t.Errorf("README.md does not show docqa diff's output; it is now:\n%s", out)
 	}
 }
