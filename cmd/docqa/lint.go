@@ -20,7 +20,12 @@ import (
 
 // lintOptions are the flags of "docqa lint".
 type lintOptions struct {
-	format        string
+	formats       []string // "FORMAT" or "FORMAT:PATH", repeatable
+	fix           bool
+	diff          bool
+	unsafeFixes   bool
+	baseline      string
+	writeBaseline string
 	configPath    string
 	enable        []string
 	disable       []string
@@ -50,7 +55,12 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable): "+strings.Join(report.Formats(), ", "))
+	f.BoolVar(&o.fix, "fix", false, "apply the safe fixes in place, then report what is left")
+	f.BoolVar(&o.diff, "diff", false, "print the fixes --fix would apply as a unified diff and write nothing")
+	f.BoolVar(&o.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, also apply fixes inside quotations (check the source first)")
+	f.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	f.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file")
 	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
 	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
 	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
@@ -63,10 +73,6 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 // run lints args and prints the findings to the command's output.
 func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	printer, err := report.New(o.format, stdout)
-	if err != nil {
-		return failure("%v", err)
-	}
 	failAt, err := parseFailLevel(o.failLevel)
 	if err != nil {
 		return failure("%v", err)
@@ -91,16 +97,28 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
+	stages, err := o.stages(reg, cfg)
+	if err != nil {
+		return failure("%v", err)
+	}
+	printer, closeOutputs, err := o.openPrinter(reg, stdout)
+	if err != nil {
+		return failure("%v", err)
+	}
 
 	inputs, ok := collectInputs(args, o.stdinFilename, stderr)
 	l := &lintRun{
-		linter:  linter,
-		stdin:   cmd.InOrStdin(),
-		stderr:  stderr,
-		printer: printer,
-		jobs:    o.jobs,
+		pipeline: &pipeline{linter: linter, stages: stages, fix: o.fixStage()},
+		stdin:    cmd.InOrStdin(),
+		stdout:   stdout,
+		stderr:   stderr,
+		printer:  printer,
+		jobs:     o.jobs,
 	}
 	sum, lintOK, err := l.run(cmd.Context(), inputs)
+	if cerr := closeOutputs(); err == nil && cerr != nil {
+		err = cerr
+	}
 	if errors.Is(err, context.Canceled) {
 		return failure("interrupted")
 	}

@@ -16,17 +16,21 @@ import (
 // lintRun lints documents with a pool of workers and hands the results to
 // a printer in input order.
 type lintRun struct {
-	linter  *rules.Linter
-	stdin   io.Reader
-	stderr  io.Writer
-	printer report.Printer
-	jobs    int
+	pipeline *pipeline
+	stdin    io.Reader
+	stdout   io.Writer // for each outcome's preface
+	stderr   io.Writer
+	printer  report.Printer
+	jobs     int
 }
 
 // outcome is the result of linting one input.
 type outcome struct {
 	doc      *document.Document
 	findings []rules.Finding
+	// preface is written to stdout, in input order, before the findings
+	// are printed (the unified diff of --diff).
+	preface []byte
 	// notice is printed on stderr; the run still succeeds.
 	notice string
 	// err is printed on stderr and fails the run.
@@ -105,6 +109,11 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 			warn(l.stderr, "%s", r.notice)
 			continue
 		}
+		if len(r.preface) > 0 {
+			if _, err := l.stdout.Write(r.preface); err != nil {
+				return sum, false, fmt.Errorf("writing output: %w", err)
+			}
+		}
 		if err := l.printer.File(r.doc, r.findings); err != nil {
 			return sum, false, fmt.Errorf("writing output: %w", err)
 		}
@@ -142,6 +151,9 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 			out = outcome{err: fmt.Errorf("%s: internal error while linting: %v", in.name, p)}
 		}
 	}()
-	doc := document.Load(in.name, data)
-	return outcome{doc: doc, findings: l.linter.Lint(doc)}
+	doc, findings, preface, err := l.pipeline.run(in, document.Load(in.name, data))
+	if err != nil {
+		return outcome{err: err}
+	}
+	return outcome{doc: doc, findings: findings, preface: preface}
 }
