@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# bench/run.sh: docqa's throughput, memory and cold start on a deterministic
+# corpus, with misspell and Vale side by side when they are installed.
+#
+#   bench/run.sh            full run: 2,000 .txt and 2,000 .md documents, a 50 MB file
+#   bench/run.sh --small    a quick run on a small corpus (what .ci/run checks)
+#
+# Needs Go and GNU time (/usr/bin/time). Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+files=2000 large=50 coldruns=20
+if [ "${1:-}" = "--small" ]; then files=50 large=1 coldruns=3; fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/docqa-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/docqa" ./cmd/docqa
+go run ./bench/corpus -out "$work/corpus" -files "$files" -large "$large"
+docqa="$work/docqa"
+empty="$work/empty.yaml"; : > "$empty"
+timefmt='%e %M' # seconds, peak KB
+
+bytes() { du -sb "$@" | awk '{s += $1} END {print s}'; }
+nfiles() { find "$@" -type f | wc -l; }
+
+# measure LABEL BYTES FILES CMD...: one row of the table.
+measure() {
+	local label=$1 size=$2 count=$3; shift 3
+	if ! /usr/bin/time -f "$timefmt" -o "$work/time" "$@" > /dev/null 2> "$work/err"; then
+		if [ "$(head -c 7 "$work/time")" = "Command" ]; then sed -i 1d "$work/time"; else cat "$work/err" >&2; fi
+	fi
+	awk -v l="$label" -v b="$size" -v f="$count" '{ s = $1; kb = $2; if (s <= 0) s = 0.005
+		printf "| %s | %.1f | %d | %.2f | %.1f | %.0f | %.0f |\n", l, b/1e6, f, s, b/1e6/s, f/s, kb/1024 }' "$work/time"
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/meminfo), $(go version | cut -d' ' -f3)"
+echo
+echo "| run | MB | files | seconds | MB/s | files/s | peak MB |"
+echo "|---|---|---|---|---|---|---|"
+c="$work/corpus"
+measure "docqa lint .txt (JSON)" "$(bytes "$c/txt")" "$(nfiles "$c/txt")" "$docqa" lint --format json --config "$empty" --fail-level never "$c/txt"
+measure "docqa lint .md (JSON)" "$(bytes "$c/md")" "$(nfiles "$c/md")" "$docqa" lint --format json --config "$empty" --fail-level never "$c/md"
+measure "docqa lint one ${large} MB .txt" "$(bytes "$c/large.txt")" 1 "$docqa" lint --format json --config "$empty" --fail-level never "$c/large.txt"
+measure "cat .txt (the floor)" "$(bytes "$c/txt")" "$(nfiles "$c/txt")" sh -c "cat $c/txt/* > /dev/null"
+measure "wc -w .txt" "$(bytes "$c/txt")" "$(nfiles "$c/txt")" sh -c "cat $c/txt/* | wc -w > /dev/null"
+if command -v misspell > /dev/null; then
+	measure "misspell .txt" "$(bytes "$c/txt")" "$(nfiles "$c/txt")" misspell "$c/txt"
+fi
+if command -v vale > /dev/null; then
+	measure "vale .md" "$(bytes "$c/md")" "$(nfiles "$c/md")" vale --no-exit --output line "$c/md"
+fi
+
+# docqa diff on two 1 MB revisions, and docqa golden over unchanged documents.
+head -c 1000000 "$c/large.txt" > "$work/old.txt"
+sed -e 's/extent/scale/; s/40 people/14 people/; s/he said/she said/' "$work/old.txt" > "$work/new.txt"
+measure "docqa diff, two 1 MB revisions" 2000000 2 "$docqa" diff --config "$empty" --fail-level never "$work/old.txt" "$work/new.txt"
+mkdir -p "$work/g" && cp -r "$c/txt" "$work/g/txt"
+(cd "$c" && measure "docqa golden, unchanged .txt" "$(bytes txt)" "$(nfiles txt)" "$docqa" golden --config "$empty" --golden-dir "$work/g" txt)
+
+# Cold start: one article, the process start included; the median of the runs.
+article=testdata/article.txt
+for _ in $(seq "$coldruns"); do
+	/usr/bin/time -f '%e' "$docqa" lint --config "$empty" --fail-level never "$article" 2>&1 > /dev/null | tail -n 1
+done | sort -n | awk '{a[NR] = $1} END {printf "\ncold start (docqa lint of one %s-byte article, median of %d): %.0f ms\n", "'"$(bytes $article)"'", NR, a[int((NR+1)/2)] * 1000}'
