@@ -9,6 +9,7 @@ import (
 	"github.com/golangci/misspell"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules/internal/wordtable"
 )
 
 // Misspell is the spelling/misspell rule: common misspellings from
@@ -51,38 +52,56 @@ type correction struct {
 	locale string
 }
 
-// misspellings builds the lookup table of the rule: folded misspelling to
-// correction, from misspell's main list and the locale's list, without the
-// ignored words. Where a misspelling appears twice the first entry wins, as
-// in misspell's own replacer.
-func misspellings(locale string, ignore []string) (map[string]correction, error) {
-	var dict []string
+//go:generate go run ./internal/gentables -o tables_gen.go
+
+// misspellTable is the lookup of the rule: misspell's main list, then the
+// locale's list, without the ignored words. The lists are static tables
+// generated from misspell's (tables_gen.go): nothing is built at start-up.
+type misspellTable struct {
+	locale     *wordtable.Table // nil for no locale
+	localeName string
+	ignore     map[string]bool // folded
+	minLen     int
+	maxLen     int
+}
+
+func misspellings(locale string, ignore []string) (*misspellTable, error) {
+	t := &misspellTable{localeName: locale, minLen: misspellMain.MinLen, maxLen: misspellMain.MaxLen}
 	switch locale {
 	case "":
 	case "US":
-		dict = misspell.DictAmerican
+		t.locale = &misspellUS
 	case "UK":
-		dict = misspell.DictBritish
+		t.locale = &misspellUK
 	default:
 		return nil, fmt.Errorf("locale %q: want US, UK or empty", locale)
 	}
-	skip := make(map[string]bool, len(ignore))
-	for _, w := range ignore {
-		skip[wordFoldString(w)] = true
+	if t.locale != nil {
+		t.minLen, t.maxLen = min(t.minLen, t.locale.MinLen), max(t.maxLen, t.locale.MaxLen)
 	}
-	table := make(map[string]correction, (len(misspell.DictMain)+len(dict))/2)
-	add := func(pairs []string, loc string) {
-		for i := 0; i+1 < len(pairs); i += 2 {
-			wrong := strings.ToLower(pairs[i])
-			if _, dup := table[wrong]; dup || skip[wrong] {
-				continue
-			}
-			table[wrong] = correction{right: pairs[i+1], locale: loc}
+	if len(ignore) > 0 {
+		t.ignore = make(map[string]bool, len(ignore))
+		for _, w := range ignore {
+			t.ignore[wordFoldString(w)] = true
 		}
 	}
-	add(misspell.DictMain, "")
-	add(dict, locale)
-	return table, nil
+	return t, nil
+}
+
+// lookup returns the correction of a folded word.
+func (t *misspellTable) lookup(key []byte) (correction, bool) {
+	if t.ignore[string(key)] {
+		return correction{}, false
+	}
+	if right, ok := misspellMain.Lookup(key); ok {
+		return correction{right: right}, true
+	}
+	if t.locale != nil {
+		if right, ok := t.locale.Lookup(key); ok {
+			return correction{right: right, locale: t.localeName}, true
+		}
+	}
+	return correction{}, false
 }
 
 // misspellCase writes the correction right in the capitals of word, exactly
@@ -110,10 +129,7 @@ func newMisspell(opts Options) (Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	minLen, maxLen := 1<<30, 0
-	for k := range table {
-		minLen, maxLen = min(minLen, len(k)), max(maxLen, len(k))
-	}
+	minLen, maxLen := table.minLen, table.maxLen
 	// A possessive ending ('s, ’s) may follow a listed word.
 	maxLen += len("’s")
 	other := map[string]string{"US": "British", "UK": "American"}[locale]
@@ -151,15 +167,15 @@ func newMisspell(opts Options) (Check, error) {
 // possessive ending ('s, ’s) that is not itself listed is looked past:
 // "recieve’s" is the misspelling "recieve". It returns the correction and
 // the span of the misspelled word.
-func lookupMisspelling(table map[string]correction, text []byte, span document.Span, buf []byte) (correction, document.Span, bool) {
+func lookupMisspelling(table *misspellTable, text []byte, span document.Span, buf []byte) (correction, document.Span, bool) {
 	key := wordFold(buf, text[span.Start:span.End])
-	if c, ok := table[string(key)]; ok {
+	if c, ok := table.lookup(key); ok {
 		return c, span, true
 	}
 	if len(key) < 3 || key[len(key)-1] != 's' || key[len(key)-2] != '\'' {
 		return correction{}, span, false
 	}
-	c, ok := table[string(key[:len(key)-2])]
+	c, ok := table.lookup(key[:len(key)-2])
 	if !ok {
 		return correction{}, span, false
 	}

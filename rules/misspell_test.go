@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/golangci/misspell"
+
+	"github.com/docqa/docqa/rules/internal/wordtable"
 )
 
 func TestMisspellCases(t *testing.T) {
@@ -158,5 +160,37 @@ func TestMisspellSeedArticle(t *testing.T) {
 func TestMisspellAllocations(t *testing.T) {
 	if n := checkAllocs(t, Misspell, Options{}, seedArticle(t)); n != 0 {
 		t.Errorf("checking the seed article allocates %v times, want 0", n)
+	}
+}
+
+// TestMisspellTablesCurrent fails when tables_gen.go is stale: every entry
+// of misspell's lists, the first of a repeated key, is in the generated
+// tables with the same correction ("go generate ./rules" rewrites them).
+func TestMisspellTablesCurrent(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pairs []string
+		table *wordtable.Table
+	}{
+		{"DictMain", misspell.DictMain, &misspellMain},
+		{"DictAmerican", misspell.DictAmerican, &misspellUS},
+		{"DictBritish", misspell.DictBritish, &misspellUK},
+	} {
+		seen := map[string]bool{}
+		n := 0
+		for i := 0; i+1 < len(tc.pairs); i += 2 {
+			k := strings.ToLower(tc.pairs[i])
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			n++
+			if v, ok := tc.table.Lookup([]byte(k)); !ok || v != tc.pairs[i+1] {
+				t.Fatalf("%s: %q → %q, table has %q, %v: run go generate ./rules", tc.name, k, tc.pairs[i+1], v, ok)
+			}
+		}
+		if n != tc.table.Len() {
+			t.Errorf("%s: %d keys, table has %d: run go generate ./rules", tc.name, n, tc.table.Len())
+		}
 	}
 }
