@@ -8,6 +8,8 @@
 //	  quotes/attribution:
 //	    severity: warning        # optional: off | error | warning | info
 //	    verbs: [said, says, told]
+//	  repetition/doubled-word:
+//	    ignore_paths: ["archive/**", "*.txt"]  # any rule: not in these files
 //
 // Unknown keys and bad values are errors, never silently ignored. Every
 // error from Parse and Load is an *Error whose message is one line,
@@ -470,12 +472,17 @@ func (p *parser) rule(r *rules.Rule, n *yaml.Node) (rules.Setting, error) {
 		return s, p.errorf(n.Line, "%s: want %s or a mapping of settings", where, strings.Join(quoteAll(severityChoices()), ", "))
 	}
 	err := p.each(v, "in "+where, func(e pair) error {
-		if e.key == "severity" {
+		switch e.key {
+		case "severity":
 			return p.severity(e.value, where+".severity", &s)
+		case "ignore_paths":
+			paths, err := p.ignorePaths(e.value, where+".ignore_paths")
+			s.IgnorePaths = paths
+			return err
 		}
 		opt, ok := option(r, e.key)
 		if !ok {
-			valid := []string{"severity"}
+			valid := []string{"severity", "ignore_paths"}
 			for _, o := range r.Options {
 				valid = append(valid, o.Name)
 			}
@@ -492,6 +499,25 @@ func (p *parser) rule(r *rules.Rule, n *yaml.Node) (rules.Setting, error) {
 		return nil
 	})
 	return s, err
+}
+
+// ignorePaths decodes a rule's ignore_paths: a list of path patterns (see
+// rules.MatchPath), relative to the config file's folder. An empty value is
+// an empty list.
+func (p *parser) ignorePaths(n *yaml.Node, where string) ([]string, error) {
+	if isNull(deref(n)) {
+		return []string{}, nil
+	}
+	paths, err := p.stringList(n, where, rules.StringList)
+	if err != nil {
+		return nil, err
+	}
+	for i, item := range deref(n).Content {
+		if err := rules.CheckPathPattern(paths[i]); err != nil {
+			return nil, p.errorf(item.Line, "%s[%d]: %v", where, i, err)
+		}
+	}
+	return paths, nil
 }
 
 // quoteAll returns ss, each quoted.

@@ -112,6 +112,23 @@ func TestParse(t *testing.T) {
 			},
 		},
 		{
+			name: "ignore_paths",
+			yaml: "rules:\n" +
+				"  style/second-person:\n" +
+				"    ignore_paths: [\"archive/**\", \"*.txt\"]\n" +
+				"  spelling/misspell:\n" +
+				"    severity: off\n" +
+				"    ignore_paths:\n" +
+				"    ignore: [Uighur]\n",
+			profile: "news",
+			want: settings{
+				"style/second-person": {IgnorePaths: []string{"archive/**", "*.txt"}},
+				"spelling/misspell": {Off: true, IgnorePaths: []string{}, Options: rules.Options{
+					"ignore": []string{"Uighur"},
+				}},
+			},
+		},
+		{
 			name:    "severity only",
 			yaml:    "rules:\n  quotes/attribution: {severity: info}\n",
 			profile: "news",
@@ -373,12 +390,32 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown option",
 			yaml: "rules:\n  quotes/attribution:\n    verbs: [said]\n    sevrity: error\n",
-			want: `.docqa.yaml:4: unknown key "sevrity" in rules.quotes/attribution (want severity, verbs, extra_verbs)`,
+			want: `.docqa.yaml:4: unknown key "sevrity" in rules.quotes/attribution (want severity, ignore_paths, verbs, extra_verbs)`,
 		},
 		{
 			name: "option of a rule without options",
 			yaml: "rules:\n  style/second-person:\n    words: [you]\n",
-			want: `.docqa.yaml:3: unknown key "words" in rules.style/second-person (want severity)`,
+			want: `.docqa.yaml:3: unknown key "words" in rules.style/second-person (want severity, ignore_paths)`,
+		},
+		{
+			name: "ignore_paths not a list",
+			yaml: "rules:\n  style/second-person:\n    ignore_paths: archive\n",
+			want: ".docqa.yaml:3: rules.style/second-person.ignore_paths: want a list of strings",
+		},
+		{
+			name: "ignore_paths item not a string",
+			yaml: "rules:\n  style/second-person:\n    ignore_paths:\n      - a\n      - [b]\n",
+			want: ".docqa.yaml:5: rules.style/second-person.ignore_paths[1]: want a string",
+		},
+		{
+			name: "malformed ignore_paths pattern",
+			yaml: "rules:\n  style/second-person:\n    ignore_paths:\n      - \"*.txt\"\n      - \"archive/[2019\"\n",
+			want: `.docqa.yaml:5: rules.style/second-person.ignore_paths[1]: malformed path pattern "archive/[2019"`,
+		},
+		{
+			name: "empty ignore_paths pattern",
+			yaml: "rules:\n  style/second-person:\n    ignore_paths: [\"\"]\n",
+			want: `.docqa.yaml:3: rules.style/second-person.ignore_paths[0]: empty path pattern ""`,
 		},
 		{
 			name: "duplicate option",

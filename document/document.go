@@ -83,6 +83,10 @@ type Document struct {
 	Quotes []Quote
 	// QuoteProblems are the marks that pair with nothing, in order.
 	QuoteProblems []QuoteProblem
+	// Comments are the HTML comments of a Markdown document, each from its
+	// "<!--" to its "-->", in order: those of HTML blocks and inline HTML,
+	// not those inside code, which are not HTML. Plain text has none.
+	Comments []Span
 
 	lines    []int // byte offset of the start of each line
 	bom      int   // length of a leading byte order mark: 0 or 3
@@ -137,7 +141,7 @@ func LoadFormat(path string, text []byte, format Format) *Document {
 	}
 	var blocks []block
 	if format == Markdown {
-		d.Prose, blocks = markdownProse(text, d.bom)
+		d.Prose, blocks, d.Comments = markdownProse(text, d.bom)
 	} else {
 		d.Prose, blocks = plainProse(text, d.bom)
 	}

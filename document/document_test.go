@@ -251,3 +251,48 @@ func TestCursorMatchesPosition(t *testing.T) {
 		}
 	}
 }
+
+func TestComments(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // the text of each comment
+	}{
+		{"block", "<!-- one -->\nText.\n", []string{"<!-- one -->"}},
+		{"two in a block", "<!-- a --> <!-- b -->\n", []string{"<!-- a -->", "<!-- b -->"}},
+		{"multi-line block", "<!-- a\nb -->\n\nText.", []string{"<!-- a\nb -->"}},
+		{"inline", "Text <!-- c --> more.\n", []string{"<!-- c -->"}},
+		{"inline over lines", "Text <!-- c\nd --> more.\n", []string{"<!-- c\nd -->"}},
+		{"inline in emphasis", "*a <!-- e --> b*\n", []string{"<!-- e -->"}},
+		{"empty comments", "<!--> and <!--->\n", []string{"<!-->", "<!--->"}},
+		{"in a blockquote and a list", "> <!-- q -->\n\n- <!-- l -->\n", []string{"<!-- q -->", "<!-- l -->"}},
+		{"in a div", "<div>\n<!-- d -->\n</div>\n", []string{"<!-- d -->"}},
+		{"never closed", "<!-- open\n\nText.\n", nil},
+		{"fenced code", "```\n<!-- x -->\n```\n", nil},
+		{"indented code", "Text.\n\n    <!-- x -->\n", nil},
+		{"code span", "Use `<!-- x -->` here.\n", nil},
+		{"pre", "<pre>\n<!-- x -->\n</pre>\n", nil},
+		{"not a comment", "<span>x</span> <!x>\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Load("a.md", []byte(tt.text))
+			var got []string
+			for _, c := range d.Comments {
+				got = append(got, d.String(c))
+				for i := c.Start; i < c.End; i++ {
+					if d.Prose[i] != Masked && d.Prose[i] != '\n' {
+						t.Errorf("comment byte %d is prose", i)
+						break
+					}
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
+				t.Errorf("Comments = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if d := Load("a.txt", []byte("<!-- x -->\n")); d.Comments != nil {
+		t.Errorf("plain text has comments %v", d.Comments)
+	}
+}

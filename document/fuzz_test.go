@@ -56,6 +56,9 @@ func FuzzLoad(f *testing.F) {
 		for _, p := range d.QuoteProblems {
 			inside("quotation mark", p.Mark)
 		}
+		for _, c := range d.Comments {
+			inside("comment", c)
+		}
 		// Every character's position, through a cursor (linear time); a
 		// sample of them checked against Position and back through Offset.
 		cur := d.Cursor()

@@ -76,8 +76,9 @@ func isBlank(b []byte) bool {
 // of list items are prose blocks; inside them, text is kept, code spans, raw
 // HTML, autolinks and images are masked, and the remaining markup (emphasis
 // marks, link brackets and targets) reads as spaces. Everything outside the
-// blocks is masked; line breaks are kept everywhere.
-func markdownProse(src []byte, bom int) ([]byte, []block) {
+// blocks is masked; line breaks are kept everywhere. It also returns the
+// HTML comments of HTML blocks and inline HTML.
+func markdownProse(src []byte, bom int) ([]byte, []block, []Span) {
 	prose := make([]byte, len(src))
 	for i, c := range src {
 		if c == '\n' || c == '\r' {
@@ -102,13 +103,17 @@ func markdownProse(src []byte, bom int) ([]byte, []block) {
 	}
 	root := goldmark.New().Parser().Parse(text.NewReader(parsed))
 	var blocks []block
+	var comments []Span
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
-		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+		case ast.KindHTMLBlock:
+			comments = blockComments(comments, n.(*ast.HTMLBlock), src)
+			return ast.WalkSkipChildren, nil
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock:
 			return ast.WalkSkipChildren, nil
 		default:
 			return ast.WalkContinue, nil
@@ -126,7 +131,7 @@ func markdownProse(src []byte, bom int) ([]byte, []block) {
 				}
 			}
 		}
-		copyInlines(n, src, prose)
+		copyInlines(n, src, prose, &comments)
 		for span.End > span.Start && isSpaceByte(src[span.End-1]) {
 			span.End--
 		}
@@ -138,12 +143,59 @@ func markdownProse(src []byte, bom int) ([]byte, []block) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return prose, blocks
+	return prose, blocks, comments
+}
+
+// The marks that open and close an HTML comment.
+const (
+	commentOpen  = "<!--"
+	commentClose = "-->"
+)
+
+// blockComments appends the comments of an HTML block to out. The text of
+// a <script>, <style>, <pre> or <textarea> block (type 1) is left alone:
+// there "<!--" need not open a comment. A comment never closed is none.
+func blockComments(out []Span, n *ast.HTMLBlock, src []byte) []Span {
+	lines := n.Lines()
+	if n.HTMLBlockType == ast.HTMLBlockType1 || lines.Len() == 0 {
+		return out
+	}
+	start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if n.HasClosure() {
+		end = n.ClosureLine.Stop
+	}
+	for i := start; i < end; {
+		open := bytes.Index(src[i:end], []byte(commentOpen))
+		if open < 0 {
+			break
+		}
+		open += i
+		// "<!-->" and "<!--->" are empty comments: search from "<!".
+		closing := bytes.Index(src[open+2:end], []byte(commentClose))
+		if closing < 0 {
+			break
+		}
+		stop := open + 2 + closing + len(commentClose)
+		out = append(out, Span{open, stop})
+		i = stop
+	}
+	return out
+}
+
+// inlineComment returns the span of inline HTML that is a comment.
+func inlineComment(n *ast.RawHTML, src []byte) (Span, bool) {
+	if n.Segments.Len() == 0 {
+		return Span{}, false
+	}
+	s := Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}
+	text := src[s.Start:s.End]
+	return s, bytes.HasPrefix(text, []byte(commentOpen)) && bytes.HasSuffix(text, []byte(commentClose))
 }
 
 // copyInlines copies the prose text of n's inline children into prose and
-// masks the inlines that are not prose.
-func copyInlines(n ast.Node, src, prose []byte) {
+// masks the inlines that are not prose. It appends the HTML comments among
+// them to comments.
+func copyInlines(n ast.Node, src, prose []byte, comments *[]Span) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -155,10 +207,13 @@ func copyInlines(n ast.Node, src, prose []byte) {
 				seg := c.Segments.At(i)
 				mask(prose, src, seg.Start, seg.Stop)
 			}
+			if s, ok := inlineComment(c, src); ok {
+				*comments = append(*comments, s)
+			}
 		case *ast.AutoLink:
 			maskAutoLink(c, src, prose)
 		default:
-			copyInlines(c, src, prose)
+			copyInlines(c, src, prose, comments)
 		}
 	}
 }

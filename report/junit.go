@@ -4,6 +4,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path/filepath"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
 )
 
 // JUnitSuite is one test suite of a JUnit XML report, the format CI
@@ -153,3 +157,61 @@ func junitProblemOf(p *JUnitProblem) *junitProblem {
 	}
 	return &junitProblem{Message: p.Message, Type: p.Type, Body: p.Body}
 }
+
+// JUnit writes lint findings as a JUnit XML report (see WriteJUnit), for
+// CI systems that show test results: one test suite per document, named by
+// its path, with one failed test case per finding,
+//
+//	<testcase classname="PATH" name="RULE at L:C">
+//	  <failure message="MESSAGE" type="SEVERITY">PATH:L:C: SEVERITY: MESSAGE [RULE]</failure>
+//	</testcase>
+//
+// and a document without findings has one passing case, named "no
+// findings", so that every document linted is listed. Lines and columns
+// are 1-based and columns count Unicode code points. The root holds the
+// counts, so JUnit keeps the suites, not the documents, until End.
+type JUnit struct {
+	w      io.Writer
+	suites []JUnitSuite
+}
+
+// NewJUnit returns a JUnit printer writing to w.
+func NewJUnit(w io.Writer) *JUnit { return &JUnit{w: w} }
+
+// Begin implements Printer: it forgets the suites of an earlier run.
+func (p *JUnit) Begin() error {
+	p.suites = p.suites[:0]
+	return nil
+}
+
+// File implements Printer: it makes the document's suite, to write at End.
+func (p *JUnit) File(doc *document.Document, findings []rules.Finding) error {
+	name := filepath.ToSlash(doc.Path)
+	if len(findings) > 0 {
+		name = path(doc, &findings[0])
+	}
+	s := JUnitSuite{Name: name, Cases: make([]JUnitCase, 0, max(len(findings), 1))}
+	if len(findings) == 0 {
+		s.Cases = append(s.Cases, JUnitCase{Classname: name, Name: "no findings"})
+	}
+	cur := doc.Cursor()
+	for i := range findings {
+		f := &findings[i]
+		pos := cur.Position(f.Span.Start)
+		sev := level(f.Severity)
+		s.Cases = append(s.Cases, JUnitCase{
+			Classname: name,
+			Name:      fmt.Sprintf("%s at %d:%d", f.Rule, pos.Line, pos.Column),
+			Failure: &JUnitProblem{
+				Message: f.Message,
+				Type:    sev,
+				Body:    fmt.Sprintf("%s:%d:%d: %s: %s [%s]\n", path(doc, f), pos.Line, pos.Column, sev, oneLine(f.Message), f.Rule),
+			},
+		})
+	}
+	p.suites = append(p.suites, s)
+	return nil
+}
+
+// End implements Printer: it writes the report.
+func (p *JUnit) End(Summary) error { return WriteJUnit(p.w, p.suites...) }

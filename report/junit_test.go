@@ -3,7 +3,12 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
 )
 
 func junitSample() JUnitSuite {
@@ -119,5 +124,83 @@ func TestWriteJUnitNoSuites(t *testing.T) {
 	want := xml.Header + `<testsuites tests="0" failures="0" errors="0"></testsuites>` + "\n"
 	if out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
+
+func TestJUnitPrinter(t *testing.T) {
+	a, fa := sample("dir/a.md")
+	rules.SortFindings(fa)
+	b := document.Load("b.txt", []byte("Fine.\n"))
+	got := run(t, "junit", []*document.Document{a, b}, [][]rules.Finding{fa, nil})
+	want := `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="4" failures="3" errors="0">
+  <testsuite name="dir/a.md" tests="3" failures="3" errors="0">
+    <testcase classname="dir/a.md" name="boilerplate/web at 1:1">
+      <failure message="web page residue" type="warning">dir/a.md:1:1: warning: web page residue [boilerplate/web]
+</failure>
+    </testcase>
+    <testcase classname="dir/a.md" name="repetition/doubled-word at 2:8">
+      <failure message="doubled word &#34;the&#34;" type="error">dir/a.md:2:8: error: doubled word &#34;the&#34; [repetition/doubled-word]
+</failure>
+    </testcase>
+    <testcase classname="dir/a.md" name="repetition/doubled-word at 2:28">
+      <failure message="doubled word &#34;the&#34;&#xA;inside a quotation" type="error">dir/a.md:2:28: error: doubled word &#34;the&#34; inside a quotation [repetition/doubled-word]
+</failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="b.txt" tests="1" failures="0" errors="0">
+    <testcase classname="b.txt" name="no findings"></testcase>
+  </testsuite>
+</testsuites>
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestJUnitPrinterParses decodes the lint report with encoding/xml: a
+// suite per document in the order given, a case per finding, a passing
+// case for a document without findings.
+func TestJUnitPrinterParses(t *testing.T) {
+	a, fa := sample(`a <&> "q".md`)
+	rules.SortFindings(fa)
+	b := document.Load("b.txt", []byte("Fine.\n"))
+	c, fc := sample("c/d.md")
+	rules.SortFindings(fc)
+	out := run(t, "junit", []*document.Document{a, b, c}, [][]rules.Finding{fa, nil, fc})
+	var doc junitDoc
+	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not XML: %v\n%s", err, out)
+	}
+	if doc.Tests != 7 || doc.Failures != 6 || doc.Errors != 0 || len(doc.Suites) != 3 {
+		t.Fatalf("decoded %+v", doc)
+	}
+	for si, in := range []struct {
+		doc *document.Document
+		fs  []rules.Finding
+	}{{a, fa}, {b, nil}, {c, fc}} {
+		s := doc.Suites[si]
+		if s.Name != in.doc.Path {
+			t.Errorf("suite %d is %q, want %q", si, s.Name, in.doc.Path)
+		}
+		if len(in.fs) == 0 {
+			if len(s.Cases) != 1 || s.Cases[0].Failure != nil || s.Cases[0].Classname != in.doc.Path || s.Failures != 0 {
+				t.Errorf("suite %d without findings: %+v", si, s)
+			}
+			continue
+		}
+		if len(s.Cases) != len(in.fs) || s.Tests != len(in.fs) || s.Failures != len(in.fs) {
+			t.Fatalf("suite %d: %+v", si, s)
+		}
+		for i, f := range in.fs {
+			c := s.Cases[i]
+			pos := in.doc.Position(f.Span.Start)
+			wantName := fmt.Sprintf("%s at %d:%d", f.Rule, pos.Line, pos.Column)
+			if c.Classname != in.doc.Path || c.Name != wantName || c.Failure == nil ||
+				c.Failure.Message != f.Message || c.Failure.Type != f.Severity.String() ||
+				!strings.Contains(c.Failure.Body, "["+f.Rule+"]") {
+				t.Errorf("suite %d case %d: %+v, want %s", si, i, c, wantName)
+			}
+		}
 	}
 }

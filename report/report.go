@@ -3,7 +3,7 @@
 // A Printer receives the findings one document at a time, in the order they
 // are to appear, so a run never needs to hold every finding in memory:
 //
-//	p, err := report.New("json", os.Stdout)
+//	p, err := report.New("json", os.Stdout, report.Options{Registry: reg})
 //	p.Begin()
 //	for each document, in path order {
 //		p.File(doc, findings)
@@ -15,12 +15,21 @@
 // with the document (document.Document.Position) as it writes them, in each
 // format's own units. Paths are written with "/" separators whatever the
 // operating system.
+//
+// The formats: text, json, sarif (SARIF 2.1.0, for GitHub code scanning),
+// github (GitHub Actions workflow commands), checkstyle, junit and rdjsonl
+// (reviewdog's diagnostic JSON lines). Those whose document has one root
+// holding counts or the rule list (sarif, junit) keep what they are to
+// write, not the documents, until End; the others write each document's
+// findings as File receives them. Every format's output depends only on
+// the findings and documents it is given, in the order given.
 package report
 
 import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/docqa/docqa/document"
@@ -82,18 +91,83 @@ func (s Summary) AtLeast(sev rules.Severity) int {
 
 // Formats returns the names of the formats New accepts, in the order a
 // help text lists them.
-func Formats() []string { return []string{"text", "json"} }
+func Formats() []string {
+	return []string{"text", "json", "sarif", "github", "checkstyle", "junit", "rdjsonl"}
+}
+
+// Options are what some formats need besides the findings.
+type Options struct {
+	// Registry documents the rules: SARIF lists every rule in it, with its
+	// descriptions and default level. It may be nil; then SARIF lists only
+	// the IDs of the rules that found something.
+	Registry *rules.Registry
+	// Version is docqa's version, which SARIF records as the tool's;
+	// empty stands for "(devel)".
+	Version string
+	// SrcRoot is the absolute folder that relative paths are relative to,
+	// which SARIF records as %SRCROOT%. It may be empty.
+	SrcRoot string
+}
 
 // New returns a printer writing format to w. It fails for a format it does
-// not know.
-func New(format string, w io.Writer) (Printer, error) {
+// not know, with the message
+//
+//	unknown format "x" (want text, json, sarif, github, checkstyle, junit, rdjsonl)
+func New(format string, w io.Writer, opts Options) (Printer, error) {
 	switch format {
 	case "text":
 		return NewText(w), nil
 	case "json":
 		return NewJSON(w), nil
+	case "sarif":
+		return NewSARIF(w, opts), nil
+	case "github":
+		return NewGitHub(w), nil
+	case "checkstyle":
+		return NewCheckstyle(w), nil
+	case "junit":
+		return NewJUnit(w), nil
+	case "rdjsonl":
+		return NewRDJSONL(w), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), " or "))
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
+}
+
+// Multi returns a printer that passes every call on to each of ps, in
+// order. A call stops at the first printer that fails and returns its
+// error.
+func Multi(ps ...Printer) Printer { return multi(slices.Clone(ps)) }
+
+type multi []Printer
+
+// Begin implements Printer.
+func (m multi) Begin() error {
+	for _, p := range m {
+		if err := p.Begin(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// File implements Printer.
+func (m multi) File(doc *document.Document, findings []rules.Finding) error {
+	for _, p := range m {
+		if err := p.File(doc, findings); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// End implements Printer.
+func (m multi) End(sum Summary) error {
+	for _, p := range m {
+		if err := p.End(sum); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // path returns the name a finding is reported under, with "/" separators.
@@ -103,4 +177,16 @@ func path(doc *document.Document, f *rules.Finding) string {
 		p = doc.Path
 	}
 	return filepath.ToSlash(p)
+}
+
+// level names a severity in the vocabulary most formats share: "error",
+// "warning" and "info".
+func level(sev rules.Severity) string {
+	switch sev {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	}
+	return "info"
 }

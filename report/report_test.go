@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,7 +43,7 @@ func sample(path string) (*document.Document, []rules.Finding) {
 func run(t *testing.T, format string, docs []*document.Document, fs [][]rules.Finding) string {
 	t.Helper()
 	var out bytes.Buffer
-	p, err := New(format, &out)
+	p, err := New(format, &out, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,8 +212,76 @@ func TestSummaryAtLeast(t *testing.T) {
 }
 
 func TestNewUnknownFormat(t *testing.T) {
-	_, err := New("xml", &bytes.Buffer{})
+	_, err := New("xml", &bytes.Buffer{}, Options{})
 	if err == nil || !strings.HasPrefix(err.Error(), `unknown format "xml"`) {
 		t.Errorf("New(xml) error = %v", err)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	want := []string{"text", "json", "sarif", "github", "checkstyle", "junit", "rdjsonl"}
+	if got := Formats(); !slices.Equal(got, want) {
+		t.Errorf("Formats() = %q, want %q", got, want)
+	}
+	for _, f := range Formats() {
+		if p, err := New(f, &bytes.Buffer{}, Options{}); err != nil || p == nil {
+			t.Errorf("New(%q) = %v, %v", f, p, err)
+		}
+	}
+	_, err := New("x", &bytes.Buffer{}, Options{})
+	if want := `unknown format "x" (want text, json, sarif, github, checkstyle, junit, rdjsonl)`; err == nil || err.Error() != want {
+		t.Errorf("New(x) error = %v, want %s", err, want)
+	}
+}
+
+// recorder records the calls it receives, and fails the one named fail.
+type recorder struct {
+	name  string
+	calls *[]string
+	fail  string
+}
+
+func (r recorder) call(c string) error {
+	*r.calls = append(*r.calls, r.name+"."+c)
+	if c == r.fail {
+		return errors.New(r.name + " failed")
+	}
+	return nil
+}
+func (r recorder) Begin() error                                   { return r.call("Begin") }
+func (r recorder) File(*document.Document, []rules.Finding) error { return r.call("File") }
+func (r recorder) End(Summary) error                              { return r.call("End") }
+
+func TestMulti(t *testing.T) {
+	var calls []string
+	m := Multi(recorder{"a", &calls, ""}, recorder{"b", &calls, "File"}, recorder{"c", &calls, ""})
+	doc := document.Load("a.txt", nil)
+	if err := m.Begin(); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.File(doc, nil); err == nil || err.Error() != "b failed" {
+		t.Errorf("File error = %v, want b's", err)
+	}
+	if err := m.End(Summary{}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a.Begin", "b.Begin", "c.Begin", "a.File", "b.File", "a.End", "b.End", "c.End"}
+	if !slices.Equal(calls, want) {
+		t.Errorf("calls %q, want %q", calls, want)
+	}
+
+	// Two real formats at once write what each writes alone.
+	a, fa := sample("a.md")
+	rules.SortFindings(fa)
+	var text, js bytes.Buffer
+	m = Multi(NewText(&text), NewJSON(&js))
+	m.Begin()
+	m.File(a, fa)
+	var sum Summary
+	sum.Add(fa)
+	m.End(sum)
+	docs, fs := []*document.Document{a}, [][]rules.Finding{fa}
+	if text.String() != run(t, "text", docs, fs) || js.String() != run(t, "json", docs, fs) {
+		t.Errorf("Multi wrote\n%s\n%s", text.String(), js.String())
 	}
 }

@@ -15,6 +15,11 @@ type Setting struct {
 	Severity Severity
 	// Options are the rule's option values; absent ones keep their defaults.
 	Options Options
+	// IgnorePaths are path patterns (see MatchPath) of documents whose
+	// findings of the rule are dropped; the Linter still reports them, its
+	// caller drops them (see Setting.IgnoresPath). The docqa command
+	// matches them against paths relative to the config file's folder.
+	IgnorePaths []string
 }
 
 // Config selects and configures the rules of a run.

@@ -75,5 +75,6 @@ func Builtin() *Registry {
 		Variants,
 		WebBoilerplate,
 		SecondPerson,
+		Directive,
 	)
 }

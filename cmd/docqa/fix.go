@@ -1,5 +1,161 @@
 package main
 
-// fixStage returns the stage that applies or shows fixes, or nil without
-// --fix and --diff. (Stub.)
-func (o *lintOptions) fixStage() fixStage { return nil }
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/fix"
+	"github.com/docqa/docqa/rules"
+)
+
+// maxFixRounds bounds the rounds of fixing and linting again of one
+// document. A round's fixes can leave others to apply (two fixes that
+// overlapped, of which one was dropped), so --fix goes on until no fix
+// applies; the bound stops rules whose fixes never settle.
+const maxFixRounds = 5
+
+// fixer applies the fixes of --fix, or shows them for --diff. One fixer
+// serves a whole run; its stage runs in many workers at once.
+type fixer struct {
+	write  bool // --fix: write the fixed files; else --diff
+	unsafe bool // --unsafe-fixes
+
+	diffs atomic.Int64 // documents whose diff was shown (--diff)
+
+	mu    sync.Mutex
+	wrote []wroteFile // files written (--fix)
+
+	// beforeWrite, if set, is called with the file's path after the fixes
+	// are made and before the file is read again to check that it did not
+	// change meanwhile: tests change it there.
+	beforeWrite func(path string)
+}
+
+// wroteFile records a file --fix wrote and how many findings it fixed.
+type wroteFile struct {
+	name  string
+	fixed int
+}
+
+// newFixer checks the fix flags against each other, the arguments and
+// --format, and returns the fixer for --fix or --diff, or nil without
+// either. --diff prints no findings, so the text format on standard output
+// prints nothing and leaves it to the diff; another format there would
+// wrap the diff in its report.
+func (o *lintOptions) newFixer(args []string) (*fixer, error) {
+	switch {
+	case o.fix && o.diff:
+		return nil, errors.New("--fix and --diff cannot be used together: --diff writes nothing")
+	case o.unsafeFixes && !o.fix && !o.diff:
+		return nil, errors.New("--unsafe-fixes needs --fix or --diff")
+	case o.fix && slices.Contains(args, "-"):
+		return nil, errors.New("--fix cannot write to standard input; use --diff")
+	case !o.fix && !o.diff:
+		return nil, nil
+	}
+	if o.diff {
+		// The diff goes to standard output; a report there would mix with it.
+		for _, spec := range o.formats {
+			if format, _, toFile := strings.Cut(spec, ":"); !toFile && format != "text" {
+				return nil, fmt.Errorf("--diff prints the diff on standard output: write --format %s to a file (%s:PATH)", spec, spec)
+			}
+		}
+	}
+	return &fixer{write: o.fix, unsafe: o.unsafeFixes}, nil
+}
+
+// stage returns the fixer's stage, or nil for a nil fixer.
+func (f *fixer) stage() fixStage {
+	if f == nil {
+		return nil
+	}
+	return f.run
+}
+
+// finish prints a line on stderr for each file --fix wrote, in the order
+// of the paths, and reports whether --diff showed any diff: its exit
+// status is then 1, as ruff's. A nil fixer prints nothing.
+func (f *fixer) finish(stderr io.Writer) (diffed bool) {
+	if f == nil {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	slices.SortFunc(f.wrote, func(a, b wroteFile) int { return strings.Compare(a.name, b.name) })
+	for _, w := range f.wrote {
+		fmt.Fprintf(stderr, "docqa: wrote %s (%d fixed)\n", w.name, w.fixed)
+	}
+	return f.diffs.Load() > 0
+}
+
+// run is the fixStage. It applies the fixes of findings to the document's
+// text, lints the result again and applies what is left to fix, until no
+// fix applies or after maxFixRounds rounds. With --fix it writes the file
+// if the text changed and returns the final document and its findings;
+// with --diff it writes nothing and returns the diff from the text read to
+// the final one, and no findings.
+func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
+	relint func(*document.Document) []rules.Finding) (*document.Document, []rules.Finding, []byte, error) {
+	read := doc.Text
+	cur, fixed := doc, 0
+	for range maxFixRounds {
+		out, applied := fix.Apply(cur.Text, findings, f.unsafe)
+		if len(applied) == 0 || bytes.Equal(out, cur.Text) {
+			break
+		}
+		fixed += len(applied)
+		cur = document.LoadFormat(cur.Path, out, cur.Format)
+		findings = relint(cur)
+	}
+	changed := !bytes.Equal(cur.Text, read)
+	if !f.write {
+		if !changed {
+			return doc, nil, nil, nil
+		}
+		f.diffs.Add(1)
+		return doc, nil, fix.Unified(in.name, read, cur.Text), nil
+	}
+	if !changed {
+		return doc, findings, nil, nil
+	}
+	if err := f.writeBack(in, read, cur.Text); err != nil {
+		return nil, nil, nil, err
+	}
+	f.mu.Lock()
+	f.wrote = append(f.wrote, wroteFile{in.name, fixed})
+	f.mu.Unlock()
+	return cur, findings, nil, nil
+}
+
+// writeBack replaces the file of in, read as read, with fixed. It refuses
+// a file without its owner's write permission, and one that changed since
+// it was read: docqa never overwrites what someone else wrote meanwhile.
+func (f *fixer) writeBack(in input, read, fixed []byte) error {
+	fi, err := os.Stat(in.path)
+	if err != nil {
+		return fileError(in.name, err)
+	}
+	if fi.Mode().Perm()&0o200 == 0 {
+		return fmt.Errorf("%s: not writable, not fixed", in.name)
+	}
+	if f.beforeWrite != nil {
+		f.beforeWrite(in.path)
+	}
+	now, err := os.ReadFile(in.path)
+	if err != nil {
+		return fileError(in.name, err)
+	}
+	if !bytes.Equal(now, read) {
+		return fmt.Errorf("%s: changed while docqa was running, not written", in.name)
+	}
+	return checks.WriteFileAtomic(in.path, fixed)
+}

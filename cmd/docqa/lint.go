@@ -57,7 +57,7 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable): "+strings.Join(report.Formats(), ", "))
 	f.BoolVar(&o.fix, "fix", false, "apply the safe fixes in place, then report what is left")
-	f.BoolVar(&o.diff, "diff", false, "print the fixes --fix would apply as a unified diff and write nothing")
+	f.BoolVar(&o.diff, "diff", false, "print the fixes --fix would apply as a unified diff, and no findings; write nothing; exit status 1 if there is a diff")
 	f.BoolVar(&o.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, also apply fixes inside quotations (check the source first)")
 	f.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file")
@@ -83,6 +83,10 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return failure("no paths given (usage: %s)", cmd.UseLine())
 	}
+	fx, err := o.newFixer(args)
+	if err != nil {
+		return failure("%v", err)
+	}
 
 	// The revision checks are in the registry so that a config file may
 	// configure them; the linter skips them.
@@ -105,10 +109,11 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
+	printer, saveBaseline := o.recordBaseline(printer, stderr)
 
 	inputs, ok := collectInputs(args, o.stdinFilename, stderr)
 	l := &lintRun{
-		pipeline: &pipeline{linter: linter, stages: stages, fix: o.fixStage()},
+		pipeline: &pipeline{linter: linter, stages: stages, fix: fx.stage()},
 		stdin:    cmd.InOrStdin(),
 		stdout:   stdout,
 		stderr:   stderr,
@@ -116,8 +121,12 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		jobs:     o.jobs,
 	}
 	sum, lintOK, err := l.run(cmd.Context(), inputs)
+	diffed := fx.finish(stderr)
 	if cerr := closeOutputs(); err == nil && cerr != nil {
 		err = cerr
+	}
+	if err == nil {
+		err = saveBaseline(ok && lintOK)
 	}
 	if errors.Is(err, context.Canceled) {
 		return failure("interrupted")
@@ -128,6 +137,8 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	switch {
 	case !ok || !lintOK:
 		return &exitError{code: exitFailure} // each problem is already reported
+	case diffed: // --diff: fixes to apply
+		return &exitError{code: exitFindings}
 	case failAt != 0 && sum.AtLeast(failAt) > 0:
 		return &exitError{code: exitFindings}
 	}

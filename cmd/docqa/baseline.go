@@ -1,0 +1,58 @@
+package main
+
+import (
+	"io"
+
+	"github.com/docqa/docqa/baseline"
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/report"
+	"github.com/docqa/docqa/rules"
+)
+
+// baselineStage returns the stage that drops the findings recorded in the
+// --baseline file, or nil without --baseline. A file that cannot be read
+// or is not a baseline is an error naming it.
+func (o *lintOptions) baselineStage() (stage, error) {
+	if o.baseline == "" {
+		return nil, nil
+	}
+	b, err := baseline.Load(o.baseline)
+	if err != nil {
+		return nil, err
+	}
+	return b.Filter, nil
+}
+
+// recordBaseline returns, with --write-baseline, a printer that records
+// the findings it prints on their way to p, and the function that writes
+// them to the baseline file once the run is over. It records what is
+// reported, after suppression and fixes, whatever the number of workers.
+// The file is written only if every input was linted (complete): a
+// baseline missing a document's findings would report them all as new.
+// Without --write-baseline it returns p and a function that does nothing.
+func (o *lintOptions) recordBaseline(p report.Printer, stderr io.Writer) (report.Printer, func(complete bool) error) {
+	if o.writeBaseline == "" {
+		return p, func(bool) error { return nil }
+	}
+	rec := &recordingPrinter{Printer: p, base: baseline.New()}
+	return rec, func(complete bool) error {
+		if !complete {
+			warn(stderr, "%s: not written: not every input was linted", o.writeBaseline)
+			return nil
+		}
+		return rec.base.Write(o.writeBaseline)
+	}
+}
+
+// recordingPrinter is a printer that records each document's findings in a
+// baseline before printing them.
+type recordingPrinter struct {
+	report.Printer
+	base *baseline.Baseline
+}
+
+// File records the findings of doc, then prints them.
+func (r *recordingPrinter) File(doc *document.Document, findings []rules.Finding) error {
+	r.base.Add(doc, findings)
+	return r.Printer.File(doc, findings)
+}

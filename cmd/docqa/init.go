@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/rules"
+	"github.com/spf13/cobra"
+)
+
+// initOptions are the settings of "docqa init".
+type initOptions struct {
+	force    bool
+	stdout   bool
+	registry func() *rules.Registry
+}
+
+// newInitCommand returns "docqa init".
+func newInitCommand() *cobra.Command {
+	o := &initOptions{registry: checks.Registry}
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write a commented starter " + config.FileName,
+		Long: `Write a commented starter ` + config.FileName + ` in the working folder: the profile,
+and every rule and revision check with its default severity and options,
+commented out. Uncomment a line to change a setting.
+
+An existing ` + config.FileName + ` is left alone unless --force is given. The file is
+written to a temporary file and renamed into place, never left half-written.`,
+		Example: `  docqa init
+  docqa init --stdout > team.docqa.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return o.run(cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.force, "force", false, "overwrite an existing "+config.FileName)
+	f.BoolVar(&o.stdout, "stdout", false, "print the starter configuration instead of writing it")
+	return cmd
+}
+
+// run writes the starter configuration to config.FileName in the working
+// folder, or to w with --stdout.
+func (o *initOptions) run(w io.Writer) error {
+	data := starterConfig(o.registry())
+	if o.stdout {
+		_, err := w.Write(data)
+		return err
+	}
+	path := config.FileName
+	if !o.force {
+		// Lstat, so that a symbolic link, even a dangling one, counts as
+		// an existing file.
+		switch _, err := os.Lstat(path); {
+		case err == nil:
+			return failure("%s: already exists (use --force to overwrite)", path)
+		case !errors.Is(err, fs.ErrNotExist):
+			return failure("%v", fileProblem(path, err))
+		}
+	}
+	if err := checks.WriteFileAtomic(path, data); err != nil {
+		return failure("%v", err)
+	}
+	_, err := fmt.Fprintf(w, "wrote %s\n", path)
+	return err
+}
+
+// fileProblem returns "path: problem" for an error about path, without the
+// operation Go's errors name ("lstat path: ...").
+func fileProblem(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// starterWidth is the width the starter configuration's comments are
+// wrapped to.
+const starterWidth = 80
+
+// starterConfig returns the commented starter configuration for the rules
+// of reg: the profile, then every rule, the revision checks of package
+// checks after the others, each group in registry order. Every rule gets a
+// commented-out line setting its default severity; a rule with options
+// also gets a commented-out mapping of its severity and options, each
+// option with its documentation. The result is the same for the same
+// registry, parses with config.Parse as the defaults, and still parses when
+// a rule's line, or all of its mapping's lines, lose their leading "#".
+func starterConfig(reg *rules.Registry) []byte {
+	var b bytes.Buffer
+	b.WriteString(`# docqa configuration, written by 'docqa init'.
+#
+# docqa reads the nearest .docqa.yaml, looking in the working folder and the
+# folders above it ('docqa lint --config FILE' names another). Unknown keys,
+# unknown rules and bad values are errors, never silently ignored.
+
+# The profile sets the defaults: news (every rule runs) or docs
+# (quotes/attribution and style/second-person are off unless set below).
+profile: news
+
+# Each rule is "off" or a severity (error, warning, info), or a mapping of
+# "severity:" and the rule's options. Below is every rule with its default
+# severity; a rule left commented out keeps its default. To change one,
+# delete the "#" at the start of its line. A rule with options is shown a
+# second time as a mapping: to set options, uncomment that form instead
+# (a rule may appear only once). The option values shown are examples of
+# the right type, not the defaults. 'docqa rules ID' explains a rule.
+rules:
+`)
+	isCheck := make(map[string]bool)
+	for _, r := range checks.Rules() {
+		isCheck[r.ID] = true
+	}
+	var lint, revision []*rules.Rule
+	for _, r := range reg.Rules() {
+		if isCheck[r.ID] {
+			revision = append(revision, r)
+		} else {
+			lint = append(lint, r)
+		}
+	}
+	for _, r := range lint {
+		writeStarterRule(&b, r)
+	}
+	if len(revision) > 0 {
+		b.WriteString("\n# The revision checks of 'docqa diff' and 'docqa golden'.\n")
+		for _, r := range revision {
+			writeStarterRule(&b, r)
+		}
+	}
+	return b.Bytes()
+}
+
+// writeStarterRule writes one rule's commented-out entries under rules:.
+func writeStarterRule(b *bytes.Buffer, r *rules.Rule) {
+	fmt.Fprintf(b, "#  %s: %s  # %s\n", r.ID, r.Severity, oneLine(r.Summary))
+	if len(r.Options) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "#  %s:\n", r.ID)
+	fmt.Fprintf(b, "#    severity: %s\n", r.Severity)
+	for _, opt := range r.Options {
+		doc := opt.Name + ": " + opt.Kind.String()
+		if len(opt.Choices) > 0 {
+			doc += ", one of " + strings.Join(quoteAll(opt.Choices), ", ")
+		}
+		if opt.Doc != "" {
+			doc += "; " + opt.Doc
+		}
+		writeWrapped(b, doc, "#    # ", starterWidth)
+		fmt.Fprintf(b, "#    %s: %s\n", opt.Name, exampleValue(opt))
+	}
+}
+
+// exampleValue returns a YAML value of opt's kind that the configuration
+// accepts: an empty string or list, false, or the first of the option's
+// choices when the empty string is not one of them.
+func exampleValue(opt rules.Option) string {
+	switch opt.Kind {
+	case rules.StringList, rules.StringSets:
+		return "[]"
+	case rules.Bool:
+		return "false"
+	}
+	if len(opt.Choices) > 0 && !slices.Contains(opt.Choices, "") {
+		return strconv.Quote(opt.Choices[0])
+	}
+	return `""`
+}
+
+// quoteAll returns ss, each in double quotes.
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+// oneLine returns s with its runs of white space, line breaks included,
+// made single spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
