@@ -8,6 +8,7 @@ import (
 	"github.com/golangci/misspell"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules/internal/wordtable"
 )
 
 // variantNames are the built-in sets of spellings of one name or word. Each
@@ -92,6 +93,51 @@ type variantTable struct {
 	sets   []variantSet
 	single map[string]variantRef  // folded word, with or without an ending
 	multi  map[string][]multiForm // by folded first word
+	// static, if set, replaces single: the built-in table as generated
+	// static data (variants_gen.go), which costs nothing at start-up.
+	static *wordtable.Table
+}
+
+// multiEntry is a multiForm with its first word, as variants_gen.go lists
+// them.
+type multiEntry struct {
+	first string
+	form  multiForm
+}
+
+// encodeRef and decodeRef pack a variantRef into the integer values of a
+// wordtable.Table.
+func encodeRef(r variantRef) uint32 {
+	v := uint32(r.set)<<8 | uint32(r.variant)<<1
+	if r.suffixed {
+		v |= 1
+	}
+	return v
+}
+
+func decodeRef(v uint32) variantRef {
+	return variantRef{set: int(v >> 8), variant: int(v>>1) & 0x7f, suffixed: v&1 != 0}
+}
+
+// defaultVariantTable returns the built-in table from the generated static
+// data: the sets, the one-word lookup, and the few spellings of several
+// words.
+func defaultVariantTable() *variantTable {
+	t := &variantTable{sets: defaultVariantSets, static: &defaultVariantSingle, multi: make(map[string][]multiForm, len(defaultVariantMulti))}
+	for _, e := range defaultVariantMulti {
+		t.multi[e.first] = append(t.multi[e.first], e.form)
+	}
+	return t
+}
+
+// singleRef looks up a one-word spelling, folded.
+func (t *variantTable) singleRef(key []byte) (variantRef, bool) {
+	if t.static != nil {
+		v, ok := t.static.LookupInt(key)
+		return decodeRef(v), ok
+	}
+	ref, ok := t.single[string(key)]
+	return ref, ok
 }
 
 // newVariantTable builds the table: the configured sets first, then the
@@ -225,7 +271,11 @@ func findChoice(list []variantChoice, index map[int]int, set int) int {
 }
 
 func newVariants(opts Options) (Check, error) {
-	t, err := newVariantTable(opts.Sets("sets"))
+	extra := opts.Sets("sets")
+	if len(extra) == 0 {
+		return defaultVariantTable().check, nil
+	}
+	t, err := newVariantTable(extra)
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +357,7 @@ func (t *variantTable) match(doc *document.Document, i int, key []byte) (documen
 			return document.Span{Start: w.Start, End: doc.Words[last].End}, ref, last, true
 		}
 	}
-	ref, ok := t.single[string(key)]
+	ref, ok := t.singleRef(key)
 	return w.Span, ref, i, ok
 }
 

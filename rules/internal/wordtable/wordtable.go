@@ -12,8 +12,13 @@ import (
 // power of two: slot i holds 1 + the index of a key whose hash probes
 // there, or 0.
 type Table struct {
-	Keys, Values []string
-	Slots        []uint32
+	Keys []string
+	// Values holds the value of each key, or is nil for a table whose
+	// values are Ints.
+	Values []string
+	// Ints holds integer values, for a table whose values are numbers.
+	Ints  []uint32
+	Slots []uint32
 	// MinLen and MaxLen are the shortest and longest keys' lengths in
 	// bytes: a word of another length need not be looked up.
 	MinLen, MaxLen int
@@ -31,17 +36,33 @@ func Hash(key []byte) uint32 {
 
 // Lookup returns the value of key.
 func (t *Table) Lookup(key []byte) (string, bool) {
+	if i := t.index(key); i >= 0 {
+		return t.Values[i], true
+	}
+	return "", false
+}
+
+// LookupInt returns the integer value of key.
+func (t *Table) LookupInt(key []byte) (uint32, bool) {
+	if i := t.index(key); i >= 0 {
+		return t.Ints[i], true
+	}
+	return 0, false
+}
+
+// index returns the index of key in Keys, or -1.
+func (t *Table) index(key []byte) int {
 	if len(t.Slots) == 0 {
-		return "", false
+		return -1
 	}
 	mask := uint32(len(t.Slots) - 1)
 	for i := Hash(key) & mask; ; i = (i + 1) & mask {
 		s := t.Slots[i]
 		if s == 0 {
-			return "", false
+			return -1
 		}
 		if t.Keys[s-1] == string(key) {
-			return t.Values[s-1], true
+			return int(s - 1)
 		}
 	}
 }
@@ -73,21 +94,44 @@ func Build(keys, values []string) *Table {
 // Source returns Go source declaring the table of keys and values as a
 // package-level variable named name.
 func Source(name string, keys, values []string) string {
-	t := Build(keys, values)
+	return source(name, Build(keys, values), "wordtable.")
+}
+
+// SourceInts is Source for integer values; qualifier is what the table's
+// type is qualified with where the source is used ("wordtable.").
+func SourceInts(name string, keys []string, ints []uint32, qualifier string) string {
+	t := Build(keys, nil)
+	t.Ints = ints
+	return source(name, t, qualifier)
+}
+
+func source(name string, t *Table, qualifier string) string {
+	keys, values := t.Keys, t.Values
 	var b strings.Builder
-	fmt.Fprintf(&b, "var %s = wordtable.Table{\n\tKeys: []string{", name)
+	fmt.Fprintf(&b, "var %s = %sTable{\n\tKeys: []string{", name, qualifier)
 	for i, k := range keys {
 		if i%8 == 0 {
 			b.WriteString("\n\t\t")
 		}
 		fmt.Fprintf(&b, "%q, ", k)
 	}
-	b.WriteString("\n\t},\n\tValues: []string{")
-	for i, v := range values {
-		if i%8 == 0 {
-			b.WriteString("\n\t\t")
+	if values != nil {
+		b.WriteString("\n\t},\n\tValues: []string{")
+		for i, v := range values {
+			if i%8 == 0 {
+				b.WriteString("\n\t\t")
+			}
+			fmt.Fprintf(&b, "%q, ", v)
 		}
-		fmt.Fprintf(&b, "%q, ", v)
+	}
+	if t.Ints != nil {
+		b.WriteString("\n\t},\n\tInts: []uint32{")
+		for i, v := range t.Ints {
+			if i%16 == 0 {
+				b.WriteString("\n\t\t")
+			}
+			fmt.Fprintf(&b, "%d, ", v)
+		}
 	}
 	b.WriteString("\n\t},\n\tSlots: []uint32{")
 	for i, s := range t.Slots {
