@@ -123,6 +123,13 @@ func (d *Document) pairQuotes() {
 			i = off + n
 		}
 		for i < p.End {
+			// Skip to the next byte that can start a quotation mark.
+			for i < p.End && !quoteLead[d.Prose[i]] {
+				i++
+			}
+			if i >= p.End {
+				break
+			}
 			r, n := d.runeAt(i)
 			if !isQuoteRune(r) {
 				i += n
@@ -348,6 +355,10 @@ func hasOpen(stack []openMark, double, straight bool) bool {
 	}
 	return false
 }
+
+// quoteLead marks the bytes that start a quotation mark in UTF-8: the
+// straight marks, and the lead bytes of “ ” ‘ ’ (0xE2) and « » (0xC2).
+var quoteLead = [256]bool{'"': true, '\'': true, 0xE2: true, 0xC2: true}
 
 func isQuoteRune(r rune) bool {
 	switch r {

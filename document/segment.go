@@ -55,6 +55,14 @@ func IsWordRune(r rune) bool {
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
+// asciiWord marks the ASCII bytes that are word runes.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = IsWordRune(rune(c))
+	}
+	return t
+}()
+
 // isJoiner reports whether r joins the word runes on each side of it into
 // one word: an apostrophe (report’s), a hyphen (counter-terrorism) or, with
 // digits on both sides, a decimal point or thousands separator.
@@ -72,7 +80,22 @@ func isJoiner(prev, r, next rune) bool {
 func (d *Document) words(s Span, para int) {
 	start := -1
 	var prev rune
+	prose := d.Prose
 	for i := s.Start; i < s.End; {
+		// Fast path: inside a word, ASCII letters and digits need no
+		// decoding and no joiner check.
+		if start >= 0 {
+			for i < s.End && asciiWord[prose[i]] {
+				i++
+			}
+			if i >= s.End {
+				break
+			}
+			prev = rune(prose[i-1])
+			if prose[i-1] >= utf8.RuneSelf {
+				prev, _ = utf8.DecodeLastRune(prose[s.Start:i])
+			}
+		}
 		r, n := d.runeAt(i)
 		switch {
 		case IsWordRune(r):
