@@ -55,6 +55,9 @@ func IsWordRune(r rune) bool {
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
+// sentenceEndLead marks the bytes that can start a sentence's final mark.
+var sentenceEndLead = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
+
 // asciiWord marks the ASCII bytes that are word runes.
 var asciiWord = func() (t [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
@@ -154,6 +157,14 @@ func isCloser(r rune) bool {
 func (d *Document) sentences(s Span) {
 	start := s.Start
 	for i := s.Start; i < s.End; {
+		// Skip to the next byte that can end a sentence: . ! ? or the lead
+		// byte of … (0xE2).
+		for i < s.End && !sentenceEndLead[d.Prose[i]] {
+			i++
+		}
+		if i >= s.End {
+			break
+		}
 		r, n := d.runeAt(i)
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			i += n
