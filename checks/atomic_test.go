@@ -147,6 +147,26 @@ func TestWriteFileAtomic(t *testing.T) {
 		}
 	})
 
+	t.Run("folder is a file", func(t *testing.T) {
+		// Fails for root too, unlike a read-only folder.
+		dir := t.TempDir()
+		file := filepath.Join(dir, "file")
+		if err := os.WriteFile(file, []byte("old\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(file, "doc.md")
+		err := WriteFileAtomic(path, []byte("new\n"))
+		if err == nil || !strings.Contains(err.Error(), path) || strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("error %v, want one line naming %s", err, path)
+		}
+		if got := readString(t, file); got != "old\n" {
+			t.Errorf("the file in the way changed: %q", got)
+		}
+		if tmp := leftovers(t, dir); len(tmp) > 0 {
+			t.Errorf("temporary files left: %v", tmp)
+		}
+	})
+
 	t.Run("read-only folder", func(t *testing.T) {
 		if os.Geteuid() == 0 {
 			t.Skip("root ignores file permissions")

@@ -106,6 +106,16 @@ func (f *fixer) finish(stderr io.Writer) (diffed bool) {
 func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
 	relint func(*document.Document) []rules.Finding) (*document.Document, []rules.Finding, []byte, error) {
 	read := doc.Text
+	// The file linted, to write back only into it: stat'd as soon as the
+	// fixer has the document, and again right before the write.
+	var readInfo os.FileInfo
+	if f.write {
+		fi, err := os.Stat(in.path)
+		if err != nil {
+			return nil, nil, nil, fileError(in.name, err)
+		}
+		readInfo = fi
+	}
 	cur, fixed := doc, 0
 	for range maxFixRounds {
 		out, applied := fix.Apply(cur.Text, findings, f.unsafe)
@@ -127,7 +137,7 @@ func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
 	if !changed {
 		return doc, findings, nil, nil
 	}
-	if err := f.writeBack(in, read, cur.Text); err != nil {
+	if err := f.writeBack(in, readInfo, read, cur.Text); err != nil {
 		return nil, nil, nil, err
 	}
 	f.mu.Lock()
@@ -138,8 +148,11 @@ func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
 
 // writeBack replaces the file of in, read as read, with fixed. It refuses
 // a file without its owner's write permission, and one that changed since
-// it was read: docqa never overwrites what someone else wrote meanwhile.
-func (f *fixer) writeBack(in input, read, fixed []byte) error {
+// it was read: other bytes, or another file now at its path (readInfo is
+// the file's stat taken when the fixer got the document). docqa never
+// overwrites what someone else wrote meanwhile, nor writes into a file it
+// did not lint.
+func (f *fixer) writeBack(in input, readInfo os.FileInfo, read, fixed []byte) error {
 	fi, err := os.Stat(in.path)
 	if err != nil {
 		return fileError(in.name, err)
@@ -154,7 +167,11 @@ func (f *fixer) writeBack(in input, read, fixed []byte) error {
 	if err != nil {
 		return fileError(in.name, err)
 	}
-	if !bytes.Equal(now, read) {
+	fi, err = os.Stat(in.path)
+	if err != nil {
+		return fileError(in.name, err)
+	}
+	if !bytes.Equal(now, read) || !os.SameFile(fi, readInfo) {
 		return fmt.Errorf("%s: changed while docqa was running, not written", in.name)
 	}
 	return checks.WriteFileAtomic(in.path, fixed)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -127,6 +128,11 @@ type goldenRun struct {
 	opts     *goldenOptions
 	comparer *checks.Comparer
 	stderr   io.Writer
+
+	// beforeWrite, if set, is called with the golden copy's path after the
+	// comparison and before --update checks that the copy did not change
+	// meanwhile: tests change it there.
+	beforeWrite func(golden string)
 }
 
 // run checks args and prints the outcome to the command's output.
@@ -223,7 +229,12 @@ func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
 		e.err = fmt.Errorf("%s: binary file, not checked", in.name)
 		return e, false
 	}
-	r, err := g.compare(in.name, data, golden)
+	gc, err := readGolden(golden)
+	if err != nil {
+		e.err = err
+		return e, false
+	}
+	r, err := g.compare(in.name, data, golden, gc)
 	if err != nil {
 		e.err = err
 		return e, false
@@ -237,6 +248,13 @@ func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
 		e.status = goldenMissing
 	}
 	if g.opts.update && e.status != goldenPass {
+		if g.beforeWrite != nil {
+			g.beforeWrite(golden)
+		}
+		if err := gc.unchanged(golden); err != nil {
+			e.status, e.result, e.err = goldenError, nil, err
+			return e, false
+		}
 		if err := checks.UpdateGolden(golden, data); err != nil {
 			e.status, e.result, e.err = goldenError, nil, err
 			return e, false
@@ -246,20 +264,83 @@ func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
 	return e, false
 }
 
-// compare runs checks.CheckGolden, turning a panic in the comparison into
-// an error naming the document. With --update the revisions are not
-// compared: only the status is needed.
-func (g *goldenRun) compare(name string, data []byte, golden string) (r *checks.GoldenResult, err error) {
+// goldenCopy is a golden copy as read: its bytes and the file they came
+// from, or that there was none.
+type goldenCopy struct {
+	exists bool
+	data   []byte
+	info   os.FileInfo
+}
+
+// readGolden reads the golden copy at golden, as checks.CheckGolden would,
+// keeping the identity of the file read so that --update writes over the
+// copy only if it is still the one compared.
+func readGolden(golden string) (goldenCopy, error) {
+	f, err := os.Open(golden)
+	if errors.Is(err, fs.ErrNotExist) {
+		return goldenCopy{}, nil
+	}
+	if err != nil {
+		return goldenCopy{}, goldenReadError(golden, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return goldenCopy{}, goldenReadError(golden, err)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return goldenCopy{}, goldenReadError(golden, err)
+	}
+	return goldenCopy{exists: true, data: data, info: fi}, nil
+}
+
+// goldenReadError is checks.CheckGolden's error for a golden copy that
+// cannot be read.
+func goldenReadError(golden string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: reading the golden copy: %w", golden, err)
+}
+
+// unchanged checks, right before --update writes over the golden copy at
+// golden, that the copy is still the one read: none if there was none, else
+// the same file with the same bytes. docqa never overwrites a golden copy
+// someone wrote meanwhile.
+func (gc goldenCopy) unchanged(golden string) error {
+	changed := fmt.Errorf("%s: changed while docqa was running, not written", filepath.ToSlash(golden))
+	now, err := readGolden(golden)
+	switch {
+	case err != nil:
+		return err
+	case now.exists != gc.exists:
+		return changed
+	case gc.exists && (!os.SameFile(now.info, gc.info) || !bytes.Equal(now.data, gc.data)):
+		return changed
+	}
+	return nil
+}
+
+// compare compares the document with its golden copy gc as
+// checks.CheckGolden does, turning a panic in the comparison into an error
+// naming the document. With --update the revisions are not compared: only
+// the status is needed.
+func (g *goldenRun) compare(name string, data []byte, golden string, gc goldenCopy) (r *checks.GoldenResult, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("%s: internal error while comparing with %s: %v", name, filepath.ToSlash(golden), p)
 		}
 	}()
+	if !gc.exists {
+		return &checks.GoldenResult{Path: name, Golden: golden, Status: checks.Missing}, nil
+	}
 	c := g.comparer
 	if g.opts.update {
 		c = nil
 	}
-	return checks.CheckGolden(c, name, data, golden)
+	return checks.CompareGolden(c, name, data, golden, gc.data), nil
 }
 
 // approveHint is the command that approves the document at name.
