@@ -10,6 +10,14 @@
 //	    verbs: [said, says, told]
 //	  repetition/doubled-word:
 //	    ignore_paths: ["archive/**", "*.txt"]  # any rule: not in these files
+//	  house/kyiv: error          # house rules are configured like the others
+//	include: [packs/news.yaml]   # rule files of custom: rules, relative to this file
+//	custom:                      # house rules: see package house
+//	  - id: house/kyiv
+//	    kind: substitution       # existence | substitution | consistency | pattern
+//	    swap: {Kiev: Kyiv}
+//	    message: "use %[2]s, not %[1]s"
+//	    severity: error
 //
 // Unknown keys and bad values are errors, never silently ignored. Every
 // error from Parse and Load is an *Error whose message is one line,
@@ -31,6 +39,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/docqa/docqa/house"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -58,6 +67,10 @@ type Config struct {
 	Profile string
 	// Rules is the rule selection and settings for the linter.
 	Rules rules.Config
+	// House are the house rules of custom: and of the rule files named by
+	// include:, in the order they are defined. They are not in the
+	// registry given to Parse: add them to it before making a linter.
+	House []*rules.Rule
 }
 
 // Error is a problem with a configuration file. Its message is one line:
@@ -379,12 +392,21 @@ func (p *parser) each(n *yaml.Node, where string, f func(pair) error) error {
 	return nil
 }
 
-// top reads the top-level mapping into cfg.
+// topKeys are the keys of a configuration file's top level.
+const topKeys = "profile, rules, custom, include"
+
+// top reads the top-level mapping into cfg. The house rules (custom and
+// include) are read first, so that rules: may configure them.
 func (p *parser) top(n *yaml.Node, cfg *Config) error {
 	if n.Kind != yaml.MappingNode {
-		return p.errorf(n.Line, "top level: want a mapping with keys profile, rules")
+		return p.errorf(n.Line, "top level: want a mapping with keys %s", topKeys)
 	}
-	return p.each(n, "at the top level", func(e pair) error {
+	var rulesNode *yaml.Node
+	h := &houseReader{seen: map[string]bool{}}
+	if abs, err := filepath.Abs(p.name); err == nil {
+		h.seen[abs] = true
+	}
+	err := p.each(n, "at the top level", func(e pair) error {
 		switch e.key {
 		case "profile":
 			v := deref(e.value)
@@ -393,19 +415,30 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 			}
 			cfg.Profile = v.Value
 		case "rules":
-			if err := p.rules(e.value, cfg.Rules.Rules); err != nil {
-				return err
-			}
-		case "custom":
-			// House rules (existence, substitution, consistency) come
-			// with a later issue; until then, say so rather than ignore
-			// them.
-			return p.errorf(e.line, "custom rules are not supported yet")
+			rulesNode = e.value
+		case "custom", "include":
+			return h.read(p, e)
 		default:
-			return p.errorf(e.line, "unknown key %q at the top level (want profile, rules)", e.key)
+			return p.errorf(e.line, "unknown key %q at the top level (want %s)", e.key, topKeys)
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	if len(h.defs) > 0 {
+		house, err := h.compile()
+		if err != nil {
+			return err
+		}
+		cfg.House = house
+		// rules: may configure the house rules too.
+		p.reg = rules.NewRegistry(append(slices.Clone(p.reg.Rules()), house...)...)
+	}
+	if rulesNode != nil {
+		return p.rules(rulesNode, cfg.Rules.Rules)
+	}
+	return nil
 }
 
 // choiceError reports a value that is not one of choices.
@@ -603,4 +636,242 @@ func (p *parser) stringList(n *yaml.Node, where string, kind rules.OptionKind) (
 		out = append(out, deref(item).Value)
 	}
 	return out, nil
+}
+
+// houseRule is where a house rule's definition is, for its errors.
+type houseRule struct {
+	file  string         // the file that defines it
+	label string         // "custom[i]" in that file
+	line  int            // the line of its list item
+	keys  map[string]int // by key, the key's line
+	items map[string][]int
+}
+
+// houseReader gathers the house rules of a configuration file: its
+// custom: section and the rule files of its include:, recursively.
+type houseReader struct {
+	defs  []house.Def
+	where []houseRule
+	seen  map[string]bool // absolute paths of the files read
+}
+
+// read reads a custom: or include: entry of the file p reads.
+func (h *houseReader) read(p *parser, e pair) error {
+	if e.key == "include" {
+		return h.include(p, e.value)
+	}
+	v := deref(e.value)
+	if isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return p.errorf(e.value.Line, "custom: want a list of house rules")
+	}
+	for i, item := range v.Content {
+		if err := h.def(p, i, item); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// include reads the rule files of an include: entry: a path or a list of
+// paths, relative to the folder of the file that names them. A rule file
+// holds custom: and include: only.
+func (h *houseReader) include(p *parser, n *yaml.Node) error {
+	v := deref(n)
+	var items []*yaml.Node
+	switch {
+	case isNull(v):
+		return nil
+	case isString(v):
+		items = []*yaml.Node{n}
+	case v.Kind == yaml.SequenceNode:
+		items = v.Content
+	default:
+		return p.errorf(n.Line, "include: want a path or a list of paths")
+	}
+	for i, item := range items {
+		iv := deref(item)
+		if !isString(iv) || iv.Value == "" {
+			return p.errorf(item.Line, "include[%d]: want a path", i)
+		}
+		path := filepath.FromSlash(iv.Value)
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(filepath.Dir(p.name), path)
+		}
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return p.errorf(item.Line, "include[%d]: %v", i, err)
+		}
+		if h.seen[abs] {
+			return p.errorf(item.Line, "include[%d]: %s is already included", i, path)
+		}
+		h.seen[abs] = true
+		data, err := os.ReadFile(path)
+		if err != nil {
+			msg := err.Error()
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				msg = pe.Err.Error()
+			}
+			return &Error{File: p.name, Line: item.Line, Msg: fmt.Sprintf("include[%d]: %s: %s", i, path, msg), Err: err}
+		}
+		sub := &parser{name: path, reg: p.reg, lines: bytes.Count(data, []byte("\n"))}
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			sub.lines++
+		}
+		root, err := sub.decode(data)
+		if err != nil || root == nil {
+			return err
+		}
+		if root.Kind != yaml.MappingNode {
+			return sub.errorf(root.Line, "top level: want a mapping with keys custom, include")
+		}
+		err = sub.each(root, "at the top level", func(e pair) error {
+			if e.key != "custom" && e.key != "include" {
+				return sub.errorf(e.line, "unknown key %q at the top level of a rule file (want custom, include)", e.key)
+			}
+			return h.read(sub, e)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// houseKeys are the keys of a house rule.
+const houseKeys = "id, kind, message, description, severity, scope, link, ignorecase, tokens, swap, sets, prefer, pattern"
+
+// def reads the i-th house rule of the custom: list of the file p reads.
+func (h *houseReader) def(p *parser, i int, n *yaml.Node) error {
+	w := houseRule{file: p.name, label: fmt.Sprintf("custom[%d]", i), line: n.Line, keys: map[string]int{}, items: map[string][]int{}}
+	v := deref(n)
+	if v.Kind != yaml.MappingNode {
+		return p.errorf(n.Line, "%s: want a mapping with keys id, kind, message and those of its kind", w.label)
+	}
+	d := house.Def{Source: fmt.Sprintf("%s:%d", p.name, n.Line)}
+	where := func(key string) string { return w.label + "." + key }
+	str := func(e pair, dst *string) error {
+		if !isString(deref(e.value)) {
+			return p.errorf(e.value.Line, "%s: want a string", where(e.key))
+		}
+		*dst = deref(e.value).Value
+		return nil
+	}
+	list := func(e pair) ([]string, error) {
+		l, err := p.stringList(e.value, where(e.key), rules.StringList)
+		if err == nil {
+			for _, item := range deref(e.value).Content {
+				w.items[e.key] = append(w.items[e.key], item.Line)
+			}
+		}
+		return l, err
+	}
+	err := p.each(v, "in "+w.label, func(e pair) error {
+		w.keys[e.key] = e.line
+		switch e.key {
+		case "id":
+			if err := str(e, &d.ID); err != nil {
+				return err
+			}
+			w.label = d.ID
+			return nil
+		case "kind":
+			return str(e, &d.Kind)
+		case "message":
+			return str(e, &d.Message)
+		case "description":
+			return str(e, &d.Description)
+		case "scope":
+			return str(e, &d.Scope)
+		case "link":
+			return str(e, &d.Link)
+		case "pattern":
+			return str(e, &d.Pattern)
+		case "severity":
+			sv := deref(e.value)
+			if isString(sv) {
+				if sev, err := rules.ParseSeverity(sv.Value); err == nil {
+					d.Severity = sev
+					return nil
+				}
+			}
+			return p.choiceError(e.value, where("severity"), []string{"error", "warning", "info"})
+		case "ignorecase":
+			b, err := p.optionValue(rules.Option{Name: "ignorecase", Kind: rules.Bool}, e.value, where("ignorecase"))
+			if err != nil {
+				return err
+			}
+			d.CaseSensitive = !b.(bool)
+			return nil
+		case "tokens":
+			l, err := list(e)
+			d.Tokens = l
+			return err
+		case "prefer":
+			if isString(deref(e.value)) {
+				d.Prefer = []string{deref(e.value).Value}
+				w.items[e.key] = []int{e.value.Line}
+				return nil
+			}
+			l, err := list(e)
+			d.Prefer = l
+			return err
+		case "sets":
+			sv := deref(e.value)
+			if sv.Kind != yaml.SequenceNode {
+				return p.errorf(e.value.Line, "%s: want %s", where("sets"), rules.StringSets)
+			}
+			for j, item := range sv.Content {
+				set, err := p.stringList(item, fmt.Sprintf("%s[%d]", where("sets"), j), rules.StringList)
+				if err != nil {
+					return err
+				}
+				d.Sets = append(d.Sets, set)
+				w.items[e.key] = append(w.items[e.key], item.Line)
+			}
+			return nil
+		case "swap":
+			sv := deref(e.value)
+			if sv.Kind != yaml.MappingNode {
+				return p.errorf(e.value.Line, "%s: want a mapping of the form to report to its replacement, e.g. {Kiev: Kyiv}", where("swap"))
+			}
+			return p.each(sv, "in "+where("swap"), func(s pair) error {
+				if !isString(deref(s.value)) {
+					return p.errorf(s.value.Line, "%s.%s: want the replacement, a string", where("swap"), s.key)
+				}
+				d.Swap = append(d.Swap, house.Pair{From: s.key, To: deref(s.value).Value})
+				w.items[e.key] = append(w.items[e.key], s.line)
+				return nil
+			})
+		}
+		return p.errorf(e.line, "unknown key %q in %s (want %s)", e.key, w.label, houseKeys)
+	})
+	if err != nil {
+		return err
+	}
+	h.defs = append(h.defs, d)
+	h.where = append(h.where, w)
+	return nil
+}
+
+// compile compiles the house rules, turning a problem into an *Error at
+// the line of the offending definition, key or item.
+func (h *houseReader) compile() ([]*rules.Rule, error) {
+	rs, err := house.Compile(h.defs)
+	var de *house.DefError
+	if errors.As(err, &de) {
+		w := h.where[de.Index]
+		line := w.line
+		if l, ok := w.keys[de.Field]; ok {
+			line = l
+		}
+		if items := w.items[de.Field]; de.Item >= 0 && de.Item < len(items) {
+			line = items[de.Item]
+		}
+		return nil, &Error{File: w.file, Line: line, Msg: w.label + ": " + de.Error()}
+	}
+	return rs, err
 }

@@ -269,22 +269,93 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown top-level key",
 			yaml: "profile: news\nrule:\n  quotes/attribution: off\n",
-			want: `.docqa.yaml:2: unknown key "rule" at the top level (want profile, rules)`,
+			want: `.docqa.yaml:2: unknown key "rule" at the top level (want profile, rules, custom, include)`,
+		},
+		// House rules.
+		{
+			name: "custom rule without a kind",
+			yaml: "profile: news\ncustom:\n  - id: house/kyiv\n    message: m\n",
+			want: ".docqa.yaml:3: house/kyiv: kind: missing (want existence, substitution, consistency, pattern)",
 		},
 		{
-			name: "custom rules",
-			yaml: "profile: news\ncustom:\n  - id: house/kyiv\n",
-			want: ".docqa.yaml:2: custom rules are not supported yet",
+			name: "custom rule of unknown kind",
+			yaml: "custom:\n  - id: house/kyiv\n    message: m\n    kind: swap\n",
+			want: `.docqa.yaml:4: house/kyiv: kind: unknown kind "swap" (want existence, substitution, consistency, pattern)`,
+		},
+		{
+			name: "custom rule without an ID",
+			yaml: "custom:\n  - kind: existence\n    tokens: [x]\n    message: m\n",
+			want: ".docqa.yaml:2: custom[0]: id: missing",
+		},
+		{
+			name: "custom rule ID not under house/",
+			yaml: "custom:\n  - kind: existence\n    id: style/x\n    tokens: [x]\n    message: m\n",
+			want: `.docqa.yaml:3: style/x: id: "style/x" is not under house/ (house rules are named house/NAME)`,
+		},
+		{
+			name: "custom rule without its kind's field",
+			yaml: "custom:\n  - id: house/x\n    kind: existence\n    message: m\n",
+			want: ".docqa.yaml:2: house/x: tokens: missing: a existence rule needs tokens",
+		},
+		{
+			name: "custom rule without a message",
+			yaml: "custom:\n  - id: house/x\n    kind: existence\n    tokens: [x]\n",
+			want: ".docqa.yaml:2: house/x: message: missing",
+		},
+		{
+			name: "custom rule with a bad regexp",
+			yaml: "custom:\n  - id: house/x\n    kind: pattern\n    message: m\n    pattern: 'a(b'\n",
+			want: ".docqa.yaml:5: house/x: pattern: missing closing ): `a(b`",
+		},
+		{
+			name: "custom rule with a phrase of no word",
+			yaml: "custom:\n  - id: house/x\n    kind: existence\n    message: m\n    tokens:\n      - fine\n      - '--'\n",
+			want: `.docqa.yaml:7: house/x: tokens[1]: "--" holds no word`,
+		},
+		{
+			name: "duplicate custom rule",
+			yaml: "custom:\n  - {id: house/x, kind: existence, tokens: [x], message: m}\n  - {id: house/x, kind: existence, tokens: [y], message: m}\n",
+			want: `.docqa.yaml:3: house/x: id: duplicate rule ID "house/x" (first defined at .docqa.yaml:2)`,
+		},
+		{
+			name: "custom rule with an unknown key",
+			yaml: "custom:\n  - id: house/x\n    kind: existence\n    words: [x]\n",
+			want: `.docqa.yaml:4: unknown key "words" in house/x (want id, kind, message, description, severity, scope, link, ignorecase, tokens, swap, sets, prefer, pattern)`,
+		},
+		{
+			name: "custom rule with a bad severity",
+			yaml: "custom:\n  - id: house/x\n    severity: high\n",
+			want: `.docqa.yaml:3: house/x.severity: want one of "error", "warning", "info", not "high"`,
+		},
+		{
+			name: "custom rule with a bad scope",
+			yaml: "custom:\n  - {id: house/x, kind: existence, tokens: [x], message: m, scope: body}\n",
+			want: `.docqa.yaml:2: house/x: scope: unknown scope "body" (want prose, quotes, all)`,
+		},
+		{
+			name: "custom is not a list",
+			yaml: "custom: {id: house/x}\n",
+			want: ".docqa.yaml:1: custom: want a list of house rules",
+		},
+		{
+			name: "rules names an unknown house rule",
+			yaml: "rules:\n  house/nosuch: off\ncustom:\n  - {id: house/x, kind: existence, tokens: [x], message: m}\n",
+			want: `.docqa.yaml:2: unknown rule "house/nosuch"`,
+		},
+		{
+			name: "missing rule file",
+			yaml: "include: [nosuch/pack.yaml]\n",
+			want: ".docqa.yaml:1: include[0]: nosuch/pack.yaml: no such file or directory",
 		},
 		{
 			name: "top level is a list",
 			yaml: "\n- profile: news\n",
-			want: ".docqa.yaml:2: top level: want a mapping with keys profile, rules",
+			want: ".docqa.yaml:2: top level: want a mapping with keys profile, rules, custom, include",
 		},
 		{
 			name: "top level is a string",
 			yaml: "news\n",
-			want: ".docqa.yaml:1: top level: want a mapping with keys profile, rules",
+			want: ".docqa.yaml:1: top level: want a mapping with keys profile, rules, custom, include",
 		},
 		{
 			name: "duplicate top-level key",
@@ -299,7 +370,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "merge key",
 			yaml: "base: &b {profile: news}\n<<: *b\n",
-			want: `.docqa.yaml:1: unknown key "base" at the top level (want profile, rules)`,
+			want: `.docqa.yaml:1: unknown key "base" at the top level (want profile, rules, custom, include)`,
 		},
 		{
 			name: "merge key in rules",
@@ -724,5 +795,155 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("errors.Is(err, fs.ErrNotExist) = %v, want %v", got, tt.notExist)
 			}
 		})
+	}
+}
+
+func TestParseHouse(t *testing.T) {
+	yaml := `profile: docs
+rules:
+  house/kyiv: error
+  house/simply: off
+custom:
+  - id: house/kyiv
+    kind: substitution
+    swap: {Kiev: Kyiv, Kiew: Kyiv}
+    message: "use %[2]s, not %[1]s"
+    link: https://example.com/style#kyiv
+  - id: house/simply
+    kind: existence
+    tokens: [simply, just]
+    ignorecase: false
+    message: cut "%[1]s"
+    scope: all
+    severity: info
+  - id: house/uyghur
+    kind: consistency
+    sets: [[Uyghur, Uighur]]
+    prefer: Uyghur
+    message: "%[2]s"
+  - id: house/percent-sign
+    kind: pattern
+    pattern: '\d%'
+    description: Percent signs in running text
+    message: write percent
+`
+	reg := testRegistry()
+	cfg, err := Parse(".docqa.yaml", []byte(yaml), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range cfg.House {
+		ids = append(ids, r.ID+" "+r.Severity.String()+" "+r.Summary)
+	}
+	want := []string{
+		"house/kyiv warning use Kyiv, not Kiev",
+		`house/simply info cut "simply"`,
+		"house/uyghur warning Uyghur",
+		"house/percent-sign warning Percent signs in running text",
+	}
+	if !reflect.DeepEqual(ids, want) {
+		t.Errorf("house rules:\n got %q\nwant %q", ids, want)
+	}
+	if s := cfg.Rules.Rules["house/kyiv"]; s.Severity != rules.Error {
+		t.Errorf("house/kyiv setting = %+v", s)
+	}
+	if s := cfg.Rules.Rules["house/simply"]; !s.Off {
+		t.Errorf("house/simply setting = %+v", s)
+	}
+	if _, ok := reg.Lookup("house/kyiv"); ok {
+		t.Errorf("Parse added the house rules to the registry it was given")
+	}
+	if !strings.Contains(cfg.House[0].Explanation, "https://example.com/style#kyiv") || !strings.Contains(cfg.House[0].Explanation, ".docqa.yaml:6") {
+		t.Errorf("explanation lacks the link or the source: %q", cfg.House[0].Explanation)
+	}
+	for _, r := range cfg.House {
+		reg.Add(r)
+	}
+	if _, err := rules.NewLinter(reg, cfg.Rules); err != nil {
+		t.Errorf("NewLinter: %v", err)
+	}
+}
+
+func TestInclude(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".docqa.yaml", "include: [packs/news.yaml]\ncustom:\n  - {id: house/own, kind: existence, tokens: [x], message: m}\n")
+	write("packs/news.yaml", "# a pack\ninclude: more.yaml\ncustom:\n  - {id: house/news, kind: existence, tokens: [y], message: m}\n")
+	write("packs/more.yaml", "custom:\n  - {id: house/more, kind: existence, tokens: [z], message: m}\n")
+	cfg, err := Load(filepath.Join(dir, ".docqa.yaml"), testRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range cfg.House {
+		ids = append(ids, r.ID)
+	}
+	if want := []string{"house/more", "house/news", "house/own"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("house rules = %q, want %q", ids, want)
+	}
+
+	// An error in a rule file names that file and line.
+	write("packs/more.yaml", "custom:\n  - id: house/more\n    kind: pattern\n    message: m\n    pattern: '['\n")
+	_, err = Load(filepath.Join(dir, ".docqa.yaml"), testRegistry())
+	want := filepath.Join(dir, "packs", "more.yaml") + ":5: house/more: pattern: missing closing ]: `[`"
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+	// A rule file holds only house rules.
+	write("packs/more.yaml", "profile: docs\n")
+	_, err = Load(filepath.Join(dir, ".docqa.yaml"), testRegistry())
+	want = filepath.Join(dir, "packs", "more.yaml") + `:1: unknown key "profile" at the top level of a rule file (want custom, include)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+	// A cycle.
+	write("packs/more.yaml", "include: news.yaml\n")
+	_, err = Load(filepath.Join(dir, ".docqa.yaml"), testRegistry())
+	want = filepath.Join(dir, "packs", "more.yaml") + ":1: include[0]: " + filepath.Join(dir, "packs", "news.yaml") + " is already included"
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}
+
+// TestReadmeHouseRules keeps the README's house rule examples valid: its
+// custom: blocks, put together, parse.
+func TestReadmeHouseRules(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## House rules\n")
+	if !ok {
+		t.Fatal("README.md has no House rules section")
+	}
+	section, _, _ = strings.Cut(section, "\n### Rule files")
+	var yaml strings.Builder
+	blocks := 0
+	for _, part := range strings.Split(section, "```yaml\n")[1:] {
+		block, _, _ := strings.Cut(part, "```")
+		if strings.HasPrefix(block, "custom:") || strings.HasPrefix(block, "  - id:") {
+			yaml.WriteString(block)
+			blocks++
+		}
+	}
+	if blocks != 4 {
+		t.Fatalf("found %d examples of house rules in README.md, want 4 (one of each kind)", blocks)
+	}
+	cfg, err := Parse("README.md", []byte(yaml.String()), testRegistry())
+	if err != nil {
+		t.Fatalf("%v\n%s", err, yaml.String())
+	}
+	if len(cfg.House) != 4 {
+		t.Errorf("%d house rules, want 4", len(cfg.House))
 	}
 }

@@ -165,7 +165,8 @@ func (o *lintOptions) loadConfig(reg *rules.Registry) (rules.Config, error) {
 
 // loadRuleConfig reads the rule configuration of a command: the file at
 // path if it is not empty, else the nearest config file found from the
-// working folder up, else the defaults.
+// working folder up, else the defaults. It adds the config's house rules
+// to reg.
 func loadRuleConfig(path string, reg *rules.Registry) (rules.Config, error) {
 	if path != "" {
 		if _, err := os.Stat(path); err != nil {
@@ -191,6 +192,9 @@ func loadRuleConfig(path string, reg *rules.Registry) (rules.Config, error) {
 	cfg, err := config.Load(path, reg)
 	if err != nil {
 		return rules.Config{}, err // "path:line: problem"
+	}
+	for _, r := range cfg.House { // the config's house rules join the registry
+		reg.Add(r)
 	}
 	return cfg.Rules, nil
 }

@@ -15,29 +15,38 @@ import (
 
 // rulesOptions are the settings of "docqa rules".
 type rulesOptions struct {
-	registry func() *rules.Registry
+	registry   func() *rules.Registry
+	configPath string
 }
 
 // newRulesCommand returns "docqa rules [ID]".
 func newRulesCommand() *cobra.Command {
 	o := &rulesOptions{registry: checks.Registry}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "rules [ID]",
 		Short: "List the rules, or explain one",
 		Long: `List the rules with their default severity, or explain one rule: what it
 finds, its options, and an example of text it reports and of text it accepts.
 A category name ("quotes") lists the rules of that category. The list holds
-the lint rules and the revision checks ("checks/...") that 'docqa diff' and
-'docqa golden' report.`,
+the lint rules, the house rules of the config file ("house/...") and the
+revision checks ("checks/...") that 'docqa diff' and 'docqa golden' report.
+
+'docqa rules test' checks the rules against fixtures.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd.OutOrStdout(), args)
 		},
 	}
+	cmd.Flags().StringVar(&o.configPath, "config", "", "config file whose house rules to list (default: the nearest .docqa.yaml in the working folder or above)")
+	cmd.AddCommand(newRulesTestCommand())
+	return cmd
 }
 
 func (o *rulesOptions) run(w io.Writer, args []string) error {
 	reg := o.registry()
+	if _, err := loadRuleConfig(o.configPath, reg); err != nil { // adds the house rules
+		return failure("%v", err)
+	}
 	if len(args) == 0 {
 		return writeRuleTable(w, reg.Rules())
 	}

@@ -1,0 +1,234 @@
+package house
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
+)
+
+// lint compiles defs and lints text (Markdown) with them alone.
+func lint(t testing.TB, text string, defs ...Def) []rules.Finding {
+	t.Helper()
+	rs, err := Compile(defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := rules.NewLinter(rules.NewRegistry(rs...), rules.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Lint(document.Load("a.md", []byte(text)))
+}
+
+// show renders findings as "rule text→fix: message" lines.
+func show(text string, fs []rules.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s %q", f.Rule, text[f.Span.Start:f.Span.End])
+		for _, x := range f.Fixes {
+			fmt.Fprintf(&b, "→%q", x.Replacement)
+		}
+		fmt.Fprintf(&b, ": %s\n", f.Message)
+	}
+	return b.String()
+}
+
+func check(t *testing.T, text, want string, defs ...Def) {
+	t.Helper()
+	if got := show(text, lint(t, text, defs...)); got != want {
+		t.Errorf("text %q:\ngot:\n%s\nwant:\n%s", text, got, want)
+	}
+}
+
+func TestExistence(t *testing.T) {
+	d := Def{ID: "house/per-cent", Kind: Existence, Tokens: []string{"per cent", "simply"}, Message: "avoid %[1]s"}
+	check(t, "Up 5 per cent, simply.\n", "house/per-cent \"per cent\": avoid per cent\nhouse/per-cent \"simply\": avoid simply\n", d)
+	// Across a line break, in any case, not inside longer words.
+	check(t, "Up 5 Per\ncent. Simplyfied.\n", "house/per-cent \"Per\\ncent\": avoid Per cent\n", d)
+	// Not across paragraphs, nor code, nor in a quotation (scope prose).
+	check(t, "Up 5 per\n\ncent. `simply` “It is simply wrong,” he said.\n", "", d)
+	// Scope quotes and all.
+	q := d
+	q.Scope = ScopeQuotes
+	check(t, "Simply. “It is simply wrong,” he said.\n", "house/per-cent \"simply\": avoid simply\n", q)
+	q.Scope = ScopeAll
+	check(t, "Simply. “It is simply wrong,” he said.\n", "house/per-cent \"Simply\": avoid Simply\nhouse/per-cent \"simply\": avoid simply\n", q)
+	// Case-sensitive.
+	cs := Def{ID: "house/us", Kind: Existence, Tokens: []string{"US"}, Message: "write U.S.", CaseSensitive: true}
+	check(t, "The US and us.\n", "house/us \"US\": write U.S.\n", cs)
+	// Punctuation between words must match.
+	eg := Def{ID: "house/eg", Kind: Existence, Tokens: []string{"e.g."}, Message: "write for example"}
+	check(t, "Some, e.g. this; not e g. nor e.g\n", "house/eg \"e.g.\": write for example\n", eg)
+}
+
+func TestSubstitution(t *testing.T) {
+	d := Def{ID: "house/kyiv", Kind: Substitution, Swap: []Pair{{"Kiev", "Kyiv"}, {"per cent", "percent"}}, Message: "use %[2]s, not %[1]s"}
+	check(t, "Kiev, KIEV and kiev. Per cent. Kyiv.\n",
+		"house/kyiv \"Kiev\"→\"Kyiv\": use Kyiv, not Kiev\n"+
+			"house/kyiv \"KIEV\"→\"KYIV\": use KYIV, not KIEV\n"+
+			"house/kyiv \"kiev\"→\"kyiv\": use kyiv, not kiev\n"+
+			"house/kyiv \"Per cent\"→\"Percent\": use Percent, not Per cent\n", d)
+	// A name in mixed case is kept as written, and text already in the
+	// preferred form is not reported.
+	gh := Def{ID: "house/github", Kind: Substitution, Swap: []Pair{{"Github", "GitHub"}}, Message: "write %[2]s"}
+	check(t, "Github, GITHUB, github and GitHub.\n",
+		"house/github \"Github\"→\"GitHub\": write GitHub\nhouse/github \"GITHUB\"→\"GitHub\": write GitHub\nhouse/github \"github\"→\"GitHub\": write GitHub\n", gh)
+}
+
+func TestConsistency(t *testing.T) {
+	d := Def{ID: "house/uyghur", Kind: Consistency, Sets: [][]string{{"Uyghur", "Uighur"}, {"email", "e-mail"}}, Message: "use %[2]s, as elsewhere, not %[1]s"}
+	check(t, "Uighur people. An e-mail. Uyghur and UIGHUR. Email.\n",
+		"house/uyghur \"Uyghur\"→\"Uighur\": use Uighur, as elsewhere, not Uyghur\n"+
+			"house/uyghur \"Email\"→\"E-mail\": use E-mail, as elsewhere, not Email\n", d)
+	d.Prefer = []string{"Uyghur"}
+	check(t, "Uighur people. Uyghur.\n", "house/uyghur \"Uighur\"→\"Uyghur\": use Uyghur, as elsewhere, not Uighur\n", d)
+}
+
+func TestPattern(t *testing.T) {
+	d := Def{ID: "house/percent-sign", Kind: Pattern, Pattern: `\d+ ?%`, Message: "write %[1]s as N percent"}
+	check(t, "Up 5%. Code: `5%` and\n\n    10%\n\n“Up 7%,” he said.\n", "house/percent-sign \"5%\": write 5% as N percent\n", d)
+}
+
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct {
+		def  Def
+		want string
+	}{
+		{Def{ID: "kyiv", Kind: Existence, Tokens: []string{"x"}, Message: "m"}, `id: "kyiv" is not under house/`},
+		{Def{Kind: Existence, Tokens: []string{"x"}, Message: "m"}, "id: missing"},
+		{Def{ID: "house/x", Kind: "exist", Tokens: []string{"x"}, Message: "m"}, `kind: unknown kind "exist"`},
+		{Def{ID: "house/x", Kind: Existence, Message: "m"}, "tokens: missing"},
+		{Def{ID: "house/x", Kind: Existence, Tokens: []string{"x"}}, "message: missing"},
+		{Def{ID: "house/x", Kind: Existence, Tokens: []string{"x"}, Message: "%d"}, "message: bad format"},
+		{Def{ID: "house/x", Kind: Pattern, Pattern: "a(", Message: "m"}, "pattern: missing closing )"},
+		{Def{ID: "house/x", Kind: Existence, Tokens: []string{"x", "--"}, Message: "m"}, `tokens[1]: "--" holds no word`},
+		{Def{ID: "house/x", Kind: Existence, Tokens: []string{"x"}, Pattern: "x", Message: "m"}, "pattern: not a field of a existence rule"},
+		{Def{ID: "house/x", Kind: Consistency, Sets: [][]string{{"a", "b"}}, Prefer: []string{"c"}, Message: "m"}, `prefer[0]: "c" is in none`},
+	} {
+		_, err := Compile([]Def{tc.def})
+		var de *DefError
+		if !errors.As(err, &de) || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%+v: got %v, want %s…", tc.def, err, tc.want)
+		}
+	}
+	d := Def{ID: "house/x", Kind: Existence, Tokens: []string{"x"}, Message: "m"}
+	_, err := Compile([]Def{d, d})
+	var de *DefError
+	if !errors.As(err, &de) || de.Index != 1 || !strings.Contains(err.Error(), "duplicate") {
+		t.Errorf("duplicate: got %v", err)
+	}
+}
+
+// TestShared checks that many rules share one pass: every rule finds its
+// own phrases.
+func TestShared(t *testing.T) {
+	defs := []Def{
+		{ID: "house/a", Kind: Existence, Tokens: []string{"alpha", "per cent"}, Message: "a %[1]s"},
+		{ID: "house/b", Kind: Existence, Tokens: []string{"per"}, Message: "b %[1]s"},
+	}
+	check(t, "alpha per cent\n", "house/a \"alpha\": a alpha\nhouse/a \"per cent\": a per cent\nhouse/b \"per\": b per\n", defs...)
+}
+
+// BenchmarkPhrases matches 5,000 phrases (existence and substitution, of
+// one and two words, over 100 rules) against a document of about 600 KB.
+func BenchmarkPhrases(b *testing.B) {
+	var defs []Def
+	for r := range 100 {
+		d := Def{ID: fmt.Sprintf("house/r%d", r), Kind: Existence, Message: "avoid %[1]s"}
+		if r%2 == 1 {
+			d.Kind = Substitution
+		}
+		for k := range 50 {
+			w := fmt.Sprintf("w%dx%d", r, k)
+			if k%3 == 0 {
+				w += " word" // two words
+			}
+			if d.Kind == Existence {
+				d.Tokens = append(d.Tokens, w)
+			} else {
+				d.Swap = append(d.Swap, Pair{w, "fine"})
+			}
+		}
+		defs = append(defs, d)
+	}
+	rs, err := Compile(defs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, err := rules.NewLinter(rules.NewRegistry(rs...), rules.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var text strings.Builder
+	for i := 0; text.Len() < 600_000; i++ {
+		fmt.Fprintf(&text, "The quick brown fox w%dx%d word jumps over the lazy dog, per cent and more.", i%150, i%60)
+		if i%8 == 7 {
+			text.WriteString("\n\n")
+		} else {
+			text.WriteString(" ")
+		}
+	}
+	src := []byte(text.String())
+	doc := document.Load("a.md", src)
+	n := len(l.Lint(doc))
+	if n == 0 {
+		b.Fatal("no findings")
+	}
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for b.Loop() {
+		// A new document each time, as in a run: no cached matches.
+		b.StopTimer()
+		doc := document.Load("a.md", src)
+		b.StartTimer()
+		l.Lint(doc)
+	}
+}
+
+// TestConcurrent lints documents from many goroutines with rules that share
+// one matcher, and checks that the matches of documents no longer in use
+// are dropped.
+func TestConcurrent(t *testing.T) {
+	rs, shared, err := compileAll([]Def{
+		{ID: "house/a", Kind: Existence, Tokens: []string{"alpha"}, Message: "a"},
+		{ID: "house/b", Kind: Substitution, Swap: []Pair{{"Kiev", "Kyiv"}}, Message: "b"},
+		{ID: "house/c", Kind: Consistency, Sets: [][]string{{"email", "e-mail"}}, Message: "c"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := rules.NewLinter(rules.NewRegistry(rs...), rules.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 200
+	done := make(chan int, n)
+	for i := range n {
+		go func() {
+			doc := document.Load(fmt.Sprintf("%d.md", i), []byte(strings.Repeat("Alpha in Kiev, email and e-mail.\n\n", i%5+1)))
+			done <- len(l.Lint(doc))
+		}()
+	}
+	for i := range n {
+		if got := <-done; got%3 != 0 || got == 0 {
+			t.Errorf("document %d: %d findings, want 3 a paragraph", i, got)
+		}
+	}
+	for range 100 {
+		runtime.GC()
+		shared.mu.Lock()
+		left := len(shared.cache)
+		shared.mu.Unlock()
+		if left < n/2 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("the matches of %d documents no longer in use are still cached", n)
+}
