@@ -200,8 +200,13 @@ func (d *Document) locate(off int) (clamped, line, start int) {
 // one), without allocating.
 func runeCount(b []byte) int {
 	n := 0
-	for range string(b) { // the conversion does not allocate in a range
-		n++
+	for i := 0; i < len(b); n++ {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
 	}
 	return n
 }

@@ -76,5 +76,6 @@ func Builtin() *Registry {
 		WebBoilerplate,
 		SecondPerson,
 		Directive,
+		Encoding,
 	)
 }

@@ -22,18 +22,27 @@ type input struct {
 	// in a folder: it is linted whatever its extension, and refusing it is
 	// an error rather than a notice.
 	explicit bool
+	// special reports a file that is not a regular file (a named pipe, a
+	// device, /dev/fd/N of a shell's process substitution): reading it may
+	// block, so it is read where an interrupt can abandon it.
+	special bool
 }
 
 // collectInputs resolves the command line's paths to the documents to lint,
-// sorted by name and each once. "-" stands for standard input, reported as
-// stdinName. A path that cannot be read is reported on stderr and makes ok
-// false; the other paths are still collected.
+// sorted by name and each file once, whichever paths and links lead to it.
+// "-" stands for standard input, reported as stdinName. A path that cannot
+// be read is reported on stderr and makes ok false; the other paths are
+// still collected.
 func collectInputs(args []string, stdinName string, stderr io.Writer) (inputs []input, ok bool) {
 	ok = true
 	seen := make(map[string]int) // key → index in inputs
 	add := func(key string, in input) {
 		if i, dup := seen[key]; dup {
-			inputs[i].explicit = inputs[i].explicit || in.explicit
+			// A file found in a folder and named too is reported under the
+			// name given.
+			if in.explicit && !inputs[i].explicit {
+				inputs[i] = in
+			}
 			return
 		}
 		seen[key] = len(inputs)
@@ -44,6 +53,11 @@ func collectInputs(args []string, stdinName string, stderr io.Writer) (inputs []
 			add("\x00stdin", input{name: displayName(stdinName), stdin: true, explicit: true})
 			continue
 		}
+		if arg == "" {
+			warn(stderr, "\"\": no such file or directory")
+			ok = false
+			continue
+		}
 		fi, err := os.Stat(arg)
 		if err != nil {
 			warn(stderr, "%v", fileError(displayName(arg), err))
@@ -51,7 +65,7 @@ func collectInputs(args []string, stdinName string, stderr io.Writer) (inputs []
 			continue
 		}
 		if !fi.IsDir() {
-			add(fileKey(arg), input{name: displayName(arg), path: arg, explicit: true})
+			add(fileKey(arg), input{name: displayName(arg), path: arg, explicit: true, special: !fi.Mode().IsRegular()})
 			continue
 		}
 		walkOK := walkFolder(arg, stderr, func(path string) {
@@ -66,8 +80,9 @@ func collectInputs(args []string, stdinName string, stderr io.Writer) (inputs []
 // walkFolder calls found for every file to lint under root, in lexical
 // order, leaving out hidden folders and node_modules. A root that is a
 // symbolic link to a folder is followed; links below it are followed only
-// to files. Folders that cannot be read are reported on stderr and make the
-// result false.
+// to files; a link to be linted that leads nowhere (dangling, or a loop) is
+// skipped with a notice on stderr. Folders that cannot be read are reported
+// on stderr and make the result false.
 func walkFolder(root string, stderr io.Writer, found func(path string)) bool {
 	ok := true
 	walkRoot := root
@@ -99,7 +114,12 @@ func walkFolder(root string, stderr io.Writer, found func(path string)) bool {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+			fi, err := os.Stat(p)
+			if err != nil {
+				warn(stderr, "%v, skipped", fileError(displayName(name), err))
+				return nil
+			}
+			if !fi.Mode().IsRegular() {
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
@@ -134,8 +154,12 @@ func displayName(path string) string {
 }
 
 // fileKey identifies a file across the spellings of its path ("a.md",
-// "./a.md", "/abs/a.md") so that it is linted once.
+// "./a.md", "/abs/a.md", "link/a.md" through a symbolic link) so that it is
+// linted once.
 func fileKey(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	if abs, err := filepath.Abs(path); err == nil {
 		return abs
 	}

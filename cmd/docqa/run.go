@@ -22,6 +22,9 @@ type lintRun struct {
 	stderr   io.Writer
 	printer  report.Printer
 	jobs     int
+	// readFile reads a named input; nil means os.ReadFile. Tests set it to
+	// fail a read where file permissions cannot (running as root).
+	readFile func(path string) ([]byte, error)
 }
 
 // outcome is the result of linting one input.
@@ -135,7 +138,7 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 	if in.stdin {
 		data, err = io.ReadAll(l.stdin)
 	} else {
-		data, err = os.ReadFile(in.path)
+		data, err = l.read(ctx, in)
 	}
 	if err != nil {
 		return outcome{err: fileError(in.name, err)}
@@ -156,4 +159,32 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 		return outcome{err: err}
 	}
 	return outcome{doc: doc, findings: findings, preface: preface}
+}
+
+// read reads a named input. A special file (a named pipe with no writer)
+// may block for ever in open or read: it is read in a goroutine that an
+// interrupt abandons, so that Ctrl-C still ends the run.
+func (l *lintRun) read(ctx context.Context, in input) ([]byte, error) {
+	read := l.readFile
+	if read == nil {
+		read = os.ReadFile
+	}
+	if !in.special {
+		return read(in.path)
+	}
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := read(in.path)
+		done <- result{data, err}
+	}()
+	select {
+	case r := <-done:
+		return r.data, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/docqa/docqa/report"
+	"github.com/docqa/docqa/rules"
+)
+
+// The bad-input cases of issue 5 that a testscript cannot set up: file
+// permissions (skipped as root, who reads anything), read errors, CR line
+// endings (txtar does not keep them) and large files. The other cases are
+// in testdata/script/badinput_*.txtar.
+
+// badinputRun runs docqa with args in dir and returns its exit status and
+// output.
+func badinputRun(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	t.Chdir(dir)
+	var out, errOut bytes.Buffer
+	code = execute(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// writeFiles writes files (name → content) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func skipIfRoot(t *testing.T) {
+	t.Helper()
+	if os.Geteuid() == 0 {
+		t.Skip("running as root, which reads files whatever their permissions; TestBadInputReadError covers the same path")
+	}
+}
+
+func checkRun(t *testing.T, code int, stdout, stderr string, wantCode int, wantStdout, wantStderr string) {
+	t.Helper()
+	if code != wantCode || stdout != wantStdout || stderr != wantStderr {
+		t.Errorf("exit %d, want %d\nstdout:\n%s\nwant:\n%s\nstderr:\n%s\nwant:\n%s", code, wantCode, stdout, wantStdout, stderr, wantStderr)
+	}
+}
+
+// An unreadable file among readable ones: the others are linted and
+// reported, then exit 2 with a message naming the file.
+func TestBadInputUnreadable(t *testing.T) {
+	skipIfRoot(t)
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.txt": "The the a.\n", "b.txt": "The the b.\n", "c.txt": "The the c.\n",
+		"docs/d.txt": "The the d.\n", "docs/locked/e.txt": "The the e.\n",
+		"empty.yaml": "", "locked.yaml": "rules: {}\n",
+	})
+	for _, p := range []string{"b.txt", "docs/locked", "locked.yaml"} {
+		if err := os.Chmod(filepath.Join(dir, p), 0); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(filepath.Join(dir, p), 0o755) })
+	}
+	code, stdout, stderr := badinputRun(t, dir, "lint", "--config", "empty.yaml", "a.txt", "b.txt", "c.txt")
+	checkRun(t, code, stdout, stderr, exitFailure,
+		"a.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n"+
+			"c.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n",
+		"docqa: b.txt: permission denied\n")
+
+	// A folder that cannot be read, met during a walk.
+	code, stdout, stderr = badinputRun(t, dir, "lint", "--config", "empty.yaml", "docs")
+	checkRun(t, code, stdout, stderr, exitFailure,
+		"docs/d.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n",
+		"docqa: docs/locked: permission denied\n")
+
+	// A config file that cannot be read.
+	code, stdout, stderr = badinputRun(t, dir, "lint", "--config", "locked.yaml", "a.txt")
+	checkRun(t, code, stdout, stderr, exitFailure, "", "docqa: locked.yaml: permission denied\n")
+}
+
+// The same path as TestBadInputUnreadable with the read failing on
+// purpose, which works as root too.
+func TestBadInputReadError(t *testing.T) {
+	linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	l := &lintRun{
+		pipeline: &pipeline{linter: linter},
+		stdout:   &stdout,
+		stderr:   &stderr,
+		printer:  report.NewText(&stdout),
+		jobs:     3,
+		readFile: func(path string) ([]byte, error) {
+			if path == "in/b.txt" {
+				return nil, &fs.PathError{Op: "open", Path: path, Err: syscall.EACCES}
+			}
+			return []byte("The the " + path + ".\n"), nil
+		},
+	}
+	var inputs []input
+	for _, name := range []string{"in/a.txt", "in/b.txt", "in/c.txt"} {
+		inputs = append(inputs, input{name: name, path: name, explicit: true})
+	}
+	sum, ok, err := l.run(context.Background(), inputs)
+	if err != nil || ok {
+		t.Errorf("run: ok %v, err %v; want false, nil", ok, err)
+	}
+	if got := sum.AtLeast(rules.Error); got != 2 {
+		t.Errorf("%d errors reported, want 2", got)
+	}
+	checkRun(t, 0, stdout.String(), stderr.String(), 0,
+		"in/a.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n"+
+			"in/c.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n",
+		"docqa: in/b.txt: permission denied\n")
+}
+
+// A real read error that root cannot avoid: /proc/self/mem fails to read
+// at offset 0 (EIO). It is named, the other file is linted, exit 2.
+func TestBadInputIOError(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("needs /proc/self/mem")
+	}
+	if _, err := os.ReadFile("/proc/self/mem"); err == nil {
+		t.Skip("/proc/self/mem is readable here")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "The the a.\n", "empty.yaml": ""})
+	code, stdout, stderr := badinputRun(t, dir, "lint", "--config", "empty.yaml", "a.txt", "/proc/self/mem")
+	checkRun(t, code, stdout, stderr, exitFailure,
+		"a.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n",
+		"docqa: /proc/self/mem: input/output error\n")
+}
+
+// CR and mixed line endings: each of CR, LF and CRLF ends a line once;
+// columns are exact after tabs and wide characters.
+func TestBadInputLineEndings(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"empty.yaml": "",
+		"cr.txt":     "One.\rThe the end.\r\rOne\ttwo two.\r",
+		"mixed.txt":  "One.\r\nTwo.\nThree.\r中文 the the.\r\n👍🏽\tand we we.\n\r\nLast last.",
+		"crlf.md":    "\uFEFF# Title\r\n\r\nThe the end.\r\n",
+	})
+	code, stdout, stderr := badinputRun(t, dir, "lint", "--config", "empty.yaml", "cr.txt", "mixed.txt", "crlf.md")
+	checkRun(t, code, stdout, stderr, exitFindings,
+		"cr.txt:2:1: error: doubled word “the” [repetition/doubled-word]\n"+
+			"cr.txt:4:5: error: doubled word “two” [repetition/doubled-word]\n"+
+			"crlf.md:3:1: error: doubled word “the” [repetition/doubled-word]\n"+
+			"mixed.txt:4:4: error: doubled word “the” [repetition/doubled-word]\n"+
+			"mixed.txt:5:8: error: doubled word “we” [repetition/doubled-word]\n"+
+			"mixed.txt:7:1: error: doubled word “last” [repetition/doubled-word]\n",
+		"")
+}
+
+// Large and deeply quoted files finish with sane output. bench/hostile.sh
+// runs the issue's full sizes and measures time and memory.
+func TestBadInputLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs")
+	}
+	dir := t.TempDir()
+	var oneLine, paras, nested, unclosed strings.Builder
+	for oneLine.Len() < 5<<20 {
+		oneLine.WriteString("The report was published on Tuesday, and the ministry said nothing. ")
+	}
+	oneLine.WriteString("The the end.\n")
+	for i := range 100_000 {
+		fmt.Fprintf(&paras, "Paragraph %d is short.\n\n", i)
+	}
+	paras.WriteString("The the end.\n")
+	nested.WriteString(strings.Repeat("“", 10_000) + "deep" + strings.Repeat("”", 10_000) + "\n")
+	unclosed.WriteString(strings.Repeat("He said “never ", 10_000) + "\n")
+	writeFiles(t, dir, map[string]string{
+		"empty.yaml": "", "one-line.txt": oneLine.String(), "paragraphs.txt": paras.String(),
+		"nested.txt": nested.String(), "unclosed.txt": unclosed.String(),
+	})
+	col := len([]rune(strings.TrimSuffix(oneLine.String(), "The the end.\n"))) + 1
+	code, stdout, stderr := badinputRun(t, dir, "lint", "--config", "empty.yaml", "one-line.txt", "paragraphs.txt", "nested.txt")
+	checkRun(t, code, stdout, stderr, exitFindings,
+		fmt.Sprintf("one-line.txt:1:%d: error: doubled word “the” [repetition/doubled-word]\n", col)+
+			"paragraphs.txt:200001:1: error: doubled word “the” [repetition/doubled-word]\n",
+		"")
+
+	// 10,000 unclosed marks in one paragraph: each reported once.
+	code, stdout, stderr = badinputRun(t, dir, "lint", "--config", "empty.yaml", "--disable", "quotes/attribution", "unclosed.txt")
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if code != exitFindings || stderr != "" || len(lines) != 10_000 {
+		t.Fatalf("unclosed: exit %d, %d lines, stderr %q", code, len(lines), stderr)
+	}
+	for i, line := range lines {
+		want := fmt.Sprintf("unclosed.txt:1:%d: error: ", 9+15*i)
+		if !strings.HasPrefix(line, want) || !strings.HasSuffix(line, "[quotes/unbalanced]") {
+			t.Fatalf("line %d: %q, want %q… [quotes/unbalanced]", i+1, line, want)
+		}
+	}
+}
+
+// A named pipe with no writer blocks its reader: an interrupt still ends
+// the run promptly.
+func TestBadInputBlockedReadInterrupted(t *testing.T) {
+	linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := make(chan struct{})
+	defer close(block)
+	var stdout, stderr bytes.Buffer
+	l := &lintRun{
+		pipeline: &pipeline{linter: linter},
+		stdout:   &stdout,
+		stderr:   &stderr,
+		printer:  report.NewText(&stdout),
+		jobs:     2,
+		readFile: func(path string) ([]byte, error) {
+			<-block // a pipe no one writes to
+			return nil, nil
+		},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := l.run(ctx, []input{{name: "fifo", path: "fifo", explicit: true, special: true}})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("run: %v, want the context's error", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run still blocked 10s after the interrupt")
+	}
+}
