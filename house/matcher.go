@@ -8,10 +8,10 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 	"weak"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
 )
 
 // matcher finds the phrases of every existence, substitution and
@@ -98,7 +98,7 @@ func parsePhrase(text string) (*phrase, error) {
 			ph.seps = append(ph.seps, normalizeSep(d.Prose[d.Words[i-1].End:w.Start]))
 		}
 		ph.words = append(ph.words, d.String(w.Span))
-		ph.folded = append(ph.folded, string(fold(nil, d.Slice(w.Span))))
+		ph.folded = append(ph.folded, string(rules.FoldWord(nil, d.Slice(w.Span))))
 	}
 	ph.lead = strings.TrimSpace(string(d.Prose[:d.Words[0].Start]))
 	ph.trail = strings.TrimSpace(string(d.Prose[d.Words[len(d.Words)-1].End:]))
@@ -125,33 +125,6 @@ func normalizeSep(b []byte) string {
 		sb.WriteByte(' ')
 	}
 	return sb.String()
-}
-
-// fold appends the folded form of word w to dst: lower case, the right
-// single quotation mark an apostrophe, Unicode hyphens ASCII ones.
-func fold(dst, w []byte) []byte {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(w[i:])
-		i += n
-		switch r {
-		case '’':
-			dst = append(dst, '\'')
-		case '‐', '‑':
-			dst = append(dst, '-')
-		default:
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		}
-	}
-	return dst
 }
 
 // matches returns the matches of every rule of the set in d, computed once
@@ -186,7 +159,7 @@ func (m *matcher) run(d *document.Document) [][]match {
 	buf := make([]byte, 0, len(d.Text))
 	ends := make([]int, len(words))
 	for i, w := range words {
-		buf = fold(buf, d.Slice(w.Span))
+		buf = rules.FoldWord(buf, d.Slice(w.Span))
 		ends[i] = len(buf)
 	}
 	folded := func(i int) []byte {

@@ -42,6 +42,12 @@ func wordFold(dst, w []byte) []byte {
 	return dst
 }
 
+// FoldWord appends to dst the folded form of the word w, the form docqa
+// compares words in: lower case, the right single quotation mark (’) an
+// ASCII apostrophe, Unicode hyphens ASCII ones. With a dst that has room,
+// it allocates nothing.
+func FoldWord(dst, w []byte) []byte { return wordFold(dst, w) }
+
 // wordFoldString is wordFold for a string, returning a string.
 func wordFoldString(s string) string {
 	return string(wordFold(make([]byte, 0, len(s)), []byte(s)))
