@@ -27,7 +27,7 @@ type diffOptions struct {
 }
 
 // diffFormats returns the output formats of "docqa diff".
-func diffFormats() []string { return []string{"text", "json"} }
+func diffFormats() []string { return report.Formats() }
 
 // diffColorModes returns the values --color accepts.
 func diffColorModes() []string { return []string{"auto", "always", "never"} }
@@ -81,7 +81,7 @@ usage, config or I/O error.`,
 func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	stdout := cmd.OutOrStdout()
 	if !slices.Contains(diffFormats(), o.format) {
-		return failure("unknown format %q (want %s)", o.format, strings.Join(diffFormats(), " or "))
+		return failure("unknown format %q (want %s)", o.format, strings.Join(diffFormats(), ", "))
 	}
 	if !slices.Contains(diffColorModes(), o.color) {
 		return failure("unknown --color %q (want %s)", o.color, strings.Join(diffColorModes(), ", "))
@@ -121,10 +121,10 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	for _, f := range files {
 		sum.Add(f.findings)
 	}
-	if o.format == "json" {
-		err = writeDiffJSON(stdout, files, sum)
-	} else {
+	if o.format == "text" {
 		err = writeDiffText(stdout, res, files, o.useColor(stdout))
+	} else {
+		err = writeDiffReport(stdout, o.format, reg, files, sum)
 	}
 	if err != nil {
 		return failure("writing output: %v", err)
@@ -203,10 +203,18 @@ func writeDiffText(w io.Writer, res *checks.Result, files []diffFile, color bool
 	return nil
 }
 
-// writeDiffJSON writes the findings in lint's JSON format: both revisions,
-// each with its findings, and the summary.
-func writeDiffJSON(w io.Writer, files []diffFile, sum report.Summary) error {
-	printer := report.NewJSON(w)
+// writeDiffReport writes the findings in one of lint's machine formats
+// (json, sarif, github, checkstyle, junit, rdjsonl): both revisions, each
+// with its findings, and the summary.
+func writeDiffReport(w io.Writer, format string, reg *rules.Registry, files []diffFile, sum report.Summary) error {
+	opts := report.Options{Registry: reg, Version: version()}
+	if wd, err := os.Getwd(); err == nil {
+		opts.SrcRoot = wd
+	}
+	printer, err := report.New(format, w, opts)
+	if err != nil {
+		return err
+	}
 	if err := printer.Begin(); err != nil {
 		return err
 	}
