@@ -26,6 +26,7 @@ type lintOptions struct {
 	unsafeFixes   bool
 	baseline      string
 	writeBaseline string
+	shard         string
 	configPath    string
 	enable        []string
 	disable       []string
@@ -61,6 +62,7 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 	f.BoolVar(&o.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, also apply fixes inside quotations (check the source first)")
 	f.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file")
+	f.StringVar(&o.shard, "shard", "", "lint only the I-th of N stable shares of the files (I/N, by a hash of each path), to split a run between CI jobs")
 	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
 	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
 	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
@@ -74,6 +76,10 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	failAt, err := parseFailLevel(o.failLevel)
+	if err != nil {
+		return failure("%v", err)
+	}
+	sh, err := parseShard(o.shard)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -112,6 +118,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	printer, saveBaseline := o.recordBaseline(printer, stderr)
 
 	inputs, ok := collectInputs(args, o.stdinFilename, stderr)
+	inputs = sh.filter(inputs)
 	l := &lintRun{
 		pipeline: &pipeline{linter: linter, stages: stages, fix: fx.stage()},
 		stdin:    cmd.InOrStdin(),
