@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules"
@@ -108,39 +107,18 @@ func NewComparer(reg *rules.Registry, cfg rules.Config) (*Comparer, error) {
 	if err != nil {
 		return nil, err
 	}
-	on := map[string]bool{}
+	sevs, err := cfg.Severities(reg)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}, verbs: newVerbSet()}
 	for _, r := range Rules() {
 		if _, ok := reg.Lookup(r.ID); !ok {
 			return nil, fmt.Errorf("registry lacks revision check %s", r.ID)
 		}
-		on[r.ID] = !cfg.Rules[r.ID].Off
-	}
-	for _, name := range cfg.Disable {
-		if rs, err := reg.Select(name); err == nil {
-			for _, r := range rs {
-				on[r.ID] = false
-			}
+		if sev, on := sevs[r.ID]; on {
+			c.sev[r.ID] = sev
 		}
-	}
-	for _, name := range cfg.Enable {
-		if rs, err := reg.Select(name); err == nil {
-			for _, r := range rs {
-				if strings.HasPrefix(r.ID, "checks/") {
-					on[r.ID] = true
-				}
-			}
-		}
-	}
-	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}, verbs: newVerbSet()}
-	for _, r := range Rules() {
-		if !on[r.ID] {
-			continue
-		}
-		sev := r.Severity
-		if s := cfg.Rules[r.ID].Severity; s != 0 {
-			sev = s
-		}
-		c.sev[r.ID] = sev
 	}
 	return c, nil
 }

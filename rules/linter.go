@@ -31,6 +31,52 @@ type Config struct {
 	Enable, Disable []string
 }
 
+// Severities returns the severity of every rule of reg that c turns on,
+// whether or not the rule checks single documents: the one selection that
+// NewLinter, the suppressor and the revision checks share. It fails on an
+// unknown rule or category.
+func (c Config) Severities(reg *Registry) (map[string]Severity, error) {
+	on := make(map[string]bool, len(reg.Rules()))
+	for _, r := range reg.Rules() {
+		on[r.ID] = true
+	}
+	for id, s := range c.Rules {
+		if _, ok := reg.Lookup(id); !ok {
+			return nil, fmt.Errorf("unknown rule %q", id)
+		}
+		if s.Off {
+			on[id] = false
+		}
+	}
+	for _, sel := range []struct {
+		flag  string
+		names []string
+		on    bool
+	}{{"--disable", c.Disable, false}, {"--enable", c.Enable, true}} {
+		for _, name := range sel.names {
+			rs, err := reg.Select(name)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", sel.flag, err)
+			}
+			for _, r := range rs {
+				on[r.ID] = sel.on
+			}
+		}
+	}
+	sevs := make(map[string]Severity)
+	for _, r := range reg.Rules() {
+		if !on[r.ID] {
+			continue
+		}
+		sev := r.Severity
+		if s := c.Rules[r.ID].Severity; s != 0 {
+			sev = s
+		}
+		sevs[r.ID] = sev
+	}
+	return sevs, nil
+}
+
 // Linter runs a set of prepared rules over documents. It is safe for
 // concurrent use.
 type Linter struct {
@@ -46,47 +92,17 @@ type prepared struct {
 // NewLinter prepares the rules of reg that cfg enables. It fails if cfg
 // names an unknown rule or a rule rejects its options.
 func NewLinter(reg *Registry, cfg Config) (*Linter, error) {
-	on := make(map[string]bool, len(reg.Rules()))
-	for _, r := range reg.Rules() {
-		on[r.ID] = true
-	}
-	for id, s := range cfg.Rules {
-		if _, ok := reg.Lookup(id); !ok {
-			return nil, fmt.Errorf("unknown rule %q", id)
-		}
-		if s.Off {
-			on[id] = false
-		}
-	}
-	for _, name := range cfg.Disable {
-		rs, err := reg.Select(name)
-		if err != nil {
-			return nil, fmt.Errorf("--disable: %w", err)
-		}
-		for _, r := range rs {
-			on[r.ID] = false
-		}
-	}
-	for _, name := range cfg.Enable {
-		rs, err := reg.Select(name)
-		if err != nil {
-			return nil, fmt.Errorf("--enable: %w", err)
-		}
-		for _, r := range rs {
-			on[r.ID] = true
-		}
+	sevs, err := cfg.Severities(reg)
+	if err != nil {
+		return nil, err
 	}
 	l := &Linter{}
 	for _, r := range reg.Rules() {
-		if !on[r.ID] || r.New == nil {
+		sev, on := sevs[r.ID]
+		if !on || r.New == nil {
 			continue
 		}
-		s := cfg.Rules[r.ID]
-		sev := r.Severity
-		if s.Severity != 0 {
-			sev = s.Severity
-		}
-		opts := s.Options
+		opts := cfg.Rules[r.ID].Options
 		if opts == nil {
 			opts = Options{}
 		}

@@ -30,52 +30,6 @@ text has no comments: use the config's ignore_paths.`,
 	Good: "<!-- docqa-disable-next-line repetition/doubled-word -- the band is called The The -->\nThe The played at nine.",
 }
 
-// Severities returns the severity of every rule of reg that c turns on,
-// whether or not the rule checks single documents: the selection NewLinter
-// makes, for the rules it runs and for those it skips (Rule.New is nil). It
-// fails as NewLinter does on an unknown rule or category.
-func (c Config) Severities(reg *Registry) (map[string]Severity, error) {
-	on := make(map[string]bool, len(reg.Rules()))
-	for _, r := range reg.Rules() {
-		on[r.ID] = true
-	}
-	for id, s := range c.Rules {
-		if _, ok := reg.Lookup(id); !ok {
-			return nil, fmt.Errorf("unknown rule %q", id)
-		}
-		if s.Off {
-			on[id] = false
-		}
-	}
-	for _, sel := range []struct {
-		flag  string
-		names []string
-		on    bool
-	}{{"--disable", c.Disable, false}, {"--enable", c.Enable, true}} {
-		for _, name := range sel.names {
-			rs, err := reg.Select(name)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", sel.flag, err)
-			}
-			for _, r := range rs {
-				on[r.ID] = sel.on
-			}
-		}
-	}
-	sevs := make(map[string]Severity)
-	for _, r := range reg.Rules() {
-		if !on[r.ID] {
-			continue
-		}
-		sev := r.Severity
-		if s := c.Rules[r.ID].Severity; s != 0 {
-			sev = s
-		}
-		sevs[r.ID] = sev
-	}
-	return sevs, nil
-}
-
 // Suppressor applies the suppression directives of Markdown documents to
 // their findings and reports the directives that are wrong or idle as
 // findings of Directive. It is safe for concurrent use.
