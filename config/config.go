@@ -742,7 +742,7 @@ func (h *houseReader) include(p *parser, n *yaml.Node) error {
 }
 
 // houseKeys are the keys of a house rule.
-const houseKeys = "id, kind, message, description, severity, scope, link, ignorecase, tokens, swap, sets, prefer, pattern"
+const houseKeys = "id, kind, message, description, severity, scope, link, ignorecase, tokens, swap, sets, prefer, across, pattern"
 
 // def reads the i-th house rule of the custom: list of the file p reads.
 func (h *houseReader) def(p *parser, i int, n *yaml.Node) error {
@@ -788,6 +788,8 @@ func (h *houseReader) def(p *parser, i int, n *yaml.Node) error {
 			return str(e, &d.Scope)
 		case "link":
 			return str(e, &d.Link)
+		case "across":
+			return str(e, &d.Across)
 		case "pattern":
 			return str(e, &d.Pattern)
 		case "severity":

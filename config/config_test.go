@@ -320,7 +320,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "custom rule with an unknown key",
 			yaml: "custom:\n  - id: house/x\n    kind: existence\n    words: [x]\n",
-			want: `.docqa.yaml:4: unknown key "words" in house/x (want id, kind, message, description, severity, scope, link, ignorecase, tokens, swap, sets, prefer, pattern)`,
+			want: `.docqa.yaml:4: unknown key "words" in house/x (want id, kind, message, description, severity, scope, link, ignorecase, tokens, swap, sets, prefer, across, pattern)`,
 		},
 		{
 			name: "custom rule with a bad severity",

@@ -41,7 +41,20 @@ func (c *compiled) check(p *rules.Pass) {
 			p.Report(mt.span, c.message(p.Doc, mt.span, repl), rules.Fix{Span: mt.span, Replacement: repl})
 		}
 	case Consistency:
+		if p.Counting() {
+			for _, mt := range ms {
+				p.Count(mt.ph.set, mt.ph.vari)
+			}
+			return
+		}
 		chosen := append([]int(nil), c.prefer...)
+		for s := range chosen {
+			if chosen[s] < 0 {
+				if v, _, ok := p.Majority(s, c.nvar[s]); ok {
+					chosen[s] = v // the run's most used form
+				}
+			}
+		}
 		for _, mt := range ms {
 			if chosen[mt.ph.set] < 0 {
 				chosen[mt.ph.set] = mt.ph.vari // the first use chooses

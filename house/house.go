@@ -29,6 +29,7 @@ package house
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -103,6 +104,10 @@ type Def struct {
 	// Prefer are the preferred forms of a consistency rule, at most one
 	// from each set; a set without one lets a document's first use choose.
 	Prefer []string
+	// Across is rules.AcrossDocuments for a consistency rule that keeps one
+	// form across the documents of a run, rules.AcrossDocument or "" for
+	// one that lets each document choose.
+	Across string
 	// Pattern is a pattern rule's Go regular expression.
 	Pattern string
 	// Source says where the rule was defined, e.g. ".docqa.yaml:12", for
@@ -213,6 +218,20 @@ func compile(i int, d Def, m *matcher) (*compiled, error) {
 	}
 	if d.Severity == 0 {
 		d.Severity = rules.Warning
+	}
+	if d.Link != "" {
+		if u, err := url.Parse(d.Link); err != nil || u.Scheme == "" || u.Host == "" && u.Opaque == "" {
+			return nil, fail("link", -1, "%q is not an absolute URL (want e.g. https://style.example.com/kyiv)", d.Link)
+		}
+	}
+	switch d.Across {
+	case "", rules.AcrossDocument:
+	case rules.AcrossDocuments:
+		if d.Kind != Consistency {
+			return nil, fail("across", -1, "only a consistency rule looks across documents")
+		}
+	default:
+		return nil, fail("across", -1, "unknown value %q (want %s or %s)", d.Across, rules.AcrossDocument, rules.AcrossDocuments)
 	}
 	c := &compiled{def: d, index: i, matcher: m}
 	// Each kind takes its own field and no other's.
@@ -334,7 +353,11 @@ func (c *compiled) rule() *rules.Rule {
 				parts[i] += " (prefer " + s[c.prefer[i]] + ")"
 			}
 		}
-		fmt.Fprintf(&ex, "Keeps one form of each set in a document, the preferred one or else the first used: %s.", strings.Join(parts, "; "))
+		if d.Across == rules.AcrossDocuments {
+			fmt.Fprintf(&ex, "Keeps one form of each set across the documents of a run, the preferred one or else the one they use most: %s.", strings.Join(parts, "; "))
+		} else {
+			fmt.Fprintf(&ex, "Keeps one form of each set in a document, the preferred one or else the first used: %s.", strings.Join(parts, "; "))
+		}
 	case Pattern:
 		fmt.Fprintf(&ex, "Reports what the regular expression %s matches in the prose.", d.Pattern)
 	}
@@ -367,9 +390,19 @@ func (c *compiled) rule() *rules.Rule {
 		Severity:    d.Severity,
 		Summary:     summary,
 		Explanation: ex.String(),
+		Link:        d.Link,
 		New: func(rules.Options) (rules.Check, error) {
 			return c.check, nil
 		},
+	}
+	if d.Kind == Consistency {
+		r.Options = []rules.Option{rules.AcrossOption()}
+		r.Across = func(opts rules.Options) bool {
+			if v := opts.String("across"); v != "" {
+				return v == rules.AcrossDocuments
+			}
+			return d.Across == rules.AcrossDocuments
+		}
 	}
 	switch d.Kind {
 	case Existence:

@@ -90,6 +90,63 @@ func TestConsistency(t *testing.T) {
 	check(t, "Uighur people. Uyghur.\n", "house/uyghur \"Uighur\"→\"Uyghur\": use Uyghur, as elsewhere, not Uighur\n", d)
 }
 
+// TestConsistencyAcross checks a consistency rule with across: documents:
+// the run's most used form wins in every document, whatever each one uses
+// first; a preferred form wins over the majority; the rule set to one
+// document at a time in the config's rules: block ignores the census.
+func TestConsistencyAcross(t *testing.T) {
+	docs := []string{
+		"Uighur, and later Uyghur.\n",
+		"Uyghur only.\n",
+		"Uyghur, Uyghur.\n",
+		"Nothing here.\n",
+	}
+	d := Def{ID: "house/uyghur", Kind: Consistency, Across: rules.AcrossDocuments, Sets: [][]string{{"Uighur", "Uyghur"}}, Message: "use %[2]s, not %[1]s"}
+	lintAll := func(d Def, cfg rules.Config) string {
+		rs, err := Compile([]Def{d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := rules.NewLinter(rules.NewRegistry(rs...), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !l.Across() {
+			return "not across"
+		}
+		var c rules.Census
+		for i, text := range docs {
+			l.Count(document.Load(fmt.Sprint(i, ".md"), []byte(text)), &c)
+		}
+		l = l.WithCensus(&c)
+		var b strings.Builder
+		for i, text := range docs {
+			for _, line := range strings.SplitAfter(show(text, l.Lint(document.Load(fmt.Sprint(i, ".md"), []byte(text)))), "\n") {
+				if line != "" {
+					fmt.Fprintf(&b, "%d: %s", i, line)
+				}
+			}
+		}
+		return b.String()
+	}
+	if got, want := lintAll(d, rules.Config{}), "0: house/uyghur \"Uighur\"→\"Uyghur\": use Uyghur, not Uighur\n"; got != want {
+		t.Errorf("majority:\n%s\nwant:\n%s", got, want)
+	}
+	p := d
+	p.Prefer = []string{"Uighur"}
+	want := "0: house/uyghur \"Uyghur\"→\"Uighur\": use Uighur, not Uyghur\n" +
+		"1: house/uyghur \"Uyghur\"→\"Uighur\": use Uighur, not Uyghur\n" +
+		"2: house/uyghur \"Uyghur\"→\"Uighur\": use Uighur, not Uyghur\n" +
+		"2: house/uyghur \"Uyghur\"→\"Uighur\": use Uighur, not Uyghur\n"
+	if got := lintAll(p, rules.Config{}); got != want {
+		t.Errorf("preferred:\n%s\nwant:\n%s", got, want)
+	}
+	off := rules.Config{Rules: map[string]rules.Setting{d.ID: {Options: rules.Options{"across": rules.AcrossDocument}}}}
+	if got := lintAll(d, off); got != "not across" {
+		t.Errorf("across: document in the config: %s", got)
+	}
+}
+
 func TestPattern(t *testing.T) {
 	d := Def{ID: "house/percent-sign", Kind: Pattern, Pattern: `\d+ ?%`, Message: "write %[1]s as N percent"}
 	check(t, "Up 5%. Code: `5%` and\n\n    10%\n\n“Up 7%,” he said.\n", "house/percent-sign \"5%\": write 5% as N percent\n", d)
@@ -110,6 +167,9 @@ func TestErrors(t *testing.T) {
 		{Def{ID: "house/x", Kind: Existence, Tokens: []string{"x", "--"}, Message: "m"}, `tokens[1]: "--" holds no word`},
 		{Def{ID: "house/x", Kind: Existence, Tokens: []string{"x"}, Pattern: "x", Message: "m"}, "pattern: not a field of a existence rule"},
 		{Def{ID: "house/x", Kind: Consistency, Sets: [][]string{{"a", "b"}}, Prefer: []string{"c"}, Message: "m"}, `prefer[0]: "c" is in none`},
+		{Def{ID: "house/x", Kind: Existence, Tokens: []string{"x"}, Message: "m", Link: "style.md#kyiv"}, `link: "style.md#kyiv" is not an absolute URL`},
+		{Def{ID: "house/x", Kind: Existence, Tokens: []string{"x"}, Message: "m", Across: "documents"}, "across: only a consistency rule"},
+		{Def{ID: "house/x", Kind: Consistency, Sets: [][]string{{"a", "b"}}, Message: "m", Across: "archive"}, `across: unknown value "archive"`},
 	} {
 		_, err := Compile([]Def{tc.def})
 		var de *DefError

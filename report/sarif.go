@@ -37,7 +37,8 @@ const (
 //     reportingDescriptor for every rule of the registry (and for any other
 //     rule that found something), sorted by ID: id, name, shortDescription
 //     (the rule's summary), fullDescription (its explanation), help (the
-//     explanation with the rule's examples) and defaultConfiguration.level;
+//     explanation with the rule's examples), helpUri (the rule's Link, a
+//     house rule's style-guide entry) and defaultConfiguration.level;
 //   - columnKind "unicodeCodePoints": lines and columns are 1-based and
 //     columns count code points; a region's endColumn is exclusive;
 //   - one result per finding, in the order given: ruleId, ruleIndex, level
@@ -93,6 +94,7 @@ type sarifRule struct {
 	ShortDescription     sarifMessage        `json:"shortDescription"`
 	FullDescription      *sarifMessage       `json:"fullDescription,omitempty"`
 	Help                 *sarifMessage       `json:"help,omitempty"`
+	HelpURI              string              `json:"helpUri,omitempty"`
 	DefaultConfiguration *sarifConfiguration `json:"defaultConfiguration,omitempty"`
 }
 
@@ -278,6 +280,7 @@ func sarifRuleOf(r *rules.Rule) sarifRule {
 	if help := ruleHelp(r); help != "" {
 		sr.Help = &sarifMessage{Text: help}
 	}
+	sr.HelpURI = r.Link
 	return sr
 }
 

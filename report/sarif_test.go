@@ -37,6 +37,7 @@ type sarifDoc struct {
 					Help *struct {
 						Text string `json:"text"`
 					} `json:"help"`
+					HelpURI              string `json:"helpUri"`
 					DefaultConfiguration *struct {
 						Level string `json:"level"`
 					} `json:"defaultConfiguration"`
@@ -289,6 +290,28 @@ func TestSARIFEmpty(t *testing.T) {
 
 // TestSARIFDeterministic checks that the same input gives the same bytes,
 // and that a printer reused for a second run starts afresh.
+// A rule's Link, a house rule's style-guide entry, is its helpUri; a rule
+// without one has none.
+func TestSARIFHelpURI(t *testing.T) {
+	house := &rules.Rule{ID: "house/kyiv", Severity: rules.Warning, Summary: "Kyiv, not Kiev", Link: "https://style.example.com/kyiv"}
+	reg := rules.NewRegistry(append(rules.Builtin().Rules(), house)...)
+	doc, fs := sample("a.md")
+	log := decodeSARIF(t, runOpts(t, "sarif", Options{Registry: reg}, []*document.Document{doc}, [][]rules.Finding{fs}))
+	found := false
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		want := ""
+		if r.ID == house.ID {
+			want, found = house.Link, true
+		}
+		if r.HelpURI != want {
+			t.Errorf("%s: helpUri %q, want %q", r.ID, r.HelpURI, want)
+		}
+	}
+	if !found {
+		t.Errorf("no descriptor for %s", house.ID)
+	}
+}
+
 func TestSARIFDeterministic(t *testing.T) {
 	a, fa := sample("a.md")
 	b, fb := sample("b.md")

@@ -81,12 +81,14 @@ func (c Config) Severities(reg *Registry) (map[string]Severity, error) {
 // concurrent use.
 type Linter struct {
 	checks []prepared
+	census *Census // see WithCensus
 }
 
 type prepared struct {
-	rule  *Rule
-	sev   Severity
-	check Check
+	rule   *Rule
+	sev    Severity
+	check  Check
+	across bool // the rule looks across documents
 }
 
 // NewLinter prepares the rules of reg that cfg enables. It fails if cfg
@@ -110,7 +112,7 @@ func NewLinter(reg *Registry, cfg Config) (*Linter, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", r.ID, err)
 		}
-		l.checks = append(l.checks, prepared{rule: r, sev: sev, check: check})
+		l.checks = append(l.checks, prepared{rule: r, sev: sev, check: check, across: acrossDocuments(r, opts)})
 	}
 	return l, nil
 }
@@ -130,6 +132,9 @@ func (l *Linter) Lint(doc *document.Document) []Finding {
 	var out []Finding
 	for _, c := range l.checks {
 		p := &Pass{Doc: doc, Rule: c.rule, out: &out, sev: c.sev}
+		if c.across {
+			p.census = l.census
+		}
 		c.check(p)
 	}
 	SortFindings(out)

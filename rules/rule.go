@@ -78,6 +78,13 @@ type Rule struct {
 	// documents (the revision checks of package checks, which compare two):
 	// the Linter skips those.
 	New func(opts Options) (Check, error)
+	// Across, if set, reports whether the rule with these options looks
+	// across the documents of a run (see Census). If nil, the rule does
+	// when its option "across" is "documents" (see AcrossOption).
+	Across func(opts Options) bool
+	// Link, if set, is the address of the rule's documentation elsewhere
+	// (a house style guide's entry), for SARIF's helpUri.
+	Link string
 }
 
 // Category returns the part of the ID before the slash.
@@ -182,6 +189,11 @@ type Pass struct {
 	Rule *Rule
 	out  *[]Finding
 	sev  Severity
+	// census holds the run's counts for a rule that looks across
+	// documents, nil when documents are linted one by one.
+	census *Census
+	// tally is not nil in the counting pass (see Counting).
+	tally map[useKey]int
 }
 
 // Report records a finding over span with a message and optional fixes.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -52,14 +53,22 @@ var Variants = &Rule{
 		"with different meanings (tyre/tire, storey/story, programme/program). A British or American spelling with a capital " +
 		"in the middle of a sentence is taken for part of a name (Pearl Harbor, the Labor Party) and neither counts nor is reported. " +
 		"Words match whole and case aside; a variant of several words matches words with only white space between them. " +
-		"The option sets adds sets of one's own; a set that shares a spelling with a built-in set replaces it.",
+		"The option sets adds sets of one's own; a set that shares a spelling with a built-in set replaces it. " +
+		"The option prefer names preferred spellings: any other spelling of their sets is reported, whatever a document uses first. " +
+		"With across: documents, docqa lint first counts every spelling in all the files of the run, and the one used most " +
+		"(the preferred one if set; on a tie, the one a set lists first) is kept in every document: an archive keeps one spelling of a name. " +
+		"The counts are sums, so the result does not depend on the order of the files or the number of workers.",
 	Bad:  "members of Uyghur and other minorities … give Uighurs and others the justice they deserve",
 	Good: "members of Uyghur and other minorities … give Uyghurs and others the justice they deserve",
 	Options: []Option{{
 		Name: "sets",
 		Kind: StringSets,
 		Doc:  "more sets of variants, each a list of two or more spellings of one name or word, in any order",
-	}},
+	}, {
+		Name: "prefer",
+		Kind: StringList,
+		Doc:  "preferred spellings, at most one of each set: every other spelling of its set is reported, whatever the document uses first",
+	}, AcrossOption()},
 	New: newVariants,
 }
 
@@ -271,25 +280,72 @@ func findChoice(list []variantChoice, index map[int]int, set int) int {
 }
 
 func newVariants(opts Options) (Check, error) {
-	extra := opts.Sets("sets")
-	if len(extra) == 0 {
-		return defaultVariantTable().check, nil
+	t := defaultVariantTable()
+	if extra := opts.Sets("sets"); len(extra) > 0 {
+		var err error
+		if t, err = newVariantTable(extra); err != nil {
+			return nil, err
+		}
 	}
-	t, err := newVariantTable(extra)
-	if err != nil {
-		return nil, err
+	r := &variantRule{t: t}
+	prefer, _ := opts.Strings("prefer")
+	for _, f := range prefer {
+		ref, ok := t.lookupForm(f)
+		if !ok {
+			return nil, fmt.Errorf("prefer: %q is a spelling of none of the sets", f)
+		}
+		if r.prefer == nil {
+			r.prefer = make(map[int]int, len(prefer))
+		}
+		if v, dup := r.prefer[ref.set]; dup {
+			return nil, fmt.Errorf("prefer: %q and %q are spellings of one set", t.sets[ref.set].forms[v], f)
+		}
+		r.prefer[ref.set] = ref.variant
 	}
-	return t.check, nil
+	return r.check, nil
+}
+
+// variantRule is the rule prepared with its options.
+type variantRule struct {
+	t *variantTable
+	// prefer holds the preferred spelling of a set, by set, if the
+	// options name one.
+	prefer map[int]int
+}
+
+// lookupForm returns the spelling that the set form f is, ending aside.
+func (t *variantTable) lookupForm(f string) (variantRef, bool) {
+	folded := foldForm(f)
+	first, rest, several := strings.Cut(folded, " ")
+	if !several {
+		ref, ok := t.singleRef([]byte(folded))
+		return ref, ok && !ref.suffixed
+	}
+	words := strings.Fields(rest)
+	for _, m := range t.multi[first] {
+		if slices.Equal(m.rest, words) {
+			return m.ref, true
+		}
+	}
+	return variantRef{}, false
+}
+
+// runChoice is the spelling of a set that the documents of a run use
+// most, and how often.
+type runChoice struct {
+	variant, uses int
 }
 
 // check is the rule's Check.
-func (t *variantTable) check(p *Pass) {
+func (r *variantRule) check(p *Pass) {
+	t := r.t
 	doc := p.Doc
 	// A document uses few sets: its choices live in a slice on the stack,
 	// searched in order, until there are many.
 	var backing [16]variantChoice
 	chosen := backing[:0]
 	var index map[int]int
+	var run map[int]runChoice // the run's choices, when it looks across documents
 	var buf [64]byte
 	sentence, lastSentence := 0, -1
 	for i := 0; i < len(doc.Words); i++ {
@@ -318,30 +374,79 @@ func (t *variantTable) check(p *Pass) {
 		if set.ukus && !initial && lc != caseLower && lc != caseUpper {
 			continue // part of a name: Pearl Harbor, the Labor Party
 		}
-		ci := findChoice(chosen, index, ref.set)
-		if ci < 0 {
-			chosen = append(chosen, variantChoice{set: ref.set, variant: ref.variant, first: w.Start})
-			switch {
-			case index != nil:
-				index[ref.set] = len(chosen) - 1
-			case len(chosen) > manyChoices:
-				index = make(map[int]int, 2*len(chosen))
-				for i, c := range chosen {
-					index[c.set] = i
+		if p.Counting() {
+			p.Count(ref.set, ref.variant)
+			continue
+		}
+		// want is the spelling to keep; why says why, for the message:
+		// the preferred one, the run's (c), or the document's (first).
+		var want int
+		var c runChoice
+		var first int
+		why := byDocument
+		if v, ok := r.prefer[ref.set]; ok {
+			want, why = v, byPreference
+		} else if c, ok = run[ref.set]; ok || p.census != nil {
+			if !ok {
+				c.variant, c.uses, _ = p.Majority(ref.set, len(set.forms))
+				if run == nil {
+					run = make(map[int]runChoice)
 				}
+				run[ref.set] = c
 			}
+			want, why = c.variant, byRun
+		} else {
+			ci := findChoice(chosen, index, ref.set)
+			if ci < 0 {
+				chosen = append(chosen, variantChoice{set: ref.set, variant: ref.variant, first: w.Start})
+				switch {
+				case index != nil:
+					index[ref.set] = len(chosen) - 1
+				case len(chosen) > manyChoices:
+					index = make(map[int]int, 2*len(chosen))
+					for i, c := range chosen {
+						index[c.set] = i
+					}
+				}
+				continue
+			}
+			want, first = chosen[ci].variant, chosen[ci].first
+		}
+		if ref.variant == want {
 			continue
 		}
-		c := chosen[ci]
-		if c.variant == ref.variant {
-			continue
+		text, form := strings.Join(strings.Fields(doc.String(span)), " "), set.forms[want]
+		var msg string
+		switch why {
+		case byPreference:
+			msg = fmt.Sprintf("“%s”: use “%s”, the preferred spelling", text, form)
+		case byRun:
+			mine, _ := p.Uses(ref.set, ref.variant)
+			msg = fmt.Sprintf("“%s”: the documents of this run use “%s” %s, this spelling %s", text, form, times(c.uses), times(mine))
+		default:
+			msg = fmt.Sprintf("“%s”: this document uses “%s” (first at line %d)", text, form, doc.LineOf(first))
 		}
-		form := set.forms[c.variant]
 		fix := inLetterCase(form, lc) + doc.String(document.Span{Start: stem.End, End: span.End})
-		p.Report(span, fmt.Sprintf("“%s”: this document uses “%s” (first at line %d)",
-			strings.Join(strings.Fields(doc.String(span)), " "), form, doc.LineOf(c.first)),
-			Fix{Span: span, Replacement: fix})
+		p.Report(span, msg, Fix{Span: span, Replacement: fix})
 	}
+}
+
+// Why a spelling is the one to keep.
+const (
+	byDocument   = iota // the document used it first
+	byPreference        // the options prefer it
+	byRun               // the run's documents use it most
+)
+
+// times writes a count of uses: "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 // match finds the spelling that starts at word i, whose folded text is key:

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -92,6 +93,104 @@ func TestVariantsSetsOption(t *testing.T) {
 		if _, err := Variants.New(Options{"sets": bad}); err == nil {
 			t.Errorf("sets %q: no error", bad)
 		}
+	}
+}
+
+func TestVariantsPreferOption(t *testing.T) {
+	runWordRuleCases(t, Variants, Options{"prefer": []string{"Uighur", "web site", "color"}},
+		[]wordRuleCase{
+			{name: "preferred wins over first use", text: "Uyghur groups said. Uighur activists agreed.",
+				want: []string{"1:1 Uyghur -> Uighur"}},
+			{name: "alone, the other spelling is reported", text: "Uyghurs said.", want: []string{"1:1 Uyghurs -> Uighurs"}},
+			{name: "preferred of several words", text: "The website.", want: []string{"1:5 website -> web site"}},
+			{name: "British pair", text: "The colour.", want: []string{"1:5 colour -> color"}},
+			{name: "other sets keep first use", text: "Kiev. Kyiv.", want: []string{"1:7 Kyiv -> Kiev"}},
+			{name: "preferred only", text: "Uighur and web site."},
+		})
+	for _, bad := range [][]string{{"Uyghurstan"}, {"Uyghur", "Uighur"}, {"Uyghurs"}} {
+		if _, err := Variants.New(Options{"prefer": bad}); err == nil {
+			t.Errorf("prefer %q: no error", bad)
+		}
+	}
+}
+
+// TestVariantsAcross lints documents after a census of all of them: the
+// spelling the run uses most is kept in every document; a tie goes to the
+// set's first spelling; the preferred one beats the majority; without a
+// census the rule works one document at a time.
+func TestVariantsAcross(t *testing.T) {
+	docs := []string{
+		"Uighur activists, then Uyghur groups.",
+		"Uyghur groups. Uyghurs said.",
+		"The Uighur diaspora. Kiev and Kyiv.",
+		"Uyghur people. Kiev today.",
+	}
+	run := func(docs []string, opts Options, census bool) []string {
+		t.Helper()
+		l, err := NewLinter(NewRegistry(Variants), Config{Rules: map[string]Setting{Variants.ID: {Options: opts}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c Census
+		if census {
+			if !l.Across() {
+				t.Fatalf("options %v: linter does not look across documents", opts)
+			}
+			for i, text := range docs {
+				l.Count(document.Load(fmt.Sprint(i, ".txt"), []byte(text)), &c)
+			}
+			l = l.WithCensus(&c)
+		}
+		var got []string
+		for i, text := range docs {
+			doc := document.Load(fmt.Sprint(i, ".txt"), []byte(text))
+			for _, f := range l.Lint(doc) {
+				got = append(got, fmt.Sprint(i, " ", renderFinding(doc, f), ": ", f.Message))
+			}
+		}
+		return got
+	}
+	for _, tc := range []struct {
+		name   string
+		opts   Options
+		census bool
+		want   []string
+	}{
+		{"majority", Options{"across": "documents"}, true, []string{
+			"0 1:1 Uighur -> Uyghur: “Uighur”: the documents of this run use “Uyghur” 4 times, this spelling twice",
+			"2 1:5 Uighur -> Uyghur: “Uighur”: the documents of this run use “Uyghur” 4 times, this spelling twice",
+			"2 1:31 Kyiv -> Kiev: “Kyiv”: the documents of this run use “Kiev” twice, this spelling once",
+		}},
+		{"preferred wins over majority", Options{"across": "documents", "prefer": []string{"Uighur"}}, true, []string{
+			"0 1:24 Uyghur -> Uighur: “Uyghur”: use “Uighur”, the preferred spelling",
+			"1 1:1 Uyghur -> Uighur: “Uyghur”: use “Uighur”, the preferred spelling",
+			"1 1:16 Uyghurs -> Uighurs: “Uyghurs”: use “Uighur”, the preferred spelling",
+			"2 1:31 Kyiv -> Kiev: “Kyiv”: the documents of this run use “Kiev” twice, this spelling once",
+			"3 1:1 Uyghur -> Uighur: “Uyghur”: use “Uighur”, the preferred spelling",
+		}},
+		{"without a census, one document at a time", Options{"across": "documents"}, false, []string{
+			"0 1:24 Uyghur -> Uighur: “Uyghur”: this document uses “Uighur” (first at line 1)",
+			"2 1:31 Kyiv -> Kiev: “Kyiv”: this document uses “Kiev” (first at line 1)",
+		}},
+	} {
+		if got := run(docs, tc.opts, tc.census); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+	tie := []string{"Kiev and Kyiv.", "Kiev, Kyiv, Uighur."}
+	want := []string{
+		"0 1:1 Kiev -> Kyiv: “Kiev”: the documents of this run use “Kyiv” twice, this spelling twice",
+		"1 1:1 Kiev -> Kyiv: “Kiev”: the documents of this run use “Kyiv” twice, this spelling twice",
+	}
+	if got := run(tie, Options{"across": "documents"}, true); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("a tie goes to the set's first spelling:\n got %q\nwant %q", got, want)
+	}
+	l, err := NewLinter(NewRegistry(Variants), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Across() {
+		t.Error("the default looks across documents")
 	}
 }
 

@@ -111,17 +111,33 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
+	all, ok := collectInputs(args, o.stdinFilename, stderr)
+	inputs := sh.filter(all)
+	pl := &pipeline{linter: linter, stages: stages, fix: fx.stage()}
+	stdin := cmd.InOrStdin()
+	if linter.Across() {
+		// A rule looks across documents: count every file of the run
+		// first, those of the other shards too, so that every shard
+		// keeps the same spelling.
+		c := &lintRun{pipeline: pl, stdin: stdin, jobs: o.jobs}
+		census, err := c.census(cmd.Context(), all)
+		if errors.Is(err, context.Canceled) {
+			return failure("interrupted")
+		}
+		if err != nil {
+			return failure("%v", err)
+		}
+		pl.linter, stdin = linter.WithCensus(census), c.stdin
+	}
 	printer, closeOutputs, err := o.openPrinter(reg, stdout)
 	if err != nil {
 		return failure("%v", err)
 	}
 	printer, saveBaseline := o.recordBaseline(printer, stderr)
 
-	inputs, ok := collectInputs(args, o.stdinFilename, stderr)
-	inputs = sh.filter(inputs)
 	l := &lintRun{
-		pipeline: &pipeline{linter: linter, stages: stages, fix: fx.stage()},
-		stdin:    cmd.InOrStdin(),
+		pipeline: pl,
+		stdin:    stdin,
 		stdout:   stdout,
 		stderr:   stderr,
 		printer:  printer,

@@ -128,6 +128,53 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 	return sum, ok, nil
 }
 
+// census counts, over every input, what the rules that look across
+// documents need (see rules.Census), jobs at a time. An input that cannot
+// be read or is binary is left for the linting pass to report. Standard
+// input is read here and kept for that pass. The counts are sums: they do
+// not depend on the order of the inputs nor on the number of jobs.
+func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, error) {
+	c := new(rules.Census)
+	for _, in := range inputs {
+		if in.stdin {
+			data, err := io.ReadAll(l.stdin)
+			if err != nil {
+				return nil, fileError(in.name, err)
+			}
+			l.stdin = bytes.NewReader(data)
+			l.pipeline.linter.Count(document.Load(in.name, data), c)
+		}
+	}
+	next := make(chan input)
+	var wg sync.WaitGroup
+	for range min(l.jobs, len(inputs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range next {
+				data, err := l.read(ctx, in)
+				if err != nil || bytes.IndexByte(data, 0) >= 0 {
+					continue
+				}
+				l.pipeline.linter.Count(document.Load(in.name, data), c)
+			}
+		}()
+	}
+	defer wg.Wait()
+	defer close(next)
+	for _, in := range inputs {
+		if in.stdin {
+			continue
+		}
+		select {
+		case next <- in:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return c, nil
+}
+
 // lint reads and lints one input.
 func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 	if err := ctx.Err(); err != nil {
