@@ -88,16 +88,16 @@ func misspellings(locale string, ignore []string) (*misspellTable, error) {
 	return t, nil
 }
 
-// lookup returns the correction of a folded word.
-func (t *misspellTable) lookup(key []byte) (correction, bool) {
-	if t.ignore[string(key)] {
+// lookup returns the correction of a folded word whose wordtable.Hash is h.
+func (t *misspellTable) lookup(key []byte, h uint32) (correction, bool) {
+	if len(t.ignore) > 0 && t.ignore[string(key)] {
 		return correction{}, false
 	}
-	if right, ok := misspellMain.Lookup(key); ok {
+	if right, ok := misspellMain.LookupHashed(key, h); ok {
 		return correction{right: right}, true
 	}
 	if t.locale != nil {
-		if right, ok := t.locale.Lookup(key); ok {
+		if right, ok := t.locale.LookupHashed(key, h); ok {
 			return correction{right: right, locale: t.localeName}, true
 		}
 	}
@@ -140,10 +140,17 @@ func newMisspell(opts Options) (Check, error) {
 			// Hyphenated compounds are looked up part by part, as misspell
 			// splits them.
 			start := w.Start
+			if w.Len() < minLen {
+				continue
+			}
 			for i := w.Start; ; {
 				r, n := rune(0), 0
 				if i < w.End {
-					r, n = utf8.DecodeRune(doc.Text[i:w.End])
+					if c := doc.Text[i]; c < utf8.RuneSelf {
+						r, n = rune(c), 1
+					} else {
+						r, n = utf8.DecodeRune(doc.Text[i:w.End])
+					}
 				}
 				if i == w.End || isCompoundHyphen(r) {
 					if l := i - start; l >= minLen && l <= maxLen && l <= len(buf) {
@@ -168,14 +175,15 @@ func newMisspell(opts Options) (Check, error) {
 // "recieve’s" is the misspelling "recieve". It returns the correction and
 // the span of the misspelled word.
 func lookupMisspelling(table *misspellTable, text []byte, span document.Span, buf []byte) (correction, document.Span, bool) {
-	key := wordFold(buf, text[span.Start:span.End])
-	if c, ok := table.lookup(key); ok {
+	key, h := foldKey(buf, text[span.Start:span.End])
+	if c, ok := table.lookup(key, h); ok {
 		return c, span, true
 	}
 	if len(key) < 3 || key[len(key)-1] != 's' || key[len(key)-2] != '\'' {
 		return correction{}, span, false
 	}
-	c, ok := table.lookup(key[:len(key)-2])
+	stem := key[:len(key)-2]
+	c, ok := table.lookup(stem, wordtable.Hash(stem))
 	if !ok {
 		return correction{}, span, false
 	}

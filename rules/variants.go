@@ -102,6 +102,10 @@ type variantTable struct {
 	sets   []variantSet
 	single map[string]variantRef  // folded word, with or without an ending
 	multi  map[string][]multiForm // by folded first word
+	// multiFirst filters look-ups in multi: bit n%64 of multiFirst[c] is
+	// set if a first word of n bytes starts with byte c. Most words are
+	// turned away without hashing them.
+	multiFirst [256]uint64
 	// static, if set, replaces single: the built-in table as generated
 	// static data (variants_gen.go), which costs nothing at start-up.
 	static *wordtable.Table
@@ -134,15 +138,34 @@ func decodeRef(v uint32) variantRef {
 func defaultVariantTable() *variantTable {
 	t := &variantTable{sets: defaultVariantSets, static: &defaultVariantSingle, multi: make(map[string][]multiForm, len(defaultVariantMulti))}
 	for _, e := range defaultVariantMulti {
-		t.multi[e.first] = append(t.multi[e.first], e.form)
+		t.addMulti(e.first, e.form)
 	}
 	return t
 }
 
+// addMulti adds a spelling of several words whose first word is first.
+func (t *variantTable) addMulti(first string, f multiForm) {
+	t.multi[first] = append(t.multi[first], f)
+	t.multiFirst[first[0]] |= 1 << (len(first) % 64)
+}
+
+// multiFor returns the spellings of several words whose first word is key.
+func (t *variantTable) multiFor(key []byte) []multiForm {
+	if len(key) == 0 || t.multiFirst[key[0]]&(1<<(len(key)%64)) == 0 {
+		return nil
+	}
+	return t.multi[string(key)]
+}
+
 // singleRef looks up a one-word spelling, folded.
 func (t *variantTable) singleRef(key []byte) (variantRef, bool) {
+	return t.singleRefHashed(key, wordtable.Hash(key))
+}
+
+// singleRefHashed is singleRef for a key whose wordtable.Hash is h.
+func (t *variantTable) singleRefHashed(key []byte, h uint32) (variantRef, bool) {
 	if t.static != nil {
-		v, ok := t.static.LookupInt(key)
+		v, ok := t.static.LookupIntHashed(key, h)
 		return decodeRef(v), ok
 	}
 	ref, ok := t.single[string(key)]
@@ -170,7 +193,7 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 			exact[f] = si
 			ref := variantRef{set: si, variant: vi}
 			if first, rest, ok := strings.Cut(f, " "); ok {
-				t.multi[first] = append(t.multi[first], multiForm{rest: strings.Fields(rest), ref: ref})
+				t.addMulti(first, multiForm{rest: strings.Fields(rest), ref: ref})
 				continue
 			}
 			t.single[f] = ref
@@ -358,8 +381,8 @@ func (r *variantRule) check(p *Pass) {
 		if w.Len() > len(buf) {
 			continue
 		}
-		key := wordFold(buf[:0], doc.Text[w.Start:w.End])
-		span, ref, last, ok := t.match(doc, i, key)
+		key, h := foldKey(buf[:0], doc.Text[w.Start:w.End])
+		span, ref, last, ok := t.match(doc, i, key, h)
 		if !ok {
 			continue
 		}
@@ -449,20 +472,21 @@ func times(n int) string {
 	return fmt.Sprintf("%d times", n)
 }
 
-// match finds the spelling that starts at word i, whose folded text is key:
+// match finds the spelling that starts at word i, whose folded text is key
+// and its wordtable.Hash h:
 // a spelling of several words if one matches, else a spelling of one word.
 // It returns the span matched, the spelling, and the index of the last
 // word matched.
-func (t *variantTable) match(doc *document.Document, i int, key []byte) (document.Span, variantRef, int, bool) {
+func (t *variantTable) match(doc *document.Document, i int, key []byte, h uint32) (document.Span, variantRef, int, bool) {
 	w := doc.Words[i]
-	for _, m := range t.multi[string(key)] {
+	for _, m := range t.multiFor(key) {
 		if last, suffixed, ok := matchRest(doc, i, m.rest); ok {
 			ref := m.ref
 			ref.suffixed = suffixed
 			return document.Span{Start: w.Start, End: doc.Words[last].End}, ref, last, true
 		}
 	}
-	ref, ok := t.singleRef(key)
+	ref, ok := t.singleRefHashed(key, h)
 	return w.Span, ref, i, ok
 }
 

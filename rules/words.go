@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules/internal/wordtable"
 )
 
 // This file holds the word and line helpers shared by spelling/misspell,
@@ -40,6 +41,39 @@ func wordFold(dst, w []byte) []byte {
 		}
 	}
 	return dst
+}
+
+// foldKey returns the folded form of the word w (see wordFold) and its
+// wordtable.Hash, computed in one pass. A word of lower-case ASCII, the
+// common case, is its own folded form: w itself is returned, not a copy;
+// otherwise the folded form is built in buf (which it overwrites).
+func foldKey(buf, w []byte) ([]byte, uint32) {
+	h := uint32(wordtable.HashOffset)
+	i := 0
+	for ; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			break
+		}
+		h = (h ^ uint32(c)) * wordtable.HashPrime
+	}
+	if i == len(w) {
+		return w, h
+	}
+	buf = append(buf[:0], w[:i]...)
+	for ; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			key := wordFold(buf, w[i:]) // rare: hash it again
+			return key, wordtable.Hash(key)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+		h = (h ^ uint32(c)) * wordtable.HashPrime
+	}
+	return buf, h
 }
 
 // FoldWord appends to dst the folded form of the word w, the form docqa

@@ -142,6 +142,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		stderr:   stderr,
 		printer:  printer,
 		jobs:     o.jobs,
+		progress: newProgress(stderr, len(inputs)),
 	}
 	sum, lintOK, err := l.run(cmd.Context(), inputs)
 	diffed := fx.finish(stderr)

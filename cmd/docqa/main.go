@@ -15,11 +15,43 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
 func main() {
-	os.Exit(run())
+	os.Exit(profiled(run))
+}
+
+// profiled runs f, writing a CPU profile of it to the file that
+// DOCQA_CPUPROFILE names, if set, and a heap profile at its end to the file
+// DOCQA_MEMPROFILE names (see bench/README.md). A profile that cannot be
+// written is reported and the run goes on.
+func profiled(f func() int) int {
+	if path := os.Getenv("DOCQA_CPUPROFILE"); path != "" {
+		if out, err := os.Create(path); err != nil {
+			warn(os.Stderr, "DOCQA_CPUPROFILE: %v", err)
+		} else if err := pprof.StartCPUProfile(out); err != nil {
+			warn(os.Stderr, "DOCQA_CPUPROFILE: %v", err)
+		} else {
+			defer out.Close()
+			defer pprof.StopCPUProfile()
+		}
+	}
+	code := f()
+	if path := os.Getenv("DOCQA_MEMPROFILE"); path != "" {
+		out, err := os.Create(path)
+		if err == nil {
+			err = pprof.Lookup("allocs").WriteTo(out, 0)
+			if cerr := out.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			warn(os.Stderr, "DOCQA_MEMPROFILE: %v", err)
+		}
+	}
+	return code
 }
 
 // run runs docqa with the process's arguments and streams, cancelled by an

@@ -22,6 +22,8 @@ type lintRun struct {
 	stderr   io.Writer
 	printer  report.Printer
 	jobs     int
+	// progress is the progress line on a terminal, nil for none.
+	progress *progress
 	// readFile reads a named input; nil means os.ReadFile. Tests set it to
 	// fail a read where file permissions cannot (running as root).
 	readFile func(path string) ([]byte, error)
@@ -52,6 +54,7 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 	defer func() {
 		cancel()
 		wg.Wait()
+		l.progress.finish()
 	}()
 
 	jobs := min(l.jobs, len(inputs))
@@ -100,32 +103,49 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 			return sum, false, ctx.Err()
 		}
 		<-window
-		if r.err != nil {
-			if ctx.Err() != nil {
-				return sum, false, ctx.Err()
-			}
-			warn(l.stderr, "%v", r.err)
-			ok = false
-			continue
+		if ctx.Err() != nil && r.err != nil {
+			return sum, false, ctx.Err()
 		}
-		if r.notice != "" {
-			warn(l.stderr, "%s", r.notice)
-			continue
+		if r.err == nil && r.notice == "" {
+			sum.Add(r.findings)
 		}
-		if len(r.preface) > 0 {
-			if _, err := l.stdout.Write(r.preface); err != nil {
-				return sum, false, fmt.Errorf("writing output: %w", err)
-			}
-		}
-		if err := l.printer.File(r.doc, r.findings); err != nil {
+		resume := l.progress.pause()
+		okFile, err := l.print(r)
+		resume()
+		if err != nil {
 			return sum, false, fmt.Errorf("writing output: %w", err)
 		}
-		sum.Add(r.findings)
+		ok = ok && okFile
+		if r.doc != nil {
+			l.progress.fileDone(len(r.doc.Text))
+		} else {
+			l.progress.fileDone(0)
+		}
 	}
+	l.progress.finish()
 	if err := l.printer.End(sum); err != nil {
 		return sum, false, fmt.Errorf("writing output: %w", err)
 	}
 	return sum, ok, nil
+}
+
+// print prints one outcome: its problem or notice on stderr, else its
+// preface and findings. ok is false for a problem.
+func (l *lintRun) print(r outcome) (ok bool, err error) {
+	switch {
+	case r.err != nil:
+		warn(l.stderr, "%v", r.err)
+		return false, nil
+	case r.notice != "":
+		warn(l.stderr, "%s", r.notice)
+		return true, nil
+	}
+	if len(r.preface) > 0 {
+		if _, err := l.stdout.Write(r.preface); err != nil {
+			return true, err
+		}
+	}
+	return true, l.printer.File(r.doc, r.findings)
 }
 
 // census counts, over every input, what the rules that look across

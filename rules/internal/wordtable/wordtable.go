@@ -24,19 +24,32 @@ type Table struct {
 	MinLen, MaxLen int
 }
 
+// The constants of the table's hash function, 32-bit FNV-1a, for a caller
+// that hashes a key byte by byte as it builds it: start from HashOffset
+// and, for each byte c, set h = (h ^ uint32(c)) * HashPrime.
+const (
+	HashOffset = 2166136261
+	HashPrime  = 16777619
+)
+
 // Hash is the table's hash function: 32-bit FNV-1a.
 func Hash(key []byte) uint32 {
-	h := uint32(2166136261)
+	h := uint32(HashOffset)
 	for _, c := range key {
 		h ^= uint32(c)
-		h *= 16777619
+		h *= HashPrime
 	}
 	return h
 }
 
 // Lookup returns the value of key.
 func (t *Table) Lookup(key []byte) (string, bool) {
-	if i := t.index(key); i >= 0 {
+	return t.LookupHashed(key, Hash(key))
+}
+
+// LookupHashed returns the value of key, whose Hash is h.
+func (t *Table) LookupHashed(key []byte, h uint32) (string, bool) {
+	if i := t.index(key, h); i >= 0 {
 		return t.Values[i], true
 	}
 	return "", false
@@ -44,19 +57,24 @@ func (t *Table) Lookup(key []byte) (string, bool) {
 
 // LookupInt returns the integer value of key.
 func (t *Table) LookupInt(key []byte) (uint32, bool) {
-	if i := t.index(key); i >= 0 {
+	return t.LookupIntHashed(key, Hash(key))
+}
+
+// LookupIntHashed returns the integer value of key, whose Hash is h.
+func (t *Table) LookupIntHashed(key []byte, h uint32) (uint32, bool) {
+	if i := t.index(key, h); i >= 0 {
 		return t.Ints[i], true
 	}
 	return 0, false
 }
 
-// index returns the index of key in Keys, or -1.
-func (t *Table) index(key []byte) int {
+// index returns the index of key, whose hash is h, in Keys, or -1.
+func (t *Table) index(key []byte, h uint32) int {
 	if len(t.Slots) == 0 {
 		return -1
 	}
 	mask := uint32(len(t.Slots) - 1)
-	for i := Hash(key) & mask; ; i = (i + 1) & mask {
+	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.Slots[i]
 		if s == 0 {
 			return -1
