@@ -46,12 +46,15 @@ func newCoordination(opts Options) (Check, error) {
 			if a.Paragraph != b.Paragraph {
 				continue
 			}
+			if n := conj.Len(); n != 2 && n != 3 {
+				continue // not "and" nor "or"
+			}
 			ct := d.Slice(conj.Span)
 			if !bytes.EqualFold(ct, []byte("and")) && !bytes.EqualFold(ct, []byte("or")) {
 				continue
 			}
 			at, bt := d.Slice(a.Span), d.Slice(b.Span)
-			if !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(a.End, conj.Start) || !d.OnlySpaceBetween(conj.End, b.Start) {
+			if !mayEqualFold(at, bt) || !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(a.End, conj.Start) || !d.OnlySpaceBetween(conj.End, b.Start) {
 				continue
 			}
 			lower := strings.ToLower(string(at))

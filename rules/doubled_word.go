@@ -65,7 +65,7 @@ func newDoubledWord(opts Options) (Check, error) {
 				continue
 			}
 			at, bt := d.Slice(a.Span), d.Slice(b.Span)
-			if !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(a.End, b.Start) {
+			if !mayEqualFold(at, bt) || !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(a.End, b.Start) {
 				continue
 			}
 			lower := strings.ToLower(string(at))

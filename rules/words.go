@@ -76,6 +76,20 @@ func foldKey(buf, w []byte) ([]byte, uint32) {
 	return buf, h
 }
 
+// mayEqualFold reports whether a and b may be equal under Unicode case
+// folding, by their first bytes: a cheap test that turns away most pairs
+// of words before bytes.EqualFold.
+func mayEqualFold(a, b []byte) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return len(a) == len(b)
+	}
+	x, y := a[0], b[0]
+	if x >= utf8.RuneSelf || y >= utf8.RuneSelf {
+		return true // the Kelvin sign folds to k: let EqualFold decide
+	}
+	return x|0x20 == y|0x20 && ('a' <= x|0x20 && x|0x20 <= 'z' || x == y)
+}
+
 // FoldWord appends to dst the folded form of the word w, the form docqa
 // compares words in: lower case, the right single quotation mark (’) an
 // ASCII apostrophe, Unicode hyphens ASCII ones. With a dst that has room,

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -196,4 +197,21 @@ func TestWordRulesConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// mayEqualFold never turns away a pair that bytes.EqualFold finds equal.
+func TestMayEqualFold(t *testing.T) {
+	words := []string{"", "a", "A", "the", "The", "THE", "@x", "`x", "[a", "{a", "1990", "Kelvin", "\u212Aelvin",
+		"ſun", "sun", "Sun", "été", "Été", "ÉTÉ", "_a", "a_", "Walla", "walla"}
+	for _, a := range words {
+		for _, b := range words {
+			eq := bytes.EqualFold([]byte(a), []byte(b))
+			if may := mayEqualFold([]byte(a), []byte(b)); eq && !may {
+				t.Errorf("%q, %q: equal under folding, turned away", a, b)
+			}
+		}
+	}
+	if mayEqualFold([]byte("the"), []byte("cat")) || mayEqualFold([]byte("@x"), []byte("`x")) {
+		t.Error("different first letters pass")
+	}
 }
