@@ -75,7 +75,12 @@ func (p *JSON) Begin() error {
 	return err
 }
 
-// File implements Printer: it writes the document's findings in one write.
+// jsonChunk is the size of the writes of JSON.File: a document with many
+// findings is written in pieces of about this size, not held whole.
+const jsonChunk = 64 << 10
+
+// File implements Printer: it writes the document's findings, in writes
+// of about jsonChunk bytes.
 func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
 	if len(findings) == 0 {
 		return nil
@@ -89,6 +94,12 @@ func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
 		out.WriteString("\n    ")
 		if err := p.encode(&out, jf, "    "); err != nil {
 			return err
+		}
+		if out.Len() >= jsonChunk {
+			if _, err := p.w.Write(out.Bytes()); err != nil {
+				return err
+			}
+			out.Reset()
 		}
 	}
 	_, err := p.w.Write(out.Bytes())

@@ -285,3 +285,54 @@ func TestMulti(t *testing.T) {
 		t.Errorf("Multi wrote\n%s\n%s", text.String(), js.String())
 	}
 }
+
+// writeSizes records the size of every write.
+type writeSizes struct {
+	bytes.Buffer
+	sizes []int
+}
+
+func (w *writeSizes) Write(p []byte) (int, error) {
+	w.sizes = append(w.sizes, len(p))
+	return w.Buffer.Write(p)
+}
+
+// TestJSONChunks: a document with many findings is written in pieces of
+// about jsonChunk bytes, which make up the JSON of every finding.
+func TestJSONChunks(t *testing.T) {
+	text := strings.Repeat("It was the the end.\n", 5000)
+	doc := document.Load("big.txt", []byte(text))
+	var fs []rules.Finding
+	for i := 0; i < len(text); i += len("It was the the end.\n") {
+		fs = append(fs, rules.Finding{Path: "big.txt", Rule: "repetition/doubled-word", Severity: rules.Error,
+			Span: document.Span{Start: i + 7, End: i + 14}, Message: "doubled word"})
+	}
+	var w writeSizes
+	p := NewJSON(&w)
+	if err := p.Begin(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.File(doc, fs); err != nil {
+		t.Fatal(err)
+	}
+	var sum Summary
+	sum.Add(fs)
+	if err := p.End(sum); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range w.sizes {
+		if n > jsonChunk+1024 {
+			t.Errorf("a write of %d bytes", n)
+		}
+	}
+	if len(w.sizes) < 10 {
+		t.Errorf("%d writes for %d bytes", len(w.sizes), w.Len())
+	}
+	var got struct{ Findings []struct{ Line int } }
+	if err := json.Unmarshal(w.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Findings) != 5000 || got.Findings[4999].Line != 5000 {
+		t.Errorf("%d findings", len(got.Findings))
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"syscall"
 )
@@ -25,7 +26,7 @@ func main() {
 
 // profiled runs f, writing a CPU profile of it to the file that
 // DOCQA_CPUPROFILE names, if set, and a heap profile at its end to the file
-// DOCQA_MEMPROFILE names (see bench/README.md). A profile that cannot be
+// DOCQA_MEMPROFILE names (see the README's performance section). A profile that cannot be
 // written is reported and the run goes on.
 func profiled(f func() int) int {
 	if path := os.Getenv("DOCQA_CPUPROFILE"); path != "" {
@@ -40,6 +41,7 @@ func profiled(f func() int) int {
 	}
 	code := f()
 	if path := os.Getenv("DOCQA_MEMPROFILE"); path != "" {
+		runtime.GC() // the profile holds what the last collection saw
 		out, err := os.Create(path)
 		if err == nil {
 			err = pprof.Lookup("allocs").WriteTo(out, 0)
