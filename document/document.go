@@ -72,6 +72,8 @@ type Document struct {
 	// Prose has the same length as Text. It holds Text's bytes where they
 	// are prose, Masked where they are not, and a space for markup that
 	// reads as nothing (emphasis marks, link brackets). Line breaks are kept.
+	// When every byte is prose, as in most plain text, Prose is Text itself,
+	// not a copy.
 	Prose []byte
 	// Paragraphs are the document's prose blocks, in order.
 	Paragraphs []Paragraph
@@ -120,7 +122,8 @@ type Word struct {
 // Load builds the document model of text read from path. The format follows
 // from the file name (see FormatFor). Load never fails: a document of any
 // bytes, valid UTF-8 or not, yields a model; Binary and InvalidUTF8 report
-// what the caller may want to refuse.
+// what the caller may want to refuse. The document keeps text as its Text,
+// and its Prose may share it: the caller must not change text afterwards.
 func Load(path string, text []byte) *Document {
 	return LoadFormat(path, text, FormatFor(path))
 }
@@ -139,15 +142,14 @@ func LoadFormat(path string, text []byte, format Format) *Document {
 	if !utf8.Valid(text) {
 		d.invalid = firstInvalid(text)
 	}
-	var blocks []block
 	if format == Markdown {
-		d.Prose, blocks, d.Comments = markdownProse(text, d.bom)
+		d.markdownProse()
+		maskURLs(d.Prose, 0)
 	} else {
-		d.Prose, blocks = plainProse(text, d.bom)
+		d.plainProse()
 	}
-	maskURLs(d.Prose)
-	d.segment(blocks)
-	d.pairQuotes()
+	opening := d.segment()
+	d.pairQuotes(opening)
 	return d
 }
 
@@ -320,8 +322,21 @@ func (d *Document) LineSpanWithBreak(off int) Span {
 // indexLines records where each line starts. A line ends at LF, CRLF or a
 // lone CR.
 func (d *Document) indexLines() {
-	d.lines = append(d.lines[:0], 0)
 	t := d.Text
+	n := bytes.Count(t, []byte("\n"))
+	cr := bytes.Count(t, []byte("\r"))
+	d.lines = make([]int, 1, 1+n+cr)
+	if cr == 0 {
+		// Only LF endings: let IndexByte find them.
+		for i := 0; ; {
+			j := bytes.IndexByte(t[i:], '\n')
+			if j < 0 {
+				return
+			}
+			i += j + 1
+			d.lines = append(d.lines, i)
+		}
+	}
 	for i := 0; i < len(t); i++ {
 		switch t[i] {
 		case '\n':

@@ -3,64 +3,78 @@ package document
 import (
 	"bytes"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-// block is a prose block found by a format's parser, before it is split into
-// sentences and words.
-type block struct {
-	Span
-	heading bool
+// plainProse finds the prose and the paragraphs of plain text. Every byte
+// but a byte order mark is prose, so Prose is Text itself unless a byte
+// order mark or a web address needs masking; blank lines separate
+// paragraphs.
+func (d *Document) plainProse() {
+	src := d.Text
+	d.Prose = src
+	if u := nextURL(src, d.bom); u < len(src) || d.bom > 0 {
+		prose := make([]byte, len(src))
+		copy(prose, src)
+		for i := 0; i < d.bom; i++ {
+			prose[i] = Masked
+		}
+		maskURLs(prose, u)
+		d.Prose = prose
+	}
+	n := 0
+	for range d.plainParagraphs {
+		n++
+	}
+	d.Paragraphs = make([]Paragraph, 0, n)
+	for s := range d.plainParagraphs {
+		d.Paragraphs = append(d.Paragraphs, Paragraph{Span: s})
+	}
 }
 
-// plainProse treats every byte but a byte order mark as prose; paragraphs
-// are separated by blank lines.
-func plainProse(src []byte, bom int) ([]byte, []block) {
-	prose := make([]byte, len(src))
-	copy(prose, src)
-	for i := 0; i < bom; i++ {
-		prose[i] = Masked
-	}
-	var blocks []block
+// plainParagraphs yields the spans of the paragraphs of plain text, each
+// from its first character to its last: runs of lines that are not blank.
+func (d *Document) plainParagraphs(yield func(Span) bool) {
+	src := d.Text
 	start := -1 // start of the current paragraph
 	end := -1   // end of its last non-blank line
-	for i := bom; i < len(src); {
-		lineEnd := i
-		for lineEnd < len(src) && src[lineEnd] != '\n' && src[lineEnd] != '\r' {
-			lineEnd++
+	for k, i := range d.lines {
+		if k == 0 {
+			i = d.bom
 		}
-		next := lineEnd
-		if next < len(src) {
-			if src[next] == '\r' && next+1 < len(src) && src[next+1] == '\n' {
-				next++
-			}
-			next++
+		lineEnd := len(src)
+		if k+1 < len(d.lines) {
+			lineEnd = d.lines[k+1]
+		}
+		for lineEnd > i && (src[lineEnd-1] == '\n' || src[lineEnd-1] == '\r') {
+			lineEnd-- // the line break
 		}
 		if isBlank(src[i:lineEnd]) {
 			if start >= 0 {
-				blocks = append(blocks, block{Span: Span{start, end}})
+				if !yield(Span{start, end}) {
+					return
+				}
 				start = -1
 			}
-		} else {
-			if start < 0 {
-				start = i
-				for isSpaceByte(src[start]) {
-					start++ // the paragraph starts at its first character
-				}
-			}
-			end = lineEnd
-			for isSpaceByte(src[end-1]) {
-				end-- // and ends at its last
+			continue
+		}
+		if start < 0 {
+			start = i
+			for isSpaceByte(src[start]) {
+				start++ // the paragraph starts at its first character
 			}
 		}
-		i = next
+		end = lineEnd
+		for isSpaceByte(src[end-1]) {
+			end-- // and ends at its last
+		}
 	}
 	if start >= 0 {
-		blocks = append(blocks, block{Span: Span{start, end}})
+		yield(Span{start, end})
 	}
-	return prose, blocks
 }
 
 func isBlank(b []byte) bool {
@@ -72,37 +86,76 @@ func isBlank(b []byte) bool {
 	return true
 }
 
-// markdownProse parses src as CommonMark. Paragraphs, headings and the text
-// of list items are prose blocks; inside them, text is kept, code spans, raw
-// HTML, autolinks and images are masked, and the remaining markup (emphasis
-// marks, link brackets and targets) reads as spaces. Everything outside the
-// blocks is masked; line breaks are kept everywhere. It also returns the
-// HTML comments of HTML blocks and inline HTML.
-func markdownProse(src []byte, bom int) ([]byte, []block, []Span) {
-	prose := make([]byte, len(src))
-	for i, c := range src {
-		if c == '\n' || c == '\r' {
-			prose[i] = c
-		} else {
-			prose[i] = Masked
+// markdownParser parses CommonMark as goldmark's default parser does, but
+// looks for link reference definitions only in paragraphs that can hold
+// one. A goldmark parser keeps no state between documents and is safe for
+// concurrent use, so this one serves every document; building one costs
+// more than parsing a short document.
+var markdownParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	parser.WithParagraphTransformers(util.Prioritized(linkReferences{}, 100)),
+)
+
+// linkReferences is goldmark's LinkReferenceParagraphTransformer for
+// paragraphs whose first character, after white space, is "[", the first
+// character of every link reference definition. Other paragraphs it leaves
+// alone without the allocations of looking.
+type linkReferences struct{}
+
+// Transform implements parser.ParagraphTransformer.
+func (linkReferences) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	lines := node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		for _, c := range src[seg.Start:seg.Stop] {
+			if util.IsSpace(c) {
+				continue
+			}
+			if c == '[' {
+				parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+			}
+			return
 		}
 	}
-	parsed := make([]byte, len(src))
-	copy(parsed, src)
-	for i := 0; i < bom; i++ {
-		parsed[i] = ' '
+	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+}
+
+// markdownProse parses the text as CommonMark. Paragraphs, headings and the
+// text of list items are prose blocks; inside them, text is kept, code
+// spans, raw HTML, autolinks and images are masked, and the remaining
+// markup (emphasis marks, link brackets and targets) reads as spaces.
+// Everything outside the blocks is masked; line breaks are kept
+// everywhere. It also finds the HTML comments of HTML blocks and inline
+// HTML.
+func (d *Document) markdownProse() {
+	src := d.Text
+	prose := make([]byte, len(src)) // all Masked
+	for _, l := range d.lines[1:] {
+		prose[l-1] = src[l-1] // a line break: LF, CR or the LF of CRLF
+		if src[l-1] == '\n' && l >= 2 && src[l-2] == '\r' {
+			prose[l-2] = '\r'
+		}
 	}
-	// Front matter (YAML between --- lines, or TOML between +++ lines) at
-	// the very start is not prose: hide it from the parser.
-	if fm := frontMatterEnd(parsed, bom); fm > 0 {
-		for i := bom; i < fm; i++ {
+	// The parser reads src with a byte order mark, and front matter (YAML
+	// between --- lines, or TOML between +++ lines) at the very start,
+	// blanked: they are not prose.
+	parsed := src
+	if fm := frontMatterEnd(src, d.bom); d.bom > 0 || fm > 0 {
+		parsed = make([]byte, len(src))
+		copy(parsed, src)
+		for i := 0; i < d.bom; i++ {
+			parsed[i] = ' '
+		}
+		for i := d.bom; i < fm; i++ {
 			if parsed[i] != '\n' && parsed[i] != '\r' {
 				parsed[i] = ' '
 			}
 		}
 	}
-	root := goldmark.New().Parser().Parse(text.NewReader(parsed))
-	var blocks []block
+	root := markdownParser.Parse(text.NewReader(parsed))
+	var paras []Paragraph
 	var comments []Span
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -125,11 +178,7 @@ func markdownProse(src []byte, bom int) ([]byte, []block, []Span) {
 		span := Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
-			for j := seg.Start; j < seg.Stop; j++ {
-				if src[j] != '\n' && src[j] != '\r' {
-					prose[j] = ' '
-				}
-			}
+			blank(prose, src, seg.Start, seg.Stop)
 		}
 		copyInlines(n, src, prose, &comments)
 		for span.End > span.Start && isSpaceByte(src[span.End-1]) {
@@ -139,11 +188,37 @@ func markdownProse(src []byte, bom int) ([]byte, []block, []Span) {
 			span.Start++
 		}
 		if span.Len() > 0 {
-			blocks = append(blocks, block{Span: span, heading: n.Kind() == ast.KindHeading})
+			paras = append(paras, Paragraph{Span: span, Heading: n.Kind() == ast.KindHeading})
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return prose, blocks, comments
+	if paras == nil {
+		paras = []Paragraph{}
+	}
+	d.Prose, d.Paragraphs, d.Comments = prose, paras, comments
+}
+
+// spaces is a run of 64 spaces to copy from.
+const spaces = "                                                                "
+
+// blank sets prose[start:stop] to spaces, but for line breaks, which keep
+// their bytes from src.
+func blank(prose, src []byte, start, stop int) {
+	end := stop
+	for end > start && (src[end-1] == '\n' || src[end-1] == '\r') {
+		end-- // the line break that ends a line
+	}
+	if bytes.IndexByte(src[start:end], '\r') >= 0 || bytes.IndexByte(src[start:end], '\n') >= 0 {
+		end = start // line breaks inside: take them one byte at a time
+	}
+	for b := prose[start:end]; len(b) > 0; {
+		b = b[copy(b, spaces):]
+	}
+	for j := end; j < stop; j++ {
+		if src[j] != '\n' && src[j] != '\r' {
+			prose[j] = ' '
+		}
+	}
 }
 
 // The marks that open and close an HTML comment.
@@ -295,22 +370,10 @@ func frontMatterEnd(src []byte, start int) int {
 	return 0 // never closed: not front matter
 }
 
-// maskURLs masks web addresses and e-mail addresses written in the prose:
-// their letters are not words.
-func maskURLs(prose []byte) {
-	for i := 0; i < len(prose); i++ {
-		c := prose[i]
-		if c != 'h' && c != 'H' && c != 'w' && c != 'W' && c != 'f' && c != 'm' {
-			continue
-		}
-		if i > 0 && !isURLStartBoundary(prose[i-1]) {
-			continue
-		}
-		rest := prose[i:]
-		if !(hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") ||
-			hasPrefixFold(rest, "www.") || hasPrefixFold(rest, "ftp://") || hasPrefixFold(rest, "mailto:")) {
-			continue
-		}
+// maskURLs masks the web addresses and e-mail addresses written in the
+// prose, from offset from on: their letters are not words.
+func maskURLs(prose []byte, from int) {
+	for i := nextURL(prose, from); i < len(prose); i = nextURL(prose, i+1) {
 		end := i
 		for end < len(prose) && !isSpaceByte(prose[end]) && prose[end] != Masked {
 			end++
@@ -324,6 +387,55 @@ func maskURLs(prose []byte) {
 		}
 		i = end
 	}
+}
+
+// urlLead marks the bytes that can start an address maskURLs masks.
+var urlLead = [256]bool{'h': true, 'H': true, 'w': true, 'W': true, 'f': true, 'm': true}
+
+// nextURL returns the offset of the first web or e-mail address in prose
+// at or after from, or len(prose) if there is none.
+func nextURL(prose []byte, from int) int {
+	// Each address has a separator 3 to 6 bytes after its start: the "."
+	// of "www." or the ":" of "http:", "https:", "ftp:" or "mailto:". Only
+	// the offsets just before a separator, found fast, need a closer look.
+	dot, colon := -1, -1 // the next of each at or after i+3
+	for i := from; i < len(prose); i++ {
+		if dot < i+3 {
+			dot = indexByteFrom(prose, i+3, '.')
+		}
+		if colon < i+3 {
+			colon = indexByteFrom(prose, i+3, ':')
+		}
+		sep := min(dot, colon)
+		if sep == len(prose) {
+			break
+		}
+		i = max(i, sep-6)
+		if !urlLead[prose[i]] {
+			continue
+		}
+		if i > 0 && !isURLStartBoundary(prose[i-1]) {
+			continue
+		}
+		rest := prose[i:]
+		if hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") ||
+			hasPrefixFold(rest, "www.") || hasPrefixFold(rest, "ftp://") || hasPrefixFold(rest, "mailto:") {
+			return i
+		}
+	}
+	return len(prose)
+}
+
+// indexByteFrom returns the offset of the first c in b at or after from,
+// or len(b) if there is none.
+func indexByteFrom(b []byte, from int, c byte) int {
+	if from >= len(b) {
+		return len(b)
+	}
+	if i := bytes.IndexByte(b[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(b)
 }
 
 func isURLStartBoundary(c byte) bool {

@@ -1,6 +1,9 @@
 package document
 
 import (
+	"bytes"
+	"cmp"
+	"slices"
 	"sort"
 	"unicode"
 )
@@ -106,28 +109,40 @@ var elisions = map[string]bool{
 // pairQuotes finds the quotation marks of every paragraph and pairs them.
 // One pass over the document: the stack of open marks carries from one
 // paragraph into the next when the next one reopens the quotation.
-func (d *Document) pairQuotes() {
+// Opening is the number of curly opening marks (“ ‘ «) in the paragraphs,
+// as segment counts them, to presize Quotes.
+func (d *Document) pairQuotes(opening int) {
+	// Each of those but a rare ‘ opens a quotation, as does about every
+	// other straight ", and now and then a ’ or '.
+	quotes := opening + bytes.Count(d.Prose, []byte(`"`))/2
+	if quotes = min(len(d.Prose)/16, quotes+quotes/8); quotes > 0 {
+		d.Quotes = make([]Quote, 0, quotes)
+	}
 	var stack []openMark
+	// The Reopens of all quotations share one array: only the outermost
+	// open quotation is ever reopened, so its reopening marks are the
+	// last ones found.
+	var reopens []int
+	leads := newByteFinder(d.Prose, quoteLeads)
 	for pi := range d.Paragraphs {
 		p := d.Paragraphs[pi]
 		i := p.Start
 		if len(stack) > 0 {
 			// The quotation carried over: this paragraph's opening mark
 			// reopens it.
-			_, n := d.runeAt(d.firstProse(p.Span))
 			off := d.firstProse(p.Span)
+			_, n := d.runeAt(off)
 			q := &d.Quotes[stack[0].quote]
-			q.Reopens = append(q.Reopens, off)
+			reopens = append(reopens, off)
+			end := len(reopens)
+			q.Reopens = reopens[end-len(q.Reopens)-1 : end : end]
 			q.LastParagraph = pi
 			q.Content.End = p.End
 			i = off + n
 		}
 		for i < p.End {
 			// Skip to the next byte that can start a quotation mark.
-			for i < p.End && !quoteLead[d.Prose[i]] {
-				i++
-			}
-			if i >= p.End {
+			if i = leads.index(i); i >= p.End {
 				break
 			}
 			r, n := d.runeAt(i)
@@ -197,11 +212,17 @@ func (d *Document) pairQuotes() {
 		}
 		stack = stack[:0]
 	}
+	if len(d.Quotes) == 0 {
+		d.Quotes = nil // as if never presized
+	}
 	d.finishQuotes()
 }
 
 // finishQuotes marks colon-introduced quotations and indexes the outermost.
 func (d *Document) finishQuotes() {
+	if len(d.Quotes) > 0 {
+		d.outer = make([]int, 0, len(d.Quotes))
+	}
 	for qi := range d.Quotes {
 		q := &d.Quotes[qi]
 		if q.Depth != 0 {
@@ -227,8 +248,12 @@ func (d *Document) finishQuotes() {
 		}
 	}
 	// Unclosed quotations overlap nothing after their paragraph; keep the
-	// index sorted by opening mark.
-	sort.SliceStable(d.outer, func(a, b int) bool { return d.Quotes[d.outer[a]].Open < d.Quotes[d.outer[b]].Open })
+	// index sorted by opening mark. Quotations are found in text order, so
+	// it always is unless paragraphs come out of order.
+	byOpen := func(a, b int) int { return cmp.Compare(d.Quotes[a].Open, d.Quotes[b].Open) }
+	if !slices.IsSortedFunc(d.outer, byOpen) {
+		slices.SortStableFunc(d.outer, byOpen)
+	}
 }
 
 func (d *Document) open(stack []openMark, off, n int, double, straight bool, para int) []openMark {
@@ -356,9 +381,9 @@ func hasOpen(stack []openMark, double, straight bool) bool {
 	return false
 }
 
-// quoteLead marks the bytes that start a quotation mark in UTF-8: the
+// quoteLeads are the bytes that start a quotation mark in UTF-8: the
 // straight marks, and the lead bytes of “ ” ‘ ’ (0xE2) and « » (0xC2).
-var quoteLead = [256]bool{'"': true, '\'': true, 0xE2: true, 0xC2: true}
+var quoteLeads = [4]byte{'"', '\'', 0xE2, 0xC2}
 
 func isQuoteRune(r rune) bool {
 	switch r {

@@ -1,26 +1,40 @@
 package document
 
 import (
+	"bytes"
 	"sort"
 	"unicode"
 	"unicode/utf8"
 )
 
-// segment splits the prose blocks into paragraphs, sentences and words.
-func (d *Document) segment(blocks []block) {
-	d.Paragraphs = make([]Paragraph, 0, len(blocks))
-	// A word is about six bytes of prose; guess capacity to avoid regrowth.
-	d.Words = make([]Word, 0, len(d.Prose)/6+1)
-	for _, b := range blocks {
-		p := Paragraph{Span: b.Span, Heading: b.heading}
+// segment splits the paragraphs into sentences and words. It returns the
+// number of curly opening quotation marks (“ ‘ «) in the paragraphs.
+func (d *Document) segment() (opening int) {
+	// A word is about six bytes of prose, and a word ends at a space, a
+	// line break or the end of a paragraph: presize from the smaller
+	// guess to avoid regrowth and waste.
+	wordGuess := min(len(d.Prose)/6, bytes.Count(d.Prose, []byte(" "))+len(d.lines)+len(d.Paragraphs))
+	d.Words = make([]Word, 0, wordGuess+1)
+	// A sentence ends at a full stop, question or exclamation mark, or at
+	// the end of its paragraph.
+	sentenceGuess := len(d.Paragraphs) + min(len(d.Prose)/16,
+		bytes.Count(d.Prose, []byte("."))+bytes.Count(d.Prose, []byte("?"))+bytes.Count(d.Prose, []byte("!")))
+	if len(d.Paragraphs) > 0 {
+		d.Sentences = make([]Span, 0, sentenceGuess)
+	}
+	ends := newByteFinder(d.Prose, sentenceEndLeads)
+	for pi := range d.Paragraphs {
+		p := &d.Paragraphs[pi]
 		p.FirstWord = len(d.Words)
-		d.words(b.Span, len(d.Paragraphs))
+		var n int
+		d.Words, n = d.words(d.Words, p.Span, pi)
+		opening += n
 		p.EndWord = len(d.Words)
 		p.FirstSentence = len(d.Sentences)
-		d.sentences(b.Span)
+		d.Sentences = d.sentences(d.Sentences, p.Span, ends)
 		p.EndSentence = len(d.Sentences)
-		d.Paragraphs = append(d.Paragraphs, p)
 	}
+	return opening
 }
 
 // runeAt decodes the prose rune at i; masked bytes decode as Masked.
@@ -50,18 +64,69 @@ func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if generalPunctuation(r) {
+		return false // no letter, digit or mark there: dashes, quotation marks, spaces
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
+// generalPunctuation reports whether r is in the Unicode block of that
+// name (U+2000 to U+206F), where prose finds its dashes, curly quotation
+// marks, ellipsis and special spaces.
+func generalPunctuation(r rune) bool { return 0x2000 <= r && r <= 0x206F }
+
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
-// sentenceEndLead marks the bytes that can start a sentence's final mark.
-var sentenceEndLead = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
+// sentenceEndLeads are the bytes that can start a sentence's final mark:
+// . ! ? and the lead byte of … (0xE2).
+var sentenceEndLeads = [4]byte{'.', '!', '?', 0xE2}
+
+// byteFinder finds the next of four bytes in a text. It looks for each
+// with bytes.IndexByte and remembers where each occurs next, so finding
+// them in order costs little more than one fast search per occurrence.
+type byteFinder struct {
+	text []byte
+	set  [4]byte
+	from [4]int // where the last search for each byte started
+	next [4]int // where it found it, or len(text)
+}
+
+func newByteFinder(text []byte, set [4]byte) *byteFinder {
+	f := &byteFinder{text: text, set: set}
+	for k := range f.from {
+		f.from[k] = len(text) + 1 // no search yet
+	}
+	return f
+}
+
+// index returns the offset of the first byte at or after i that is in the
+// set, or len(text) if there is none.
+func (f *byteFinder) index(i int) int {
+	j := len(f.text)
+	for k, c := range f.set {
+		if f.next[k] < i || i < f.from[k] {
+			f.from[k] = i
+			f.next[k] = indexByteFrom(f.text, i, c)
+		}
+		j = min(j, f.next[k])
+	}
+	return j
+}
 
 // asciiWord marks the ASCII bytes that are word runes.
 var asciiWord = func() (t [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		t[c] = IsWordRune(rune(c))
+	}
+	return t
+}()
+
+// asciiSeparator marks the ASCII bytes that are not word runes and never
+// join two into one word: white space, most punctuation and Masked. After a
+// word, one ends it; between words, one starts nothing.
+var asciiSeparator = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !IsWordRune(rune(c)) && !isJoiner('0', rune(c), '0') && !isJoiner('a', rune(c), 'a')
 	}
 	return t
 }()
@@ -79,20 +144,41 @@ func isJoiner(prev, r, next rune) bool {
 	return false
 }
 
-// words appends the words of one block.
-func (d *Document) words(s Span, para int) {
+// words appends the words of one paragraph to ws. It also counts the curly
+// opening quotation marks it passes, which it decodes anyway.
+func (d *Document) words(ws []Word, s Span, para int) (_ []Word, opening int) {
 	start := -1
 	var prev rune
-	prose := d.Prose
+	prose := d.Prose[:s.End]
 	for i := s.Start; i < s.End; {
-		// Fast path: inside a word, ASCII letters and digits need no
-		// decoding and no joiner check.
-		if start >= 0 {
+		if start < 0 {
+			// Fast path: between words, white space, punctuation and
+			// masked bytes start nothing.
+			for i < s.End && asciiSeparator[prose[i]] {
+				i++
+			}
+			if i >= s.End {
+				break
+			}
+			if asciiWord[prose[i]] {
+				start = i
+				i++
+				continue
+			}
+		} else {
+			// Fast path: inside a word, ASCII letters and digits need no
+			// decoding and no joiner check, and white space ends it.
 			for i < s.End && asciiWord[prose[i]] {
 				i++
 			}
 			if i >= s.End {
 				break
+			}
+			if asciiSeparator[prose[i]] {
+				ws = append(ws, Word{Span: Span{start, i}, Paragraph: para})
+				start = -1
+				i++
+				continue
 			}
 			prev = rune(prose[i-1])
 			if prose[i-1] >= utf8.RuneSelf {
@@ -100,6 +186,9 @@ func (d *Document) words(s Span, para int) {
 			}
 		}
 		r, n := d.runeAt(i)
+		if r == '“' || r == '‘' || r == '«' {
+			opening++
+		}
 		switch {
 		case IsWordRune(r):
 			if start < 0 {
@@ -110,18 +199,18 @@ func (d *Document) words(s Span, para int) {
 			if isJoiner(prev, r, next) {
 				break
 			}
-			d.Words = append(d.Words, Word{Span: Span{start, i}, Paragraph: para})
+			ws = append(ws, Word{Span: Span{start, i}, Paragraph: para})
 			start = -1
 		case start >= 0:
-			d.Words = append(d.Words, Word{Span: Span{start, i}, Paragraph: para})
+			ws = append(ws, Word{Span: Span{start, i}, Paragraph: para})
 			start = -1
 		}
-		prev = r
 		i += n
 	}
 	if start >= 0 {
-		d.Words = append(d.Words, Word{Span: Span{start, s.End}, Paragraph: para})
+		ws = append(ws, Word{Span: Span{start, s.End}, Paragraph: para})
 	}
+	return ws, opening
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -150,19 +239,16 @@ func isCloser(r rune) bool {
 	return false
 }
 
-// sentences appends the sentences of one block. A sentence ends at . ! ? or
+// sentences appends the sentences of one paragraph to ss. A sentence ends at . ! ? or
 // … (with any closing quotation marks and brackets after it) followed by
 // white space and a capital, a digit or an opening mark; a full stop after
 // a known abbreviation or a single capital (an initial) ends none.
-func (d *Document) sentences(s Span) {
+func (d *Document) sentences(ss []Span, s Span, ends *byteFinder) []Span {
 	start := s.Start
+	prose := d.Prose[:s.End]
 	for i := s.Start; i < s.End; {
-		// Skip to the next byte that can end a sentence: . ! ? or the lead
-		// byte of … (0xE2).
-		for i < s.End && !sentenceEndLead[d.Prose[i]] {
-			i++
-		}
-		if i >= s.End {
+		// Skip to the next byte that can end a sentence.
+		if i = ends.index(i); i >= s.End {
 			break
 		}
 		r, n := d.runeAt(i)
@@ -182,7 +268,7 @@ func (d *Document) sentences(s Span) {
 			break
 		}
 		next := end
-		for next < s.End && isSpaceByte(d.Prose[next]) {
+		for next < s.End && isSpaceByte(prose[next]) {
 			next++
 		}
 		if next == end || next >= s.End {
@@ -194,13 +280,14 @@ func (d *Document) sentences(s Span) {
 			i = end
 			continue
 		}
-		d.Sentences = append(d.Sentences, Span{start, end})
+		ss = append(ss, Span{start, end})
 		start = next
 		i = next
 	}
 	if start < s.End {
-		d.Sentences = append(d.Sentences, Span{start, s.End})
+		ss = append(ss, Span{start, s.End})
 	}
+	return ss
 }
 
 // abbreviationBefore reports whether the full stop at i follows an
