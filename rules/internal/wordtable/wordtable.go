@@ -8,9 +8,12 @@ import (
 	"strings"
 )
 
-// Table maps keys to values. Slots is an open-addressing index of size a
-// power of two: slot i holds 1 + the index of a key whose hash probes
-// there, or 0.
+// Table maps keys to values, at most MaxKeys of them. Slots is an
+// open-addressing index of size a power of two: slot i holds 0, or the
+// top 16 bits of the hash of a key that probes there (its tag) above
+// 1 + the key's index. A look-up compares tags first and reads a key
+// only when they agree: a word that is not in the table is turned away,
+// almost always, without touching Keys.
 type Table struct {
 	Keys []string
 	// Values holds the value of each key, or is nil for a table whose
@@ -74,22 +77,30 @@ func (t *Table) index(key []byte, h uint32) int {
 		return -1
 	}
 	mask := uint32(len(t.Slots) - 1)
+	tag := h >> 16
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.Slots[i]
 		if s == 0 {
 			return -1
 		}
-		if t.Keys[s-1] == string(key) {
-			return int(s - 1)
+		if s>>16 == tag && t.Keys[s&0xFFFF-1] == string(key) {
+			return int(s&0xFFFF - 1)
 		}
 	}
 }
 
+// MaxKeys is the most keys a Table holds: an index fits in 16 bits.
+const MaxKeys = 1<<16 - 1
+
 // Len returns the number of keys.
 func (t *Table) Len() int { return len(t.Keys) }
 
-// Build returns the table of keys and values (keys distinct).
+// Build returns the table of keys and values (keys distinct). It panics
+// if there are more than MaxKeys keys.
 func Build(keys, values []string) *Table {
+	if len(keys) > MaxKeys {
+		panic(fmt.Sprintf("wordtable: %d keys, more than %d", len(keys), MaxKeys))
+	}
 	size := 1
 	for size < 2*len(keys) {
 		size *= 2
@@ -100,11 +111,12 @@ func Build(keys, values []string) *Table {
 	}
 	mask := uint32(size - 1)
 	for k, key := range keys {
-		i := Hash([]byte(key)) & mask
+		h := Hash([]byte(key))
+		i := h & mask
 		for t.Slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.Slots[i] = uint32(k + 1)
+		t.Slots[i] = h>>16<<16 | uint32(k+1)
 	}
 	return t
 }

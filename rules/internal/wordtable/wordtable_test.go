@@ -38,3 +38,16 @@ func TestLookupAllocatesNothing(t *testing.T) {
 		t.Errorf("Lookup allocates %v times", n)
 	}
 }
+
+func TestBuildTooManyKeys(t *testing.T) {
+	keys := make([]string, MaxKeys+1)
+	for i := range keys {
+		keys[i] = fmt.Sprint(i)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("no panic")
+		}
+	}()
+	Build(keys, nil)
+}
