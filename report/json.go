@@ -26,7 +26,8 @@ type JSON struct {
 	w     io.Writer
 	buf   bytes.Buffer
 	enc   *json.Encoder
-	count int // findings written so far
+	out   []byte // File's buffer, kept for the next document
+	count int    // findings written so far
 }
 
 // NewJSON returns a JSON printer writing to w.
@@ -85,24 +86,24 @@ func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
 	if len(findings) == 0 {
 		return nil
 	}
-	var out bytes.Buffer
-	for _, jf := range jsonFindings(doc, findings) {
+	out := p.out[:0]
+	jfs := jsonFindings(doc, findings)
+	for i := range jfs {
 		if p.count > 0 {
-			out.WriteByte(',')
+			out = append(out, ',')
 		}
 		p.count++
-		out.WriteString("\n    ")
-		if err := p.encode(&out, jf, "    "); err != nil {
-			return err
-		}
-		if out.Len() >= jsonChunk {
-			if _, err := p.w.Write(out.Bytes()); err != nil {
+		out = append(out, "\n    "...)
+		out = appendFindingJSON(out, &jfs[i], "    ")
+		if len(out) >= jsonChunk {
+			if _, err := p.w.Write(out); err != nil {
 				return err
 			}
-			out.Reset()
+			out = out[:0]
 		}
 	}
-	_, err := p.w.Write(out.Bytes())
+	p.out = out
+	_, err := p.w.Write(out)
 	return err
 }
 

@@ -68,8 +68,8 @@ func collectInputs(args []string, stdinName string, stderr io.Writer) (inputs []
 			add(fileKey(arg), input{name: displayName(arg), path: arg, explicit: true, special: !fi.Mode().IsRegular()})
 			continue
 		}
-		walkOK := walkFolder(arg, stderr, func(path string) {
-			add(fileKey(path), input{name: displayName(path), path: path})
+		walkOK := walkFolder(arg, stderr, func(path, key string) {
+			add(key, input{name: displayName(path), path: path})
 		})
 		ok = ok && walkOK
 	}
@@ -78,12 +78,12 @@ func collectInputs(args []string, stdinName string, stderr io.Writer) (inputs []
 }
 
 // walkFolder calls found for every file to lint under root, in lexical
-// order, leaving out hidden folders and node_modules. A root that is a
+// order, with its key (see fileKey), leaving out hidden folders and node_modules. A root that is a
 // symbolic link to a folder is followed; links below it are followed only
 // to files; a link to be linted that leads nowhere (dangling, or a loop) is
 // skipped with a notice on stderr. Folders that cannot be read are reported
 // on stderr and make the result false.
-func walkFolder(root string, stderr io.Writer, found func(path string)) bool {
+func walkFolder(root string, stderr io.Writer, found func(path, key string)) bool {
 	ok := true
 	walkRoot := root
 	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
@@ -91,6 +91,10 @@ func walkFolder(root string, stderr io.Writer, found func(path string)) bool {
 			walkRoot = real
 		}
 	}
+	// The walk follows no link to a folder, so a regular file's key is the
+	// root's key joined with the file's path under the root: one
+	// resolution of the root rather than one per file.
+	rootKey := fileKey(walkRoot)
 	_ = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 		// Report names under root as given, not under the link's target.
 		name := p
@@ -122,10 +126,17 @@ func walkFolder(root string, stderr io.Writer, found func(path string)) bool {
 			if !fi.Mode().IsRegular() {
 				return nil
 			}
-		} else if !d.Type().IsRegular() {
+			found(name, fileKey(p))
 			return nil
 		}
-		found(name)
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		key := fileKey(p)
+		if rel, err := filepath.Rel(walkRoot, p); err == nil {
+			key = filepath.Join(rootKey, rel)
+		}
+		found(name, key)
 		return nil
 	})
 	return ok
