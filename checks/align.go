@@ -59,11 +59,11 @@ func alignWords(old, new *document.Document) alignment {
 	syms := newSymbols()
 	a := make([]rune, len(old.Words))
 	for i, w := range old.Words {
-		a[i] = syms.id(old.Slice(w.Span))
+		a[i] = syms.id(old.Slice(w.Span()))
 	}
 	b := make([]rune, len(new.Words))
 	for i, w := range new.Words {
-		b[i] = syms.id(new.Slice(w.Span))
+		b[i] = syms.id(new.Slice(w.Span()))
 	}
 	al := alignment{oldToNew: make([]int, len(a)), newToOld: make([]int, len(b))}
 	for i := range al.oldToNew {

@@ -44,8 +44,8 @@ func (cmp *comparison) report(r *rules.Rule, doc *document.Document, span docume
 
 // wordRange returns the indexes [lo, hi) of the words inside span s.
 func wordRange(d *document.Document, s document.Span) (int, int) {
-	lo := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= s.Start })
-	hi := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].End > s.End })
+	lo := sort.Search(len(d.Words), func(i int) bool { return int(d.Words[i].Start) >= s.Start })
+	hi := sort.Search(len(d.Words), func(i int) bool { return int(d.Words[i].End) > s.End })
 	if hi < lo {
 		hi = lo
 	}
@@ -190,11 +190,11 @@ func (cmp *comparison) similarity(u, v unit) float64 {
 	}
 	bag := map[string]int{}
 	for w := u.lo; w < u.hi; w++ {
-		bag[strings.ToLower(cmp.old.String(cmp.old.Words[w].Span))]++
+		bag[strings.ToLower(cmp.old.String(cmp.old.Words[w].Span()))]++
 	}
 	shared := 0
 	for w := v.lo; w < v.hi; w++ {
-		k := strings.ToLower(cmp.new.String(cmp.new.Words[w].Span))
+		k := strings.ToLower(cmp.new.String(cmp.new.Words[w].Span()))
 		if bag[k] > 0 {
 			bag[k]--
 			shared++

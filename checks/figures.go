@@ -41,12 +41,12 @@ type figure struct {
 func figuresIn(d *document.Document, u unit) []figure {
 	var fs []figure
 	for w := u.lo; w < u.hi; w++ {
-		word := d.Words[w]
+		word := d.Words[w].Span()
 		if d.InQuote(word.Start) {
 			continue // a changed number in a quotation is a changed quotation
 		}
-		if t := d.String(word.Span); isFigure(t) {
-			fs = append(fs, figure{word.Span, t})
+		if t := d.String(word); isFigure(t) {
+			fs = append(fs, figure{word, t})
 		}
 	}
 	return fs
@@ -131,7 +131,7 @@ func (cmp *comparison) newFindings() {
 		if lo >= len(cmp.new.Words) || cmp.al.newToOld[lo] < 0 {
 			continue
 		}
-		at := cmp.old.Words[cmp.al.newToOld[lo]].Start
+		at := int(cmp.old.Words[cmp.al.newToOld[lo]].Start)
 		// Old findings are sorted by start: look at those starting at or
 		// before the place, nearest first.
 		j := sort.Search(len(olds), func(j int) bool { return olds[j].Span.Start > at })

@@ -32,7 +32,7 @@ func (cmp *comparison) paragraphs() []ParagraphDiff {
 			lo, _ := cmp.anchors(o)
 			at := len(cmp.new.Text)
 			if lo < len(cmp.new.Words) {
-				at = cmp.new.Words[lo].Start
+				at = int(cmp.new.Words[lo].Start)
 			}
 			out = append(out, ParagraphDiff{Old: o.span, New: document.Span{Start: at, End: at}, Ops: []Op{{Delete, ot}}})
 			continue

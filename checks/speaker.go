@@ -26,7 +26,7 @@ func newVerbSet() verbSet {
 // match reports whether a speech verb starts at word i, and how many words
 // it has.
 func (s verbSet) match(d *document.Document, i int) (int, bool) {
-	rests, ok := s[strings.ToLower(d.String(d.Words[i].Span))]
+	rests, ok := s[strings.ToLower(d.String(d.Words[i].Span()))]
 	if !ok {
 		return 0, false
 	}
@@ -38,7 +38,7 @@ func (s verbSet) match(d *document.Document, i int) (int, bool) {
 		}
 		okRest := true
 		for k, w := range f {
-			if !strings.EqualFold(d.String(d.Words[i+1+k].Span), w) {
+			if !strings.EqualFold(d.String(d.Words[i+1+k].Span()), w) {
 				okRest = false
 				break
 			}
@@ -62,7 +62,7 @@ func speaker(d *document.Document, verbs verbSet, q document.Quote) (document.Sp
 	before, after := -1, -1
 	var beforeLen, afterLen int
 	for i := first.FirstWord; i < last.EndWord; i++ {
-		w := d.Words[i]
+		w := d.Words[i].Span()
 		if d.InQuote(w.Start) {
 			continue
 		}
@@ -91,7 +91,7 @@ func speaker(d *document.Document, verbs verbSet, q document.Quote) (document.Sp
 	// The clause the verb ends: back to a sentence end, a quotation mark
 	// or the paragraph's start.
 	s := v
-	for s > 0 && d.Words[s-1].Paragraph == para && !d.InQuote(d.Words[s-1].Start) &&
+	for s > 0 && d.Words[s-1].Paragraph == para && !d.InQuote(int(d.Words[s-1].Start)) &&
 		!clauseBreak(d.Prose[d.Words[s-1].End:d.Words[s].Start]) {
 		s--
 	}
@@ -100,10 +100,10 @@ func speaker(d *document.Document, verbs verbSet, q document.Quote) (document.Sp
 	}
 	// The subject: the clause's first words, up to a comma or the verb.
 	e := s + 1
-	for e < v && e-s < 6 && d.OnlySpaceBetween(d.Words[e-1].End, d.Words[e].Start) {
+	for e < v && e-s < 6 && spaceAfterWord(d, e-1) {
 		e++
 	}
-	return document.Span{Start: d.Words[s].Start, End: d.Words[e-1].End}, true
+	return wordRun(d, s, e), true
 }
 
 // resolvedSpeaker is speaker for the quotation d.Quotes[qi], with a
@@ -143,14 +143,14 @@ func resolvedSpeaker(d *document.Document, verbs verbSet, qi int) (document.Span
 func followingName(d *document.Document, i int, capitalized bool) (document.Span, bool) {
 	para := d.Words[i].Paragraph
 	s := i + 1
-	if s >= len(d.Words) || d.Words[s].Paragraph != para || !d.OnlySpaceBetween(d.Words[i].End, d.Words[s].Start) {
+	if s >= len(d.Words) || d.Words[s].Paragraph != para || !spaceAfterWord(d, i) {
 		return document.Span{}, false
 	}
 	e := s
 	for e < len(d.Words) && e-s < 6 && d.Words[e].Paragraph == para &&
-		(e == s || d.OnlySpaceBetween(d.Words[e-1].End, d.Words[e].Start)) {
+		(e == s || spaceAfterWord(d, e-1)) {
 		if capitalized {
-			t := d.Slice(d.Words[e].Span)
+			t := d.Slice(d.Words[e].Span())
 			r, _ := utf8.DecodeRune(t)
 			if !unicode.IsUpper(r) && !pronouns[strings.ToLower(string(t))] {
 				break
@@ -161,7 +161,19 @@ func followingName(d *document.Document, i int, capitalized bool) (document.Span
 	if e == s {
 		return document.Span{}, false
 	}
-	return document.Span{Start: d.Words[s].Start, End: d.Words[e-1].End}, true
+	return wordRun(d, s, e), true
+}
+
+// spaceAfterWord reports whether only white space lies between word i of d
+// and the word after it.
+func spaceAfterWord(d *document.Document, i int) bool {
+	return d.OnlySpaceBetween(int(d.Words[i].End), int(d.Words[i+1].Start))
+}
+
+// wordRun returns the span of words [lo, hi) of d: from the start of the
+// first to the end of the last.
+func wordRun(d *document.Document, lo, hi int) document.Span {
+	return document.Span{Start: int(d.Words[lo].Start), End: int(d.Words[hi-1].End)}
 }
 
 // clauseBreak reports whether the text between two words ends a clause for

@@ -11,6 +11,7 @@ package document
 
 import (
 	"bytes"
+	"math"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -49,6 +50,12 @@ func FormatFor(name string) Format {
 // contain it and never pair across it.
 const Masked = 0
 
+// MaxSize is the length in bytes of the longest text Load models: 2 GiB
+// less one byte, the most an int32 offset reaches, which keeps a Word to
+// 12 bytes. Load keeps a longer text as the Text of a document that holds
+// nothing else (see TooLarge); callers that read files refuse them first.
+const MaxSize = math.MaxInt32
+
 // Span is a half-open byte range [Start, End) of a document's text.
 type Span struct {
 	Start, End int
@@ -72,8 +79,8 @@ type Document struct {
 	// Prose has the same length as Text. It holds Text's bytes where they
 	// are prose, Masked where they are not, and a space for markup that
 	// reads as nothing (emphasis marks, link brackets). Line breaks are kept.
-	// When every byte is prose, as in most plain text, Prose is Text itself,
-	// not a copy.
+	// When every byte is prose, as in most plain text, or the text is too
+	// large to model (see TooLarge), Prose is Text itself, not a copy.
 	Prose []byte
 	// Paragraphs are the document's prose blocks, in order.
 	Paragraphs []Paragraph
@@ -96,6 +103,7 @@ type Document struct {
 	invalid  int   // offset of the first invalid UTF-8 byte, or -1
 	binary   bool
 	nulIndex int
+	tooLarge bool // longer than MaxSize: not modelled
 }
 
 // Paragraph is a block of prose: a paragraph, a heading or a list item.
@@ -113,28 +121,57 @@ type Paragraph struct {
 // Word is a run of letters and digits, with the apostrophes, hyphens and
 // number punctuation that join them ("report’s", "counter-terrorism",
 // "1,000").
+//
+// A document has about one word for every six or seven bytes of text, so a
+// Word is kept to 12 bytes; Span returns its offsets as the Span the rest
+// of docqa works with.
 type Word struct {
-	Span
+	// Start and End are the word's half-open byte range [Start, End) of
+	// the document's text, int32 because a document holds at most MaxSize
+	// bytes.
+	Start, End int32
 	// Paragraph is the index of the paragraph the word belongs to.
-	Paragraph int
+	Paragraph int32
 }
+
+// Span returns the word's byte range as a Span.
+func (w Word) Span() Span { return Span{int(w.Start), int(w.End)} }
+
+// Len returns the number of bytes in the word.
+func (w Word) Len() int { return int(w.End - w.Start) }
 
 // Load builds the document model of text read from path. The format follows
 // from the file name (see FormatFor). Load never fails: a document of any
 // bytes, valid UTF-8 or not, yields a model; Binary and InvalidUTF8 report
 // what the caller may want to refuse. The document keeps text as its Text,
 // and its Prose may share it: the caller must not change text afterwards.
+//
+// A text longer than MaxSize bytes is not modelled: its document has Text,
+// Prose (Text itself) and lines, so that positions convert, but no
+// paragraphs, sentences, words, quotations or comments, and TooLarge
+// reports it.
 func Load(path string, text []byte) *Document {
 	return LoadFormat(path, text, FormatFor(path))
 }
 
 // LoadFormat is Load with an explicit format.
 func LoadFormat(path string, text []byte, format Format) *Document {
+	return loadFormat(path, text, format, MaxSize)
+}
+
+// loadFormat is LoadFormat for texts of at most maxSize bytes; tests pass
+// a smaller limit than MaxSize.
+func loadFormat(path string, text []byte, format Format, maxSize int) *Document {
 	d := &Document{Path: path, Format: format, Text: text, invalid: -1, nulIndex: -1}
 	if bytes.HasPrefix(text, []byte("\uFEFF")) {
 		d.bom = 3
 	}
 	d.indexLines()
+	if len(text) > maxSize {
+		d.tooLarge = true
+		d.Prose = text
+		return d
+	}
 	if i := bytes.IndexByte(text, 0); i >= 0 {
 		d.binary = true
 		d.nulIndex = i
@@ -152,6 +189,11 @@ func LoadFormat(path string, text []byte, format Format) *Document {
 	d.pairQuotes(opening)
 	return d
 }
+
+// TooLarge reports whether the text is longer than MaxSize bytes, too long
+// for Load to model: the document has no paragraphs, sentences, words,
+// quotations or comments, and Binary and InvalidUTF8 report false.
+func (d *Document) TooLarge() bool { return d.tooLarge }
 
 // Binary reports whether the text holds a NUL byte, the mark of a file that
 // is not text.

@@ -77,7 +77,7 @@ func TestLine(t *testing.T) {
 func words(d *Document) []string {
 	var out []string
 	for _, w := range d.Words {
-		out = append(out, d.String(w.Span))
+		out = append(out, d.String(w.Span()))
 	}
 	return out
 }
@@ -144,7 +144,7 @@ func TestMarkdownCodeSpanBreaksWords(t *testing.T) {
 	if len(d.Words) != 2 {
 		t.Fatalf("words = %q", words(d))
 	}
-	if d.OnlySpaceBetween(d.Words[0].End, d.Words[1].Start) {
+	if d.OnlySpaceBetween(int(d.Words[0].End), int(d.Words[1].Start)) {
 		t.Errorf("a code span between two words counts as space")
 	}
 }

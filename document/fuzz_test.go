@@ -44,9 +44,16 @@ func FuzzLoad(f *testing.F) {
 			inside("sentence", s)
 		}
 		for _, w := range d.Words {
-			inside("word", w.Span)
+			s := w.Span()
+			inside("word", s)
 			if w.Len() == 0 {
-				t.Fatalf("empty word at %d", w.Start)
+				t.Fatalf("empty word at %d", s.Start)
+			}
+			if w.Paragraph < 0 || int(w.Paragraph) >= len(d.Paragraphs) {
+				t.Fatalf("word %v in paragraph %d of %d", s, w.Paragraph, len(d.Paragraphs))
+			}
+			if p := d.Paragraphs[w.Paragraph].Span; s.Start < p.Start || s.End > p.End {
+				t.Fatalf("word %v outside its paragraph %v", s, p)
 			}
 		}
 		for _, q := range d.Quotes {

@@ -117,3 +117,39 @@ func TestLoadConcurrently(t *testing.T) {
 		<-done
 	}
 }
+
+// A text longer than the limit is kept but not modelled, and says so; one
+// at the limit is modelled as usual. Load's limit is MaxSize; this test
+// passes a small one rather than allocate 2 GiB.
+func TestLoadTooLarge(t *testing.T) {
+	text := []byte("\uFEFF“The the,” he said.\r\n\nSecond <!-- c --> line.")
+	for _, format := range []Format{Plain, Markdown} {
+		at := loadFormat("a", text, format, len(text))
+		if at.TooLarge() || len(at.Words) == 0 || len(at.Paragraphs) == 0 || len(at.Sentences) == 0 || len(at.Quotes) == 0 {
+			t.Errorf("%v at the limit: TooLarge %v, %d words, %d paragraphs, %d sentences, %d quotes",
+				format, at.TooLarge(), len(at.Words), len(at.Paragraphs), len(at.Sentences), len(at.Quotes))
+		}
+		d := loadFormat("a", text, format, len(text)-1)
+		if !d.TooLarge() {
+			t.Errorf("%v over the limit: TooLarge false", format)
+		}
+		if &d.Text[0] != &text[0] || len(d.Prose) != len(text) {
+			t.Errorf("%v over the limit: Text or Prose not kept", format)
+		}
+		if d.Paragraphs != nil || d.Sentences != nil || d.Words != nil || d.Quotes != nil || d.QuoteProblems != nil || d.Comments != nil {
+			t.Errorf("%v over the limit: modelled anyway: %+v", format, d)
+		}
+		if _, invalid := d.InvalidUTF8(); invalid || d.Binary() {
+			t.Errorf("%v over the limit: Binary %v, InvalidUTF8 %v", format, d.Binary(), invalid)
+		}
+		// Positions still convert, as for a modelled document.
+		for _, off := range []int{0, 3, 20, len(text)} {
+			if got, want := d.Position(off), at.Position(off); got != want {
+				t.Errorf("%v over the limit: Position(%d) = %v, want %v", format, off, got, want)
+			}
+		}
+		if d.ParagraphAt(5) != -1 || d.InQuote(5) || len(d.WordsIn(Span{0, len(text)})) != 0 {
+			t.Errorf("%v over the limit: finds a paragraph, a quotation or words", format)
+		}
+	}
+}

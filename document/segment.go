@@ -175,7 +175,7 @@ func (d *Document) words(ws []Word, s Span, para int) (_ []Word, opening int) {
 				break
 			}
 			if asciiSeparator[prose[i]] {
-				ws = append(ws, Word{Span: Span{start, i}, Paragraph: para})
+				ws = append(ws, newWord(start, i, para))
 				start = -1
 				i++
 				continue
@@ -199,18 +199,24 @@ func (d *Document) words(ws []Word, s Span, para int) (_ []Word, opening int) {
 			if isJoiner(prev, r, next) {
 				break
 			}
-			ws = append(ws, Word{Span: Span{start, i}, Paragraph: para})
+			ws = append(ws, newWord(start, i, para))
 			start = -1
 		case start >= 0:
-			ws = append(ws, Word{Span: Span{start, i}, Paragraph: para})
+			ws = append(ws, newWord(start, i, para))
 			start = -1
 		}
 		i += n
 	}
 	if start >= 0 {
-		ws = append(ws, Word{Span: Span{start, s.End}, Paragraph: para})
+		ws = append(ws, newWord(start, s.End, para))
 	}
 	return ws, opening
+}
+
+// newWord returns the word [start, end) of paragraph para. Every offset
+// fits an int32: Load models no text longer than MaxSize.
+func newWord(start, end, para int) Word {
+	return Word{Start: int32(start), End: int32(end), Paragraph: int32(para)}
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -356,9 +362,9 @@ func (d *Document) OnlySpaceBetween(a, b int) bool {
 
 // WordsIn returns the words that lie wholly inside span s.
 func (d *Document) WordsIn(s Span) []Word {
-	lo := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= s.Start })
+	lo := sort.Search(len(d.Words), func(i int) bool { return int(d.Words[i].Start) >= s.Start })
 	hi := lo
-	for hi < len(d.Words) && d.Words[hi].End <= s.End {
+	for hi < len(d.Words) && int(d.Words[hi].End) <= s.End {
 		hi++
 	}
 	return d.Words[lo:hi]

@@ -97,8 +97,8 @@ func parsePhrase(text string) (*phrase, error) {
 		if i > 0 {
 			ph.seps = append(ph.seps, normalizeSep(d.Prose[d.Words[i-1].End:w.Start]))
 		}
-		ph.words = append(ph.words, d.String(w.Span))
-		ph.folded = append(ph.folded, string(rules.FoldWord(nil, d.Slice(w.Span))))
+		ph.words = append(ph.words, d.String(w.Span()))
+		ph.folded = append(ph.folded, string(rules.FoldWord(nil, d.Slice(w.Span()))))
 	}
 	ph.lead = strings.TrimSpace(string(d.Prose[:d.Words[0].Start]))
 	ph.trail = strings.TrimSpace(string(d.Prose[d.Words[len(d.Words)-1].End:]))
@@ -159,7 +159,7 @@ func (m *matcher) run(d *document.Document) [][]match {
 	buf := make([]byte, 0, len(d.Text))
 	ends := make([]int, len(words))
 	for i, w := range words {
-		buf = rules.FoldWord(buf, d.Slice(w.Span))
+		buf = rules.FoldWord(buf, d.Slice(w.Span()))
 		ends[i] = len(buf)
 	}
 	folded := func(i int) []byte {
@@ -178,7 +178,7 @@ func (m *matcher) run(d *document.Document) [][]match {
 				continue
 			}
 			end := i + len(ph.folded)
-			span := document.Span{Start: words[i].Start - len(ph.lead), End: words[end-1].End + len(ph.trail)}
+			span := document.Span{Start: int(words[i].Start) - len(ph.lead), End: int(words[end-1].End) + len(ph.trail)}
 			out[ph.rule] = append(out[ph.rule], match{span: span, ph: ph})
 			next[ph.rule] = end
 		}
@@ -215,7 +215,7 @@ func (m *matcher) matchAt(d *document.Document, words []document.Word, folded fu
 				return false
 			}
 		}
-		if ph.exact && string(d.Slice(w.Span)) != ph.words[k] {
+		if ph.exact && string(d.Slice(w.Span())) != ph.words[k] {
 			return false
 		}
 	}

@@ -49,12 +49,14 @@ func newCoordination(opts Options) (Check, error) {
 			if n := conj.Len(); n != 2 && n != 3 {
 				continue // not "and" nor "or"
 			}
-			ct := d.Slice(conj.Span)
+			cs := conj.Span()
+			ct := d.Slice(cs)
 			if !bytes.EqualFold(ct, []byte("and")) && !bytes.EqualFold(ct, []byte("or")) {
 				continue
 			}
-			at, bt := d.Slice(a.Span), d.Slice(b.Span)
-			if !mayEqualFold(at, bt) || !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(a.End, conj.Start) || !d.OnlySpaceBetween(conj.End, b.Start) {
+			as, bs := a.Span(), b.Span()
+			at, bt := d.Slice(as), d.Slice(bs)
+			if !mayEqualFold(at, bt) || !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(as.End, cs.Start) || !d.OnlySpaceBetween(cs.End, bs.Start) {
 				continue
 			}
 			lower := strings.ToLower(string(at))
@@ -62,7 +64,7 @@ func newCoordination(opts Options) (Check, error) {
 				(isCapitalized(at) && isCapitalized(bt)) {
 				continue
 			}
-			p.Report(document.Span{Start: a.Start, End: b.End},
+			p.Report(document.Span{Start: as.Start, End: bs.End},
 				"“"+string(bt)+"” on both sides of “"+string(ct)+"”: one of them was probably meant to be another word")
 		}
 	}, nil

@@ -64,21 +64,22 @@ func newDoubledWord(opts Options) (Check, error) {
 			if a.Paragraph != b.Paragraph {
 				continue
 			}
-			at, bt := d.Slice(a.Span), d.Slice(b.Span)
-			if !mayEqualFold(at, bt) || !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(a.End, b.Start) {
+			as, bs := a.Span(), b.Span()
+			at, bt := d.Slice(as), d.Slice(bs)
+			if !mayEqualFold(at, bt) || !bytes.EqualFold(at, bt) || !d.OnlySpaceBetween(as.End, bs.Start) {
 				continue
 			}
 			lower := strings.ToLower(string(at))
 			if allowed[lower] || isNumber(at) || (isCapitalized(at) && isCapitalized(bt) && !functionWords[lower]) {
 				continue
 			}
-			fix := Fix{Span: document.Span{Start: a.End, End: b.End}}
-			if d.InQuote(a.Start) {
-				p.Report(document.Span{Start: a.Start, End: b.End},
+			fix := Fix{Span: document.Span{Start: as.End, End: bs.End}}
+			if d.InQuote(as.Start) {
+				p.Report(document.Span{Start: as.Start, End: bs.End},
 					"doubled word “"+string(bt)+"” inside a quotation: check the source before removing one", fix)
 				continue
 			}
-			p.Report(document.Span{Start: a.Start, End: b.End}, "doubled word “"+string(bt)+"”", fix)
+			p.Report(document.Span{Start: as.Start, End: bs.End}, "doubled word “"+string(bt)+"”", fix)
 		}
 	}, nil
 }

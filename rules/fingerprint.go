@@ -27,11 +27,11 @@ func Fingerprint(doc *document.Document, f Finding) string {
 	h.Write([]byte{0})
 	lo, hi := contextWords(doc, f.Span)
 	for i := lo; i < hi; i++ {
-		w := doc.Words[i]
+		w := doc.Words[i].Span()
 		if w.Start >= f.Span.Start && w.End <= f.Span.End {
 			continue // the finding's own words are hashed above
 		}
-		h.Write([]byte(strings.ToLower(doc.String(w.Span))))
+		h.Write([]byte(strings.ToLower(doc.String(w))))
 		h.Write([]byte{' '})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
@@ -46,11 +46,11 @@ func contextWords(doc *document.Document, span document.Span) (int, int) {
 	}
 	p := doc.Paragraphs[pi]
 	first := p.FirstWord
-	for first < p.EndWord && doc.Words[first].End <= span.Start {
+	for first < p.EndWord && int(doc.Words[first].End) <= span.Start {
 		first++
 	}
 	last := first
-	for last < p.EndWord && doc.Words[last].Start < span.End {
+	for last < p.EndWord && int(doc.Words[last].Start) < span.End {
 		last++
 	}
 	return max(p.FirstWord, first-fingerprintContext), min(p.EndWord, last+fingerprintContext)

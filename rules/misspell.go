@@ -136,13 +136,14 @@ func newMisspell(opts Options) (Check, error) {
 	return func(p *Pass) {
 		doc := p.Doc
 		var buf [64]byte
-		for _, w := range doc.Words {
-			// Hyphenated compounds are looked up part by part, as misspell
-			// splits them.
-			start := w.Start
-			if w.Len() < minLen {
+		for _, word := range doc.Words {
+			if word.Len() < minLen {
 				continue
 			}
+			// Hyphenated compounds are looked up part by part, as misspell
+			// splits them.
+			w := word.Span()
+			start := w.Start
 			for i := w.Start; ; {
 				r, n := rune(0), 0
 				if i < w.End {

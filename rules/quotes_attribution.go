@@ -102,7 +102,7 @@ func isDirect(d *document.Document, q document.Quote) bool {
 		return false
 	}
 	for _, w := range words {
-		t := d.Slice(w.Span)
+		t := d.Slice(w.Span())
 		r, _ := utf8.DecodeRune(t)
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleSmallWords[strings.ToLower(string(t))] {
 			return true
@@ -124,7 +124,7 @@ func attributed(d *document.Document, verbs phraseSet, q document.Quote) bool {
 		para := d.Paragraphs[pi]
 		words := d.Words[para.FirstWord:para.EndWord]
 		for i := range words {
-			if d.InQuote(words[i].Start) {
+			if d.InQuote(int(words[i].Start)) {
 				continue
 			}
 			if verbs.matchAt(d, words, i) {
@@ -154,7 +154,7 @@ func newPhraseSet(phrases []string) phraseSet {
 // matchAt reports whether a phrase of the set starts at words[i].
 func (s phraseSet) matchAt(d *document.Document, words []document.Word, i int) bool {
 	var buf [32]byte
-	first := lowerASCII(buf[:0], d.Slice(words[i].Span))
+	first := lowerASCII(buf[:0], d.Slice(words[i].Span()))
 	rests, ok := s[string(first)]
 	if !ok {
 		return false
@@ -165,7 +165,8 @@ func (s phraseSet) matchAt(d *document.Document, words []document.Word, i int) b
 		}
 		match := true
 		for k, w := range rest {
-			if !bytes.EqualFold(d.Slice(words[i+1+k].Span), []byte(w)) || d.InQuote(words[i+1+k].Start) {
+			s := words[i+1+k].Span()
+			if !bytes.EqualFold(d.Slice(s), []byte(w)) || d.InQuote(s.Start) {
 				match = false
 				break
 			}

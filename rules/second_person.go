@@ -41,10 +41,11 @@ func newSecondPerson(Options) (Check, error) {
 			if c := doc.Text[w.Start]; (c != 'y' && c != 'Y') || w.Len() > len(buf) {
 				continue
 			}
-			if !words[string(wordFold(buf[:0], doc.Text[w.Start:w.End]))] || doc.InQuote(w.Start) {
+			s := w.Span()
+			if !words[string(wordFold(buf[:0], doc.Slice(s)))] || doc.InQuote(s.Start) {
 				continue
 			}
-			line := doc.LineOf(w.Start)
+			line := doc.LineOf(s.Start)
 			if line == skipLine {
 				continue
 			}
@@ -52,8 +53,8 @@ func newSecondPerson(Options) (Check, error) {
 				skipLine = line
 				continue
 			}
-			text := doc.String(w.Span)
-			p.Reportf(w.Span, "“%s”: second person in news prose addresses the reader; report in the third person", text)
+			text := doc.String(s)
+			p.Reportf(s, "“%s”: second person in news prose addresses the reader; report in the third person", text)
 		}
 	}, nil
 }

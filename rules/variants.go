@@ -372,7 +372,7 @@ func (r *variantRule) check(p *Pass) {
 	var buf [64]byte
 	sentence, lastSentence := 0, -1
 	for i := 0; i < len(doc.Words); i++ {
-		w := doc.Words[i]
+		w := doc.Words[i].Span()
 		for sentence < len(doc.Sentences) && doc.Sentences[sentence].End <= w.Start {
 			sentence++
 		}
@@ -381,7 +381,7 @@ func (r *variantRule) check(p *Pass) {
 		if w.Len() > len(buf) {
 			continue
 		}
-		key, h := foldKey(buf[:0], doc.Text[w.Start:w.End])
+		key, h := foldKey(buf[:0], doc.Slice(w))
 		span, ref, last, ok := t.match(doc, i, key, h)
 		if !ok {
 			continue
@@ -389,7 +389,8 @@ func (r *variantRule) check(p *Pass) {
 		// span covers the words matched; stem is span without its ending.
 		stem := span
 		if ref.suffixed {
-			stem.End = stemEnd(doc.Text[doc.Words[last].Start:doc.Words[last].End], ref, t, doc.Words[last].Start)
+			lw := doc.Words[last].Span()
+			stem.End = stemEnd(doc.Slice(lw), ref, t, lw.Start)
 		}
 		i = last
 		set := t.sets[ref.set]
@@ -478,16 +479,16 @@ func times(n int) string {
 // It returns the span matched, the spelling, and the index of the last
 // word matched.
 func (t *variantTable) match(doc *document.Document, i int, key []byte, h uint32) (document.Span, variantRef, int, bool) {
-	w := doc.Words[i]
+	w := doc.Words[i].Span()
 	for _, m := range t.multiFor(key) {
 		if last, suffixed, ok := matchRest(doc, i, m.rest); ok {
 			ref := m.ref
 			ref.suffixed = suffixed
-			return document.Span{Start: w.Start, End: doc.Words[last].End}, ref, last, true
+			return document.Span{Start: w.Start, End: int(doc.Words[last].End)}, ref, last, true
 		}
 	}
 	ref, ok := t.singleRefHashed(key, h)
-	return w.Span, ref, i, ok
+	return w, ref, i, ok
 }
 
 // matchRest reports whether the words after word i are rest, with only
@@ -496,11 +497,14 @@ func matchRest(doc *document.Document, i int, rest []string) (last int, suffixed
 	var buf [64]byte
 	for k, want := range rest {
 		j := i + 1 + k
-		if j >= len(doc.Words) || doc.Words[j].Paragraph != doc.Words[i].Paragraph ||
-			!doc.OnlySpaceBetween(doc.Words[j-1].End, doc.Words[j].Start) || doc.Words[j].Len() > len(buf) {
+		if j >= len(doc.Words) || doc.Words[j].Paragraph != doc.Words[i].Paragraph {
 			return 0, false, false
 		}
-		got := string(wordFold(buf[:0], doc.Text[doc.Words[j].Start:doc.Words[j].End]))
+		w := doc.Words[j].Span()
+		if !doc.OnlySpaceBetween(int(doc.Words[j-1].End), w.Start) || w.Len() > len(buf) {
+			return 0, false, false
+		}
+		got := string(wordFold(buf[:0], doc.Slice(w)))
 		if got == want {
 			continue
 		}

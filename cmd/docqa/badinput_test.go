@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
@@ -210,6 +211,88 @@ func TestBadInputLarge(t *testing.T) {
 		if !strings.HasPrefix(line, want) || !strings.HasSuffix(line, "[quotes/unbalanced]") {
 			t.Fatalf("line %d: %q, want %q… [quotes/unbalanced]", i+1, line, want)
 		}
+	}
+}
+
+// A document larger than docqa lints is refused before it is loaded, as a
+// binary file is: named on the command line (or read from standard
+// input), it is an error that fails the run; found in a folder, a notice.
+// The limit is document.MaxSize; the test lowers it rather than write
+// 2 GiB.
+func TestBadInputTooLarge(t *testing.T) {
+	linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"at-limit.txt": "The the end.\n",     // 13 bytes: linted
+		"named.txt":    "The the ends.\n",    // 14 bytes: too large
+		"found.txt":    "The the ending.\n",  // 16 bytes: too large
+		"binary.txt":   "The\x00the ends.\n", // 14 bytes and binary: too large, checked first
+	}
+	run := func(inputs []input, stdin string) (ok bool, stdout, stderr string) {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		l := &lintRun{
+			pipeline: &pipeline{linter: linter},
+			stdin:    strings.NewReader(stdin),
+			stdout:   &out,
+			stderr:   &errOut,
+			printer:  report.NewText(&out),
+			jobs:     2,
+			maxSize:  13,
+			readFile: func(path string) ([]byte, error) { return []byte(files[path]), nil },
+		}
+		_, ok, err := l.run(context.Background(), inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok, out.String(), errOut.String()
+	}
+	ok, stdout, stderr := run([]input{
+		{name: "at-limit.txt", path: "at-limit.txt", explicit: true},
+		{name: "binary.txt", path: "binary.txt", explicit: true},
+		{name: "found.txt", path: "found.txt"},
+		{name: "named.txt", path: "named.txt", explicit: true},
+	}, "")
+	checkRun(t, 0, stdout, stderr, 0,
+		"at-limit.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n",
+		"docqa: binary.txt: too large (14 bytes; docqa lints files up to 2 GiB)\n"+
+			"docqa: found.txt: too large (16 bytes; docqa lints files up to 2 GiB), skipped\n"+
+			"docqa: named.txt: too large (14 bytes; docqa lints files up to 2 GiB)\n")
+	if ok {
+		t.Errorf("run ok with files named on the command line refused")
+	}
+
+	// Found in a folder only: a notice, and the run succeeds.
+	ok, stdout, stderr = run([]input{{name: "found.txt", path: "found.txt"}}, "")
+	checkRun(t, 0, stdout, stderr, 0, "", "docqa: found.txt: too large (16 bytes; docqa lints files up to 2 GiB), skipped\n")
+	if !ok {
+		t.Errorf("run failed for a file found in a folder")
+	}
+
+	// Standard input.
+	ok, stdout, stderr = run([]input{{name: "<stdin>", stdin: true, explicit: true}}, "The the stdin.\n")
+	checkRun(t, 0, stdout, stderr, 0, "", "docqa: <stdin>: too large (15 bytes; docqa lints files up to 2 GiB)\n")
+	if ok {
+		t.Errorf("run ok with standard input refused")
+	}
+}
+
+func TestSizeError(t *testing.T) {
+	if err := sizeError("a.txt", 10, 10); err != nil {
+		t.Errorf("sizeError at the limit: %v", err)
+	}
+	if err := sizeError("a.txt", document.MaxSize, document.MaxSize); err != nil {
+		t.Errorf("sizeError at document.MaxSize: %v", err)
+	}
+	const want = "a.txt: too large (2147483648 bytes; docqa lints files up to 2 GiB)"
+	if err := sizeError("a.txt", document.MaxSize+1, document.MaxSize); err == nil || err.Error() != want {
+		t.Errorf("sizeError past document.MaxSize = %v, want %q", err, want)
+	}
+	// The message says 2 GiB: document.MaxSize is 2 GiB less a byte.
+	if document.MaxSize+1 != 2<<30 {
+		t.Errorf("document.MaxSize = %d: the message's 2 GiB is wrong", document.MaxSize)
 	}
 }
 

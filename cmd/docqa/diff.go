@@ -136,13 +136,16 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 }
 
 // loadRevision reads the file at path into a document named as lint names
-// it (cleaned, with "/" separators). A file that cannot be read or holds a
-// NUL byte is an error naming it.
+// it (cleaned, with "/" separators). A file that cannot be read, is too
+// large or holds a NUL byte is an error naming it.
 func loadRevision(path string) (*document.Document, error) {
 	name := displayName(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fileError(name, err)
+	}
+	if err := sizeError(name, len(data), document.MaxSize); err != nil {
+		return nil, err
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, fmt.Errorf("%s: binary file, not compared", name)

@@ -203,8 +203,8 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 
 // check checks one document against its golden copy, and with --update
 // approves it. skip reports a document found in a folder walk that is not
-// to be checked: a golden copy itself, or a binary file (with a notice on
-// stderr).
+// to be checked: a golden copy itself, or a file too large or binary (with
+// a notice on stderr).
 func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
 	e = &goldenEntry{name: in.name, status: goldenError}
 	golden, err := checks.GoldenPath(g.opts.goldenDir, filepath.FromSlash(in.name))
@@ -219,6 +219,14 @@ func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
 	data, err := os.ReadFile(in.path)
 	if err != nil {
 		e.err = fileError(in.name, err)
+		return e, false
+	}
+	if err := sizeError(in.name, len(data), document.MaxSize); err != nil {
+		if !in.explicit {
+			warn(g.stderr, "%v, skipped", err)
+			return nil, true
+		}
+		e.err = err
 		return e, false
 	}
 	if bytes.IndexByte(data, 0) >= 0 {

@@ -27,6 +27,9 @@ type lintRun struct {
 	// readFile reads a named input; nil means os.ReadFile. Tests set it to
 	// fail a read where file permissions cannot (running as root).
 	readFile func(path string) ([]byte, error)
+	// maxSize is the size in bytes of the largest document linted; 0 means
+	// document.MaxSize. Tests set it lower rather than write 2 GiB.
+	maxSize int
 }
 
 // outcome is the result of linting one input.
@@ -150,9 +153,10 @@ func (l *lintRun) print(r outcome) (ok bool, err error) {
 
 // census counts, over every input, what the rules that look across
 // documents need (see rules.Census), jobs at a time. An input that cannot
-// be read or is binary is left for the linting pass to report. Standard
-// input is read here and kept for that pass. The counts are sums: they do
-// not depend on the order of the inputs nor on the number of jobs.
+// be read, is too large or is binary is left for the linting pass to
+// report. Standard input is read here and kept for that pass. The counts
+// are sums: they do not depend on the order of the inputs nor on the
+// number of jobs.
 func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, error) {
 	c := new(rules.Census)
 	for _, in := range inputs {
@@ -162,7 +166,9 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, er
 				return nil, fileError(in.name, err)
 			}
 			l.stdin = bytes.NewReader(data)
-			l.pipeline.linter.Count(document.Load(in.name, data), c)
+			if sizeError(in.name, len(data), l.sizeLimit()) == nil {
+				l.pipeline.linter.Count(document.Load(in.name, data), c)
+			}
 		}
 	}
 	next := make(chan input)
@@ -173,7 +179,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, er
 			defer wg.Done()
 			for in := range next {
 				data, err := l.read(ctx, in)
-				if err != nil || bytes.IndexByte(data, 0) >= 0 {
+				if err != nil || sizeError(in.name, len(data), l.sizeLimit()) != nil || bytes.IndexByte(data, 0) >= 0 {
 					continue
 				}
 				l.pipeline.linter.Count(document.Load(in.name, data), c)
@@ -210,6 +216,12 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 	if err != nil {
 		return outcome{err: fileError(in.name, err)}
 	}
+	if err := sizeError(in.name, len(data), l.sizeLimit()); err != nil {
+		if in.explicit {
+			return outcome{err: err}
+		}
+		return outcome{notice: err.Error() + ", skipped"}
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		if in.explicit {
 			return outcome{err: fmt.Errorf("%s: binary file, not linted", in.name)}
@@ -226,6 +238,24 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 		return outcome{err: err}
 	}
 	return outcome{doc: doc, findings: findings, preface: preface}
+}
+
+// sizeLimit returns the size in bytes of the largest document linted.
+func (l *lintRun) sizeLimit() int {
+	if l.maxSize > 0 {
+		return l.maxSize
+	}
+	return document.MaxSize
+}
+
+// sizeError returns the error that refuses the document name of size bytes
+// if it is larger than limit, the most docqa lints: document.MaxSize, or
+// less in tests. The message names document.MaxSize, 2 GiB less a byte.
+func sizeError(name string, size, limit int) error {
+	if size <= limit {
+		return nil
+	}
+	return fmt.Errorf("%s: too large (%d bytes; docqa lints files up to 2 GiB)", name, size)
 }
 
 // read reads a named input. A special file (a named pipe with no writer)
