@@ -65,18 +65,3 @@ func FuzzAppendJSONString(f *testing.F) {
 		}
 	})
 }
-
-func BenchmarkJSONFile(b *testing.B) {
-	doc, fs := sample("dir/a.md")
-	for len(fs) < 1000 {
-		fs = append(fs, fs...)
-	}
-	p := NewJSON(&bytes.Buffer{})
-	b.ReportAllocs()
-	for b.Loop() {
-		p.w.(*bytes.Buffer).Reset()
-		if err := p.File(doc, fs); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -230,6 +230,9 @@ func (p *SARIF) End(Summary) error {
 			Results:            results,
 		}},
 	}
+	// The log is encoded without its results, which are then written into
+	// its empty list one by one, indented as encoding the whole log would
+	// indent them: neither the whole log nor a copy of it is held at once.
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -237,7 +240,36 @@ func (p *SARIF) End(Summary) error {
 	if err := enc.Encode(log); err != nil {
 		return fmt.Errorf("encoding SARIF: %w", err)
 	}
-	_, err := p.w.Write(buf.Bytes())
+	frame := bytes.Clone(buf.Bytes())
+	const empty = `"results": []`
+	at := bytes.LastIndex(frame, []byte(empty)) // the results are the run's last member
+	if len(results) == 0 || at < 0 {
+		_, err := p.w.Write(frame)
+		return err
+	}
+	const prefix = "        " // the depth of a result: log, runs, run, results
+	out := append([]byte(nil), frame[:at+len(empty)-1]...)
+	for i := range results {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, "\n"+prefix...)
+		buf.Reset()
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(&results[i]); err != nil {
+			return fmt.Errorf("encoding SARIF: %w", err)
+		}
+		out = append(out, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+		if len(out) >= jsonChunk {
+			if _, err := p.w.Write(out); err != nil {
+				return err
+			}
+			out = out[:0]
+		}
+	}
+	out = append(out, "\n      ]"...)
+	out = append(out, frame[at+len(empty):]...)
+	_, err := p.w.Write(out)
 	return err
 }
 

@@ -312,6 +312,26 @@ func TestSARIFHelpURI(t *testing.T) {
 	}
 }
 
+// The log is written in pieces; the result is indented exactly as
+// encoding it whole would be.
+func TestSARIFIndentation(t *testing.T) {
+	a, fa := sample("a.md")
+	b, fb := sample("b.md")
+	for _, fs := range [][][]rules.Finding{{fa, fb}, {nil, nil}, {fa[:1], nil}} {
+		out := runOpts(t, "sarif", Options{Registry: checks.Registry()}, []*document.Document{a, b}, fs)
+		var compact, indented bytes.Buffer
+		if err := json.Compact(&compact, []byte(out)); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if indented.String()+"\n" != out {
+			t.Errorf("not indented as a whole:\n%s", out)
+		}
+	}
+}
+
 func TestSARIFDeterministic(t *testing.T) {
 	a, fa := sample("a.md")
 	b, fb := sample("b.md")
