@@ -15,6 +15,7 @@ import (
 
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/linediff"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -139,7 +140,7 @@ func TestMerge(t *testing.T) {
 								t.Fatalf("Merge: %v", err)
 							}
 							if out.String() != whole {
-								t.Fatalf("merged output differs from the whole run's:\n%s", lineDiff(whole, out.String()))
+								t.Fatalf("merged output differs from the whole run's:\n%s", linediff.First(whole, out.String()))
 							}
 							wantSum := want
 							if format == "sarif" {
@@ -154,17 +155,6 @@ func TestMerge(t *testing.T) {
 			}
 		}
 	}
-}
-
-// lineDiff describes the first line where got differs from want.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range min(len(w), len(g)) {
-		if w[i] != g[i] {
-			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, g[i], w[i])
-		}
-	}
-	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
 }
 
 // TestMergeErrors: inputs that do not merge are errors that name the

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/internal/linediff"
 	"github.com/docqa/docqa/report"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
@@ -141,7 +142,7 @@ func TestMergeShards(t *testing.T) {
 					out = readFile(t, merged)
 				}
 				if out != whole {
-					t.Errorf("%s: merged output differs from the whole run's:\n%s", tt.name, firstDifference(whole, out))
+					t.Errorf("%s: merged output differs from the whole run's:\n%s", tt.name, linediff.First(whole, out))
 				}
 			}
 			for _, level := range []string{"error", "warning", "info", "never"} {
@@ -153,17 +154,6 @@ func TestMergeShards(t *testing.T) {
 			}
 		})
 	}
-}
-
-// firstDifference describes the first line where got differs from want.
-func firstDifference(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range min(len(w), len(g)) {
-		if w[i] != g[i] {
-			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, g[i], w[i])
-		}
-	}
-	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
 }
 
 // TestMergeErrors: a usage error, a file that cannot be read and inputs
@@ -384,7 +374,7 @@ func TestGitHubActionsExample(t *testing.T) {
 	for _, format := range []string{"json", "sarif"} {
 		_, whole, _ := docqa(t, "", "lint", "--format", format, "articles/")
 		if got := readFile(t, "docqa."+format); got != whole {
-			t.Errorf("merged docqa.%s differs from one lint's:\n%s", format, firstDifference(whole, got))
+			t.Errorf("merged docqa.%s differs from one lint's:\n%s", format, linediff.First(whole, got))
 		}
 	}
 }
