@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/golangci/misspell"
 
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules/internal/wordtable"
@@ -104,16 +103,48 @@ func (t *misspellTable) lookup(key []byte, h uint32) (correction, bool) {
 	return correction{}, false
 }
 
+// caseStyles of words, as misspell tells them apart.
+const (
+	caseStyleOther = iota // mixed: camelCase, McDonald, iPhone
+	caseStyleLower
+	caseStyleUpper
+	caseStyleTitle // one capital, the first letter
+)
+
+// caseStyle returns the case style of word by its ASCII letters, exactly as
+// misspell's CaseStyle does (docqa's own copy, so that the binary does not
+// link misspell's file handling and its net/http).
+func caseStyle(word string) int {
+	upper, lower := 0, 0
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; {
+		case 'a' <= c && c <= 'z':
+			lower++
+		case 'A' <= c && c <= 'Z':
+			upper++
+		}
+	}
+	switch {
+	case upper != 0 && lower == 0:
+		return caseStyleUpper
+	case upper == 0 && lower != 0:
+		return caseStyleLower
+	case upper == 1 && lower > 0 && 'A' <= word[0] && word[0] <= 'Z':
+		return caseStyleTitle
+	}
+	return caseStyleOther
+}
+
 // misspellCase writes the correction right in the capitals of word, exactly
 // as misspell's replacer does: all capitals, all small letters, or a
 // capital followed by small letters.
 func misspellCase(word, right string) string {
-	switch misspell.CaseStyle(word) {
-	case misspell.CaseUpper:
+	switch caseStyle(word) {
+	case caseStyleUpper:
 		return strings.ToUpper(right)
-	case misspell.CaseLower:
+	case caseStyleLower:
 		return strings.ToLower(right)
-	case misspell.CaseTitle:
+	case caseStyleTitle:
 		if len(right) < 2 {
 			return strings.ToUpper(right)
 		}
@@ -200,7 +231,7 @@ func lookupMisspelling(table *misspellTable, text []byte, span document.Span, bu
 func reportMisspelling(p *Pass, span document.Span, c correction, other string) {
 	doc := p.Doc
 	word := doc.String(span)
-	if misspell.CaseStyle(word) == misspell.CaseUnknown || inAddress(doc, span) {
+	if caseStyle(word) == caseStyleOther || inAddress(doc, span) {
 		return
 	}
 	right := misspellCase(word, c.right)

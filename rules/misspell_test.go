@@ -194,3 +194,15 @@ func TestMisspellTablesCurrent(t *testing.T) {
 		}
 	}
 }
+
+// caseStyle is misspell's CaseStyle, word for word.
+func TestCaseStyleAgreesWithMisspell(t *testing.T) {
+	want := map[misspell.WordCase]int{misspell.CaseUnknown: caseStyleOther, misspell.CaseLower: caseStyleLower,
+		misspell.CaseUpper: caseStyleUpper, misspell.CaseTitle: caseStyleTitle}
+	for _, w := range []string{"", "recieve", "RECIEVE", "Recieve", "reCieve", "McDonald", "iPhone", "A", "a", "É", "Été",
+		"été", "ÉTÉ", "R2-D2", "3rd", "x'S", "Occured’s", "ÉCOLE", "école"} {
+		if got := caseStyle(w); got != want[misspell.CaseStyle(w)] {
+			t.Errorf("%q: %d, misspell says %v", w, got, misspell.CaseStyle(w))
+		}
+	}
+}

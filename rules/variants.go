@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/golangci/misspell"
 
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules/internal/wordtable"
@@ -23,7 +22,7 @@ var variantNames = [][]string{
 	{"website", "web site"},
 }
 
-// ambiguousUKUS are British spellings (misspell.DictAmerican's keys) whose
+// ambiguousUKUS are British spellings (misspell's DictAmerican keys) whose
 // American counterpart is also good British English with another meaning
 // (a tyre and to tire, a storey and a story) or another use (a computer
 // program, a dialog box, to license): a British document may well use both.
@@ -176,7 +175,7 @@ func (t *variantTable) singleRefHashed(key []byte, h uint32) (variantRef, bool) 
 // built-in names, then the British and American pairs; a built-in set that
 // shares a spelling with one already added is left out.
 func newVariantTable(extra [][]string) (*variantTable, error) {
-	n := len(extra) + len(variantNames) + len(misspell.DictAmerican)/2 // sets, at most
+	n := len(extra) + len(variantNames) + misspellUS.Len() // sets, at most
 	t := &variantTable{single: make(map[string]variantRef, 8*n), multi: make(map[string][]multiForm)}
 	exact := make(map[string]int, 2*n) // folded spelling → set
 	add := func(forms []string, ukus bool) (int, bool) {
@@ -222,12 +221,14 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 	for _, set := range variantNames {
 		add(set, false)
 	}
-	ukToUS := make(map[string]string, len(misspell.DictAmerican)/2)
-	for i := 0; i+1 < len(misspell.DictAmerican); i += 2 {
-		ukToUS[misspell.DictAmerican[i]] = misspell.DictAmerican[i+1]
+	// misspell's DictAmerican, from the generated table: its keys in the
+	// list's order, each once.
+	ukToUS := make(map[string]string, misspellUS.Len())
+	for i, uk := range misspellUS.Keys {
+		ukToUS[uk] = misspellUS.Values[i]
 	}
-	for i := 0; i+1 < len(misspell.DictAmerican); i += 2 {
-		uk, us := misspell.DictAmerican[i], misspell.DictAmerican[i+1]
+	for i, uk := range misspellUS.Keys {
+		us := misspellUS.Values[i]
 		if ambiguousUKUS[uk] || regularPlural(ukToUS, uk, us) {
 			continue
 		}
