@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules/internal/wordtable"
 )
