@@ -26,6 +26,9 @@ func (c *compiled) check(p *rules.Pass) {
 			ms = append(ms, mt)
 		}
 	}
+	if len(ms) == 0 {
+		return
+	}
 	switch c.def.Kind {
 	case Existence:
 		for _, mt := range ms {

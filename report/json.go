@@ -86,15 +86,30 @@ func (p *JSON) File(doc *document.Document, findings []rules.Finding) error {
 	if len(findings) == 0 {
 		return nil
 	}
-	out := p.out[:0]
 	jfs := jsonFindings(doc, findings)
-	for i := range jfs {
+	return p.writeEach(len(jfs), func(out []byte, i int) ([]byte, error) {
+		return appendFindingJSON(out, &jfs[i], "    "), nil
+	})
+}
+
+// writeEach writes n findings to the list, each appended to the output by
+// add, separated and indented as the list is, in writes of about jsonChunk
+// bytes.
+func (p *JSON) writeEach(n int, add func(out []byte, i int) ([]byte, error)) error {
+	if n == 0 {
+		return nil
+	}
+	out := p.out[:0]
+	for i := range n {
 		if p.count > 0 {
 			out = append(out, ',')
 		}
 		p.count++
 		out = append(out, "\n    "...)
-		out = appendFindingJSON(out, &jfs[i], "    ")
+		var err error
+		if out, err = add(out, i); err != nil {
+			return err
+		}
 		if len(out) >= jsonChunk {
 			if _, err := p.w.Write(out); err != nil {
 				return err

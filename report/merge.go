@@ -217,25 +217,17 @@ func mergeJSON(w io.Writer, inputs []MergeInput) (Summary, error) {
 	return sum, nil
 }
 
-// writeRaw writes findings in their JSON form, in one write, as File
-// writes those of a document.
+// writeRaw writes findings in their JSON form, as File writes those of a
+// document.
 func (p *JSON) writeRaw(items []mergeItem) error {
-	if len(items) == 0 {
-		return nil
-	}
-	var out bytes.Buffer
-	for _, it := range items {
-		if p.count > 0 {
-			out.WriteByte(',')
+	var b bytes.Buffer
+	return p.writeEach(len(items), func(out []byte, i int) ([]byte, error) {
+		b.Reset()
+		if err := p.encode(&b, items[i].raw, "    "); err != nil {
+			return out, err
 		}
-		p.count++
-		out.WriteString("\n    ")
-		if err := p.encode(&out, it.raw, "    "); err != nil {
-			return err
-		}
-	}
-	_, err := p.w.Write(out.Bytes())
-	return err
+		return append(out, b.Bytes()...), nil
+	})
 }
 
 // sarifHeader is what Merge reads of a SARIF log before the rest, to tell a

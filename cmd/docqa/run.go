@@ -119,11 +119,11 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 			return sum, false, fmt.Errorf("writing output: %w", err)
 		}
 		ok = ok && okFile
+		size := 0
 		if r.doc != nil {
-			l.progress.fileDone(len(r.doc.Text))
-		} else {
-			l.progress.fileDone(0)
+			size = len(r.doc.Text)
 		}
+		l.progress.fileDone(size)
 	}
 	l.progress.finish()
 	if err := l.printer.End(sum); err != nil {
@@ -166,7 +166,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, er
 				return nil, fileError(in.name, err)
 			}
 			l.stdin = bytes.NewReader(data)
-			if sizeError(in.name, len(data), l.sizeLimit()) == nil {
+			if r := l.refuse(in, data); r.err == nil && r.notice == "" {
 				l.pipeline.linter.Count(document.Load(in.name, data), c)
 			}
 		}
@@ -179,7 +179,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, er
 			defer wg.Done()
 			for in := range next {
 				data, err := l.read(ctx, in)
-				if err != nil || sizeError(in.name, len(data), l.sizeLimit()) != nil || bytes.IndexByte(data, 0) >= 0 {
+				if r := l.refuse(in, data); err != nil || r.err != nil || r.notice != "" {
 					continue
 				}
 				l.pipeline.linter.Count(document.Load(in.name, data), c)
@@ -216,6 +216,26 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 	if err != nil {
 		return outcome{err: fileError(in.name, err)}
 	}
+	if r := l.refuse(in, data); r.err != nil || r.notice != "" {
+		return r
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			out = outcome{err: fmt.Errorf("%s: internal error while linting: %v", in.name, p)}
+		}
+	}()
+	doc, findings, preface, err := l.pipeline.run(in, document.Load(in.name, data))
+	if err != nil {
+		return outcome{err: err}
+	}
+	return outcome{doc: doc, findings: findings, preface: preface}
+}
+
+// refuse returns the outcome of an input whose bytes docqa does not lint,
+// too large or binary: an error for a file named on the command line, a
+// notice for one found in a folder. It returns the zero outcome for bytes
+// to lint.
+func (l *lintRun) refuse(in input, data []byte) outcome {
 	if err := sizeError(in.name, len(data), l.sizeLimit()); err != nil {
 		if in.explicit {
 			return outcome{err: err}
@@ -228,16 +248,7 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 		}
 		return outcome{notice: in.name + ": binary file, skipped"}
 	}
-	defer func() {
-		if p := recover(); p != nil {
-			out = outcome{err: fmt.Errorf("%s: internal error while linting: %v", in.name, p)}
-		}
-	}()
-	doc, findings, preface, err := l.pipeline.run(in, document.Load(in.name, data))
-	if err != nil {
-		return outcome{err: err}
-	}
-	return outcome{doc: doc, findings: findings, preface: preface}
+	return outcome{}
 }
 
 // sizeLimit returns the size in bytes of the largest document linted.
