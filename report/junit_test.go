@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/junitxml"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -52,32 +53,6 @@ b.md:1:1: error: x &amp; y &lt;z&gt; ]]&gt; [checks/quote-changed]
 	}
 }
 
-// junitDoc is the shape of a JUnit report, for decoding.
-type junitDoc struct {
-	XMLName  xml.Name `xml:"testsuites"`
-	Tests    int      `xml:"tests,attr"`
-	Failures int      `xml:"failures,attr"`
-	Errors   int      `xml:"errors,attr"`
-	Suites   []struct {
-		Name     string `xml:"name,attr"`
-		Tests    int    `xml:"tests,attr"`
-		Failures int    `xml:"failures,attr"`
-		Errors   int    `xml:"errors,attr"`
-		Cases    []struct {
-			Classname string `xml:"classname,attr"`
-			Name      string `xml:"name,attr"`
-			Failure   *struct {
-				Message string `xml:"message,attr"`
-				Type    string `xml:"type,attr"`
-				Body    string `xml:",chardata"`
-			} `xml:"failure"`
-			Error *struct {
-				Message string `xml:"message,attr"`
-			} `xml:"error"`
-		} `xml:"testcase"`
-	} `xml:"testsuite"`
-}
-
 // TestWriteJUnitParses decodes the output and finds what went in, escaped
 // characters and line breaks included.
 func TestWriteJUnitParses(t *testing.T) {
@@ -86,7 +61,7 @@ func TestWriteJUnitParses(t *testing.T) {
 	if err := WriteJUnit(&out, suite, JUnitSuite{Name: "empty"}); err != nil {
 		t.Fatal(err)
 	}
-	var doc junitDoc
+	var doc junitxml.Report
 	if err := xml.Unmarshal(out.Bytes(), &doc); err != nil {
 		t.Fatalf("output is not XML: %v\n%s", err, out.String())
 	}
@@ -168,7 +143,7 @@ func TestJUnitPrinterParses(t *testing.T) {
 	c, fc := sample("c/d.md")
 	rules.SortFindings(fc)
 	out := run(t, "junit", []*document.Document{a, b, c}, [][]rules.Finding{fa, nil, fc})
-	var doc junitDoc
+	var doc junitxml.Report
 	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("output is not XML: %v\n%s", err, out)
 	}

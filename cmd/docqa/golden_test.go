@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/internal/junitxml"
 	"github.com/docqa/docqa/internal/testflag"
 	"github.com/rogpeppe/go-internal/diff"
 )
@@ -248,31 +249,7 @@ func TestGoldenCommandJUnit(t *testing.T) {
 	if code != exitFailure {
 		t.Errorf("exit %d, want %d (an error beats drift); stderr:\n%s", code, exitFailure, stderr)
 	}
-	var doc struct {
-		XMLName  xml.Name `xml:"testsuites"`
-		Tests    int      `xml:"tests,attr"`
-		Failures int      `xml:"failures,attr"`
-		Errors   int      `xml:"errors,attr"`
-		Suites   []struct {
-			Name     string `xml:"name,attr"`
-			Tests    int    `xml:"tests,attr"`
-			Failures int    `xml:"failures,attr"`
-			Errors   int    `xml:"errors,attr"`
-			Cases    []struct {
-				Classname string `xml:"classname,attr"`
-				Name      string `xml:"name,attr"`
-				Failure   *struct {
-					Message string `xml:"message,attr"`
-					Type    string `xml:"type,attr"`
-					Body    string `xml:",chardata"`
-				} `xml:"failure"`
-				Error *struct {
-					Message string `xml:"message,attr"`
-					Type    string `xml:"type,attr"`
-				} `xml:"error"`
-			} `xml:"testcase"`
-		} `xml:"testsuite"`
-	}
+	var doc junitxml.Report
 	if err := xml.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatalf("output is not XML: %v\n%s", err, stdout)
 	}
