@@ -296,3 +296,32 @@ func TestComments(t *testing.T) {
 		t.Errorf("plain text has comments %v", d.Comments)
 	}
 }
+
+// TestMarkdownContinuationLines checks that the container marks and
+// indentation that start a continuation line read as space in Prose, so
+// the words on either side of the line break meet as in plain text.
+func TestMarkdownContinuationLines(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"list item", "- one two\n  three\n", "two\n  three"},
+		{"block quote", "> one two\n> three\n", "two\n  three"},
+		{"nested", "> - one two\n>   three\n", "two\n    three"},
+		{"ordered list", "1. one two\n   three\n", "two\n   three"},
+		{"lazy continuation", "one two\n    three\n", "two\n    three"},
+		{"CRLF block quote", "> one two\r\n> three\r\n", "two\r\n  three"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Load("a.md", []byte(tt.text))
+			if len(d.Words) != 3 {
+				t.Fatalf("words %q, want 3", words(d))
+			}
+			between := d.Prose[d.Words[1].Start:d.Words[2].End]
+			if string(between) != tt.want {
+				t.Errorf("prose from the second word to the third = %q, want %q", between, tt.want)
+			}
+			if !d.OnlySpaceBetween(int(d.Words[1].End), int(d.Words[2].Start)) {
+				t.Error("OnlySpaceBetween the line's last word and the next line's first = false")
+			}
+		})
+	}
+}

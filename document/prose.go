@@ -178,6 +178,12 @@ func (d *Document) markdownProse() {
 		span := Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
+			if i > 0 {
+				// The container marks and indentation that start a
+				// continuation line ("> ", "  " in a list item) read
+				// as the space between the lines' words.
+				blank(prose, src, lines.At(i-1).Stop, seg.Start)
+			}
 			blank(prose, src, seg.Start, seg.Stop)
 		}
 		copyInlines(n, src, prose, &comments)
