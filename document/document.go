@@ -103,7 +103,8 @@ type Document struct {
 	invalid  int   // offset of the first invalid UTF-8 byte, or -1
 	binary   bool
 	nulIndex int
-	tooLarge bool // longer than MaxSize: not modelled
+	tooLarge bool   // longer than MaxSize: not modelled
+	encoding string // UTF-16 or UTF-32 (see UnreadEncoding): not modelled
 }
 
 // Paragraph is a block of prose: a paragraph, a heading or a list item.
@@ -172,6 +173,12 @@ func loadFormat(path string, text []byte, format Format, maxSize int) *Document 
 		d.Prose = text
 		return d
 	}
+	if enc := UnreadEncoding(text); enc != "" {
+		// Not modelled: as UTF-8 its words would be split by NULs.
+		d.encoding = enc
+		d.Prose = text
+		return d
+	}
 	if i := bytes.IndexByte(text, 0); i >= 0 {
 		d.binary = true
 		d.nulIndex = i
@@ -198,6 +205,12 @@ func (d *Document) TooLarge() bool { return d.tooLarge }
 // Binary reports whether the text holds a NUL byte, the mark of a file that
 // is not text.
 func (d *Document) Binary() bool { return d.binary }
+
+// Encoding returns the name of the encoding of a text in UTF-16 or UTF-32
+// (see UnreadEncoding), which Load does not model: the document has no
+// paragraphs, sentences, words, quotations or comments, and Binary and
+// InvalidUTF8 report false. It returns "" for any other text.
+func (d *Document) Encoding() string { return d.encoding }
 
 // InvalidUTF8 returns the offset of the first byte that is not valid UTF-8,
 // and false if the text is valid.

@@ -14,7 +14,10 @@ var Encoding = &Rule{
 		"damaged byte is still linted, each invalid byte counting as one character, but words " +
 		"that hold such a byte are split or missed. The rule reports the first invalid byte, once " +
 		"per file, with its offset from the start of the file (in bytes, from 0, as hexdump and " +
-		"od count) and its value. Convert the file to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8).",
+		"od count) and its value. Convert the file to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8). " +
+		"A file in UTF-16 or UTF-32 (as some Windows editors save \"Unicode\" text), known by its " +
+		"byte order mark or by the NUL in every other byte of mostly ASCII text, is reported as " +
+		"such and not linted at all: convert it first (iconv -f UTF-16 -t UTF-8).",
 	Bad:  "caf\xe9 au lait",
 	Good: "café au lait",
 	New:  newEncoding,
@@ -22,6 +25,15 @@ var Encoding = &Rule{
 
 func newEncoding(Options) (Check, error) {
 	return func(p *Pass) {
+		if enc := p.Doc.Encoding(); enc != "" {
+			from := enc // iconv keeps a byte order mark unless told only the width
+			if document.HasByteOrderMark(p.Doc.Text) {
+				from = enc[:len(enc)-2]
+			}
+			p.Reportf(document.Span{},
+				"%s text: docqa reads UTF-8, so nothing else in the file was linted; convert it (iconv -f %s -t UTF-8)", enc, from)
+			return
+		}
 		off, bad := p.Doc.InvalidUTF8()
 		if !bad {
 			return

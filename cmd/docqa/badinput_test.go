@@ -333,3 +333,38 @@ func TestBadInputBlockedReadInterrupted(t *testing.T) {
 		t.Fatal("run still blocked 10s after the interrupt")
 	}
 }
+
+// A file in UTF-16 (as Windows editors save "Unicode" text) is an encoding
+// problem, reported as a docqa/encoding finding that says how to convert
+// it, whether named or found in a folder; it is not taken for a binary
+// file. A file with a stray NUL is still binary.
+func TestBadInputUTF16(t *testing.T) {
+	dir := t.TempDir()
+	le := []byte{0xFF, 0xFE}
+	for _, c := range []byte("The the end.\r\n") {
+		le = append(le, c, 0)
+	}
+	var be []byte
+	for _, c := range []byte("Doubled doubled.\n") {
+		be = append(be, 0, c)
+	}
+	writeFiles(t, dir, map[string]string{
+		"docs/windows.md": string(le),
+		"docs/nobom.txt":  string(be),
+		"docs/stray.txt":  "The\x00end.\n",
+	})
+	code, stdout, stderr := badinputRun(t, dir, "lint", "docs/windows.md")
+	checkRun(t, code, stdout, stderr, 1,
+		"docs/windows.md:1:1: warning: UTF-16LE text: docqa reads UTF-8, so nothing else in the file was linted; "+
+			"convert it (iconv -f UTF-16 -t UTF-8) [docqa/encoding]\n", "")
+	code, stdout, stderr = badinputRun(t, dir, "lint", "docs")
+	checkRun(t, code, stdout, stderr, 1,
+		"docs/nobom.txt:1:1: warning: UTF-16BE text: docqa reads UTF-8, so nothing else in the file was linted; "+
+			"convert it (iconv -f UTF-16BE -t UTF-8) [docqa/encoding]\n"+
+			"docs/windows.md:1:1: warning: UTF-16LE text: docqa reads UTF-8, so nothing else in the file was linted; "+
+			"convert it (iconv -f UTF-16 -t UTF-8) [docqa/encoding]\n",
+		"docqa: docs/stray.txt: binary file, skipped\n")
+	code, stdout, stderr = badinputRun(t, dir, "diff", "docs/nobom.txt", "docs/windows.md")
+	checkRun(t, code, stdout, stderr, 2, "",
+		"docqa: docs/nobom.txt: UTF-16BE text, not compared (docqa reads UTF-8; convert it: iconv -f UTF-16BE -t UTF-8)\n")
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -147,8 +146,8 @@ func loadRevision(path string) (*document.Document, error) {
 	if err := sizeError(name, len(data), document.MaxSize); err != nil {
 		return nil, err
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, fmt.Errorf("%s: binary file, not compared", name)
+	if kind, hint := notText(data); kind != "" {
+		return nil, fmt.Errorf("%s: %s, not compared%s", name, kind, hint)
 	}
 	return document.Load(name, data), nil
 }

@@ -229,12 +229,12 @@ func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
 		e.err = err
 		return e, false
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
+	if kind, hint := notText(data); kind != "" {
 		if !in.explicit {
-			warn(g.stderr, "%s: binary file, skipped", in.name)
+			warn(g.stderr, "%s: %s, skipped%s", in.name, kind, hint)
 			return nil, true
 		}
-		e.err = fmt.Errorf("%s: binary file, not checked", in.name)
+		e.err = fmt.Errorf("%s: %s, not checked%s", in.name, kind, hint)
 		return e, false
 	}
 	gc, err := readGolden(golden)

@@ -242,7 +242,7 @@ func (l *lintRun) refuse(in input, data []byte) outcome {
 		}
 		return outcome{notice: err.Error() + ", skipped"}
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
+	if document.IsBinary(data) {
 		if in.explicit {
 			return outcome{err: fmt.Errorf("%s: binary file, not linted", in.name)}
 		}
@@ -295,4 +295,18 @@ func (l *lintRun) read(ctx context.Context, in input) ([]byte, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+// notText describes a file that docqa does not read as text, for a message
+// "NAME: KIND, not compared HINT": binary (a NUL byte), or in UTF-16 or
+// UTF-32, which docqa does not read, with a hint to convert it. kind is ""
+// for text.
+func notText(data []byte) (kind, hint string) {
+	if enc := document.UnreadEncoding(data); enc != "" {
+		return enc + " text", fmt.Sprintf(" (docqa reads UTF-8; convert it: iconv -f %s -t UTF-8)", enc)
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "binary file", ""
+	}
+	return "", ""
 }
