@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -105,6 +106,11 @@ type Document struct {
 	nulIndex int
 	tooLarge bool   // longer than MaxSize: not modelled
 	encoding string // UTF-16 or UTF-32 (see UnreadEncoding): not modelled
+
+	// other holds the quotations in styles pairQuotes does not pair,
+	// found on first use by Quoted.
+	other     []Span
+	otherOnce sync.Once
 }
 
 // Paragraph is a block of prose: a paragraph, a heading or a list item.
