@@ -36,12 +36,9 @@ func (c *compiled) check(p *rules.Pass) {
 		}
 	case Substitution:
 		for _, mt := range ms {
-			text := p.Doc.String(mt.span)
-			repl := keepCase(text, mt.ph.repl)
-			if repl == text {
-				continue // already the preferred form
+			if fix, ok := rewrite(p.Doc, mt, mt.ph.repl); ok {
+				p.Report(mt.span, c.message(p.Doc, mt.span, fix.Replacement+ending(p.Doc, mt)), fix)
 			}
-			p.Report(mt.span, c.message(p.Doc, mt.span, repl), rules.Fix{Span: mt.span, Replacement: repl})
 		}
 	case Consistency:
 		if p.Counting() {
@@ -68,11 +65,26 @@ func (c *compiled) check(p *rules.Pass) {
 			if mt.ph.vari == want {
 				continue
 			}
-			text := p.Doc.String(mt.span)
-			repl := keepCase(text, c.def.Sets[mt.ph.set][want])
-			p.Report(mt.span, c.message(p.Doc, mt.span, repl), rules.Fix{Span: mt.span, Replacement: repl})
+			if fix, ok := rewrite(p.Doc, mt, c.def.Sets[mt.ph.set][want]); ok {
+				p.Report(mt.span, c.message(p.Doc, mt.span, fix.Replacement+ending(p.Doc, mt)), fix)
+			}
 		}
 	}
+}
+
+// rewrite returns the fix that writes repl, in the case of the text it
+// replaces, over the phrase of mt (its possessive ending stays as
+// written), and false if the text already reads so.
+func rewrite(d *document.Document, mt match, repl string) (rules.Fix, bool) {
+	stem := mt.stem()
+	text := d.String(stem)
+	repl = keepCase(text, repl)
+	return rules.Fix{Span: stem, Replacement: repl}, repl != text
+}
+
+// ending returns the possessive ending of a match, as written, or "".
+func ending(d *document.Document, mt match) string {
+	return d.String(document.Span{Start: mt.stem().End, End: mt.span.End})
 }
 
 // checkPattern reports the matches of a pattern rule in the prose: none

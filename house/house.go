@@ -253,7 +253,7 @@ func compile(i int, d Def, m *matcher) (*compiled, error) {
 	switch d.Kind {
 	case Existence:
 		for j, t := range d.Tokens {
-			if err := m.add(t, i, "", d.CaseSensitive, 0, 0); err != nil {
+			if err := m.add(t, i, j, "", d.CaseSensitive, 0, 0); err != nil {
 				return nil, fail("tokens", j, "%v", err)
 			}
 		}
@@ -262,7 +262,7 @@ func compile(i int, d Def, m *matcher) (*compiled, error) {
 			if strings.TrimSpace(p.To) == "" {
 				return nil, fail("swap", j, "no replacement for %q", p.From)
 			}
-			if err := m.add(p.From, i, p.To, d.CaseSensitive, 0, 0); err != nil {
+			if err := m.add(p.From, i, j, p.To, d.CaseSensitive, 0, 0); err != nil {
 				return nil, fail("swap", j, "%v", err)
 			}
 		}
@@ -276,7 +276,7 @@ func compile(i int, d Def, m *matcher) (*compiled, error) {
 			c.prefer[s] = -1
 			c.nvar[s] = len(set)
 			for v, form := range set {
-				if err := m.add(form, i, form, d.CaseSensitive, s, v); err != nil {
+				if err := m.add(form, i, s, form, d.CaseSensitive, s, v); err != nil {
 					return nil, fail("sets", s, "%v", err)
 				}
 			}

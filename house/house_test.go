@@ -292,3 +292,35 @@ func TestConcurrent(t *testing.T) {
 	}
 	t.Errorf("the matches of %d documents no longer in use are still cached", n)
 }
+
+// TestPossessive checks that a phrase matches its possessive ("Kiev's",
+// "Kiev’s"), in every kind, and that a fix replaces the phrase and keeps
+// the ending as written, its apostrophe included.
+func TestPossessive(t *testing.T) {
+	sub := Def{ID: "house/kyiv", Kind: Substitution, Swap: []Pair{{"Kiev", "Kyiv"}, {"Kharkov region", "Kharkiv region"}}, Message: "use %[2]s, not %[1]s"}
+	check(t, "Kiev's mayor, Kiev’s river, KIEV'S, the Kharkov region’s farms.\n",
+		"house/kyiv \"Kiev's\"→\"Kyiv\": use Kyiv's, not Kiev's\n"+
+			"house/kyiv \"Kiev’s\"→\"Kyiv\": use Kyiv’s, not Kiev’s\n"+
+			"house/kyiv \"KIEV'S\"→\"KYIV\": use KYIV'S, not KIEV'S\n"+
+			"house/kyiv \"Kharkov region’s\"→\"Kharkiv region\": use Kharkiv region’s, not Kharkov region’s\n", sub)
+	// The fix covers the phrase only: the ending stays as written.
+	text := "Kiev’s river.\n"
+	fs := lint(t, text, sub)
+	if len(fs) != 1 || len(fs[0].Fixes) != 1 || text[fs[0].Fixes[0].Span.Start:fs[0].Fixes[0].Span.End] != "Kiev" {
+		t.Errorf("%q: fix %+v, want one over “Kiev”", text, fs)
+	}
+	// Not another word that starts like one (a plural is another word),
+	// nor a possessive in the middle of a phrase.
+	check(t, "Kievs and Kievan Rus, the Kharkov’s region.\n", "", sub)
+	// A phrase written as a possessive matches as written, not twice.
+	own := Def{ID: "house/own", Kind: Substitution, Swap: []Pair{{"Kiev's", "Kyiv's"}, {"Kiev", "Kyiv"}}, Message: "use %[2]s"}
+	check(t, "Kiev's.\n", "house/own \"Kiev's\"→\"Kyiv's\": use Kyiv's\n", own)
+	// Existence and consistency.
+	ex := Def{ID: "house/x", Kind: Existence, Tokens: []string{"Kiev"}, Message: "avoid %[1]s"}
+	check(t, "Kiev’s river.\n", "house/x \"Kiev’s\": avoid Kiev’s\n", ex)
+	cs := Def{ID: "house/c", Kind: Consistency, Sets: [][]string{{"Kyiv", "Kiev"}}, Message: "use %[2]s, not %[1]s"}
+	check(t, "Kyiv today; Kiev’s past.\n", "house/c \"Kiev’s\"→\"Kyiv\": use Kyiv’s, not Kiev’s\n", cs)
+	// Case-sensitive rules compare the phrase as written.
+	cased := Def{ID: "house/us", Kind: Existence, Tokens: []string{"US"}, CaseSensitive: true, Message: "write U.S."}
+	check(t, "The US's army and us's.\n", "house/us \"US's\": write U.S.\n", cased)
+}

@@ -31,6 +31,7 @@ type matcher struct {
 // phrase is one word sequence to find, and what finding it means.
 type phrase struct {
 	rule   int      // index of the rule in the set
+	item   int      // index of the phrase in its rule's list (tokens, swap, sets)
 	folded []string // the folded words
 	words  []string // the words as written, for case-sensitive rules
 	seps   []string // the separators between words, spaces collapsed
@@ -46,6 +47,15 @@ type phrase struct {
 type match struct {
 	span document.Span
 	ph   *phrase
+	// poss is the length in bytes of the possessive ending ('s, ’s) that
+	// span holds after the phrase, or 0.
+	poss int
+}
+
+// stem returns the span of the phrase itself: the match without its
+// possessive ending.
+func (mt match) stem() document.Span {
+	return document.Span{Start: mt.span.Start, End: mt.span.End - mt.poss}
 }
 
 // docMatches are the matches of one document, by rule.
@@ -62,13 +72,13 @@ func newMatcher(nrules int) *matcher {
 	}
 }
 
-// add adds a phrase of rule to the matcher.
-func (m *matcher) add(text string, rule int, repl string, exact bool, set, vari int) error {
+// add adds a phrase of rule, its item-th, to the matcher.
+func (m *matcher) add(text string, rule, item int, repl string, exact bool, set, vari int) error {
 	ph, err := parsePhrase(text)
 	if err != nil {
 		return err
 	}
-	ph.rule, ph.repl, ph.exact, ph.set, ph.vari = rule, repl, exact, set, vari
+	ph.rule, ph.item, ph.repl, ph.exact, ph.set, ph.vari = rule, item, repl, exact, set, vari
 	m.byFirst[ph.folded[0]] = append(m.byFirst[ph.folded[0]], ph)
 	return nil
 }
@@ -152,7 +162,10 @@ func (m *matcher) matches(d *document.Document) [][]match {
 }
 
 // run finds every phrase in d. For each rule, matches do not overlap: at
-// each word the longest phrase wins, and the search goes on after it.
+// each word the longest phrase wins, and the search goes on after it. A
+// phrase also matches with a possessive ending on its last word ("Kiev's",
+// "Kiev’s" for "Kiev"), unless it ends in punctuation; a phrase written
+// with the ending matches before one without it.
 func (m *matcher) run(d *document.Document) [][]match {
 	words := d.Words
 	// Fold every word once into one buffer.
@@ -171,53 +184,97 @@ func (m *matcher) run(d *document.Document) [][]match {
 	}
 	out := make([][]match, m.nrules)
 	next := make([]int, m.nrules) // per rule, the first word a new match may start at
+	found := func(i int, ph *phrase, poss int) {
+		end := i + len(ph.folded)
+		span := document.Span{Start: int(words[i].Start) - len(ph.lead), End: int(words[end-1].End) + len(ph.trail)}
+		out[ph.rule] = append(out[ph.rule], match{span: span, ph: ph, poss: poss})
+		next[ph.rule] = end
+	}
 	for i := range words {
-		phs := m.byFirst[string(folded(i))]
-		for _, ph := range phs {
-			if i < next[ph.rule] || !m.matchAt(d, words, folded, i, ph) {
-				continue
+		key := folded(i)
+		for _, ph := range m.byFirst[string(key)] {
+			if i >= next[ph.rule] {
+				if poss, ok := m.matchAt(d, words, folded, i, ph); ok {
+					found(i, ph, poss)
+				}
 			}
-			end := i + len(ph.folded)
-			span := document.Span{Start: int(words[i].Start) - len(ph.lead), End: int(words[end-1].End) + len(ph.trail)}
-			out[ph.rule] = append(out[ph.rule], match{span: span, ph: ph})
-			next[ph.rule] = end
+		}
+		// A phrase of one word, with a possessive ending.
+		stem, ok := bytes.CutSuffix(key, []byte("'s"))
+		if !ok || len(stem) == 0 {
+			continue
+		}
+		for _, ph := range m.byFirst[string(stem)] {
+			if len(ph.folded) == 1 && i >= next[ph.rule] {
+				if poss, ok := m.matchAt(d, words, folded, i, ph); ok && poss > 0 {
+					found(i, ph, poss)
+				}
+			}
 		}
 	}
 	return out
 }
 
+// possessive returns the length in bytes of the possessive ending of the
+// word w, 's or ’s in either case, or 0 if it has none.
+func possessive(w []byte) int {
+	if len(w) < 2 || w[len(w)-1] != 's' && w[len(w)-1] != 'S' {
+		return 0
+	}
+	switch head := w[:len(w)-1]; {
+	case bytes.HasSuffix(head, []byte("'")):
+		return 2
+	case bytes.HasSuffix(head, []byte("’")):
+		return 1 + len("’")
+	}
+	return 0
+}
+
 // matchAt reports whether ph matches the words from i on: the same folded
 // words (or the same words, for an exact phrase), in one paragraph, with
-// the same separators and nothing masked between them.
-func (m *matcher) matchAt(d *document.Document, words []document.Word, folded func(int) []byte, i int, ph *phrase) bool {
+// the same separators and nothing masked between them. The last word may
+// carry a possessive ending that the phrase lacks, if the phrase does not
+// end in punctuation: poss is then the ending's length in bytes. The
+// caller has checked that the first word is the phrase's, but for that
+// ending.
+func (m *matcher) matchAt(d *document.Document, words []document.Word, folded func(int) []byte, i int, ph *phrase) (poss int, ok bool) {
 	n := len(ph.folded)
 	if i+n > len(words) {
-		return false
+		return 0, false
 	}
 	if ph.lead != "" && !bytes.HasSuffix(d.Prose[:words[i].Start], []byte(ph.lead)) {
-		return false
+		return 0, false
 	}
 	if ph.trail != "" && !bytes.HasPrefix(d.Prose[words[i+n-1].End:], []byte(ph.trail)) {
-		return false
+		return 0, false
 	}
 	for k := range n {
 		w := words[i+k]
+		text := d.Slice(w.Span())
+		if k == n-1 && ph.trail == "" && string(folded(i+k)) != ph.folded[k] {
+			// The last word differs: it may be the phrase's plus 's.
+			poss = possessive(text)
+			if poss == 0 || string(folded(i+k)) != ph.folded[k]+"'s" {
+				return 0, false
+			}
+			text = text[:len(text)-poss]
+		}
 		if k > 0 {
-			if w.Paragraph != words[i].Paragraph || string(folded(i+k)) != ph.folded[k] {
-				return false
+			if w.Paragraph != words[i].Paragraph || poss == 0 && string(folded(i+k)) != ph.folded[k] {
+				return 0, false
 			}
 			gap := d.Prose[words[i+k-1].End:w.Start]
 			if len(gap) == 1 && gap[0] == ' ' {
 				if ph.seps[k-1] != " " {
-					return false
+					return 0, false
 				}
 			} else if bytes.IndexByte(gap, document.Masked) >= 0 || normalizeSep(gap) != ph.seps[k-1] {
-				return false
+				return 0, false
 			}
 		}
-		if ph.exact && string(d.Slice(w.Span())) != ph.words[k] {
-			return false
+		if ph.exact && string(text) != ph.words[k] {
+			return 0, false
 		}
 	}
-	return true
+	return poss, true
 }
