@@ -642,7 +642,7 @@ func (p *parser) stringList(n *yaml.Node, where string, kind rules.OptionKind) (
 type houseRule struct {
 	file  string         // the file that defines it
 	label string         // "custom[i]" in that file
-	line  int            // the line of its list item
+	start int            // the line of its list item
 	keys  map[string]int // by key, the key's line
 	items map[string][]int
 }
@@ -746,7 +746,7 @@ const houseKeys = "id, kind, message, description, severity, scope, link, ignore
 
 // def reads the i-th house rule of the custom: list of the file p reads.
 func (h *houseReader) def(p *parser, i int, n *yaml.Node) error {
-	w := houseRule{file: p.name, label: fmt.Sprintf("custom[%d]", i), line: n.Line, keys: map[string]int{}, items: map[string][]int{}}
+	w := houseRule{file: p.name, label: fmt.Sprintf("custom[%d]", i), start: n.Line, keys: map[string]int{}, items: map[string][]int{}}
 	v := deref(n)
 	if v.Kind != yaml.MappingNode {
 		return p.errorf(n.Line, "%s: want a mapping with keys id, kind, message and those of its kind", w.label)
@@ -866,14 +866,32 @@ func (h *houseReader) compile() ([]*rules.Rule, error) {
 	var de *house.DefError
 	if errors.As(err, &de) {
 		w := h.where[de.Index]
-		line := w.line
-		if l, ok := w.keys[de.Field]; ok {
-			line = l
+		// Another item the problem involves is named by its line, with its
+		// rule's ID if it is another rule's, and its file if another file's.
+		other := func(r house.DefRef) string {
+			o := h.where[r.Index]
+			switch line := o.line(r.Field, r.Item); {
+			case o.file != w.file:
+				return fmt.Sprintf("%s, %s:%d", o.label, o.file, line)
+			case r.Index != de.Index:
+				return fmt.Sprintf("%s, line %d", o.label, line)
+			default:
+				return fmt.Sprintf("line %d", line)
+			}
 		}
-		if items := w.items[de.Field]; de.Item >= 0 && de.Item < len(items) {
-			line = items[de.Item]
-		}
-		return nil, &Error{File: w.file, Line: line, Msg: w.label + ": " + de.Error()}
+		return nil, &Error{File: w.file, Line: w.line(de.Field, de.Item), Msg: w.label + ": " + de.Text(other)}
 	}
 	return rs, err
+}
+
+// line returns the line of a house rule's field, or of the item-th item of
+// a list field, or else of the rule.
+func (w houseRule) line(field string, item int) int {
+	if items := w.items[field]; item >= 0 && item < len(items) {
+		return items[item]
+	}
+	if l, ok := w.keys[field]; ok {
+		return l
+	}
+	return w.start
 }

@@ -323,6 +323,31 @@ func TestParseErrors(t *testing.T) {
 			want: `.docqa.yaml:4: unknown key "words" in house/x (want id, kind, message, description, severity, scope, link, ignorecase, tokens, swap, sets, prefer, across, pattern)`,
 		},
 		{
+			name: "substitution cycle",
+			yaml: "custom:\n  - id: house/kyiv\n    kind: substitution\n    message: m\n    swap:\n      Kiev: Kyiv\n      Kyiv: Kiev\n",
+			want: ".docqa.yaml:7: house/kyiv: swap[1]: “Kyiv” → “Kiev” undoes “Kiev” → “Kyiv” (line 6): fixes would never settle",
+		},
+		{
+			name: "substitution cycle across rules, case aside",
+			yaml: "custom:\n  - id: house/kyiv\n    kind: substitution\n    message: m\n    swap: {Kiev: Kyiv}\n  - id: house/kiev\n    kind: substitution\n    message: m\n    swap: {KYIV: kiev}\n",
+			want: ".docqa.yaml:9: house/kiev: swap[0]: “KYIV” → “kiev” undoes “Kiev” → “Kyiv” (house/kyiv, line 5): fixes would never settle",
+		},
+		{
+			name: "substitution chain",
+			yaml: "custom:\n  - id: house/kyiv\n    kind: substitution\n    message: m\n    swap: {Kiev: Kyiv city}\n  - id: house/town\n    kind: substitution\n    message: m\n    swap: {city: town}\n",
+			want: ".docqa.yaml:9: house/town: swap[0]: “city” → “town” rewrites the replacement of “Kiev” → “Kyiv city” (house/kyiv, line 5): a fix would need a second fix: make it “Kiev” → “Kyiv town”",
+		},
+		{
+			name: "preferred form undone",
+			yaml: "custom:\n  - id: house/kyiv\n    kind: substitution\n    message: m\n    swap: {Kiev: Kyiv}\n  - id: house/names\n    kind: consistency\n    message: m\n    sets: [[Kyiv, Kiev]]\n    prefer:\n      - Kiev\n",
+			want: ".docqa.yaml:11: house/names: prefer[0]: “Kyiv” → “Kiev” undoes “Kiev” → “Kyiv” (house/kyiv, line 5): fixes would never settle",
+		},
+		{
+			name: "replacement reported",
+			yaml: "custom:\n  - id: house/kyiv\n    kind: substitution\n    message: m\n    swap: {Kiev: Kyiv}\n  - id: house/x\n    kind: existence\n    message: m\n    tokens:\n      - Kyiv\n",
+			want: ".docqa.yaml:10: house/x: tokens[0]: “Kyiv” reports the replacement of “Kiev” → “Kyiv” (house/kyiv, line 5): --fix would write a finding",
+		},
+		{
 			name: "custom rule with a bad severity",
 			yaml: "custom:\n  - id: house/x\n    severity: high\n",
 			want: `.docqa.yaml:3: house/x.severity: want one of "error", "warning", "info", not "high"`,
@@ -903,6 +928,15 @@ func TestInclude(t *testing.T) {
 	write("packs/more.yaml", "profile: docs\n")
 	_, err = Load(filepath.Join(dir, ".docqa.yaml"), testRegistry())
 	want = filepath.Join(dir, "packs", "more.yaml") + `:1: unknown key "profile" at the top level of a rule file (want custom, include)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+	// Fixes that do not settle, across files: the error is at the later
+	// item, and names the file of the other.
+	write("packs/more.yaml", "custom:\n  - id: house/more\n    kind: substitution\n    message: m\n    swap:\n      Kiev: Kyiv\n")
+	write(".docqa.yaml", "include: [packs/news.yaml]\ncustom:\n  - {id: house/own, kind: substitution, swap: {Kyiv: Kiev}, message: m}\n")
+	_, err = Load(filepath.Join(dir, ".docqa.yaml"), testRegistry())
+	want = filepath.Join(dir, ".docqa.yaml") + ":3: house/own: swap[0]: “Kyiv” → “Kiev” undoes “Kiev” → “Kyiv” (house/more, " + filepath.Join(dir, "packs", "more.yaml") + ":6): fixes would never settle"
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}

@@ -14,7 +14,14 @@
 // Compile builds the rules of a run together: the phrases of every
 // existence, substitution and consistency rule go into one matcher keyed by
 // folded word sequences, run once per document whatever the number of
-// rules, so thousands of phrases cost a map lookup per word.
+// rules, so thousands of phrases cost a map lookup per word. A phrase also
+// matches with a possessive ending ("Kiev's", "Kiev’s" for "Kiev"), which a
+// fix keeps as written.
+//
+// Compile refuses rules whose fixes would not settle: a replacement that
+// another fix rewrites ("Kiev" → "Kyiv" and "Kyiv" → "Kyjiw", a chain) or
+// undoes ("Kyiv" → "Kiev", a cycle: each --fix would flip the words back),
+// or that an existence rule reports.
 //
 //	rs, err := house.Compile([]house.Def{{
 //		ID: "house/kyiv", Kind: house.Substitution,
@@ -127,17 +134,41 @@ type DefError struct {
 	Item int
 	// Msg says what is wrong.
 	Msg string
+	// Other, if not nil, is the other item the problem involves: the fix
+	// that undoes or rewrites this one's replacement, say, or the one
+	// whose replacement this one rewrites.
+	Other *DefRef
+	// Why, if set, says what the problem leads to.
+	Why string
 }
 
-// Error returns the problem, naming the rule's field.
+// Error returns the problem, naming the rule's field, and the other item
+// it involves as "house/x swap[0]" (see Text).
 func (e *DefError) Error() string {
-	if e.Field == "" {
-		return e.Msg
+	return e.Text(nil)
+}
+
+// Text returns the problem as Error does, but names Other with where, if
+// not nil: "field[item]: Msg (where(Other)): Why".
+func (e *DefError) Text(where func(DefRef) string) string {
+	var b strings.Builder
+	switch {
+	case e.Field != "" && e.Item >= 0:
+		fmt.Fprintf(&b, "%s[%d]: ", e.Field, e.Item)
+	case e.Field != "":
+		b.WriteString(e.Field + ": ")
 	}
-	if e.Item >= 0 {
-		return fmt.Sprintf("%s[%d]: %s", e.Field, e.Item, e.Msg)
+	b.WriteString(e.Msg)
+	if e.Other != nil {
+		if where == nil {
+			where = DefRef.String
+		}
+		b.WriteString(" (" + where(*e.Other) + ")")
 	}
-	return e.Field + ": " + e.Msg
+	if e.Why != "" {
+		b.WriteString(": " + e.Why)
+	}
+	return b.String()
 }
 
 // compiled is one rule of a set, ready to check documents.
@@ -148,11 +179,16 @@ type compiled struct {
 	prefer  []int          // consistency: per set, the preferred variant or -1
 	nvar    []int          // consistency: per set, the number of variants
 	matcher *matcher       // the set's shared matcher
+	// preferItem is, per set of a consistency rule, the index in
+	// Def.Prefer of its preferred variant, or -1.
+	preferItem []int
 }
 
 // Compile checks the definitions and returns their rules, in the order
 // given. Every existence, substitution and consistency phrase of defs goes
-// into one shared matcher. A problem is a *DefError.
+// into one shared matcher. A problem is a *DefError; one that involves two
+// items of the definitions (a fix that undoes another) is at the later
+// one, and names the earlier one in its Other.
 func Compile(defs []Def) ([]*rules.Rule, error) {
 	rs, _, err := compileAll(defs)
 	return rs, err
@@ -179,6 +215,9 @@ func compileAll(defs []Def) ([]*rules.Rule, *matcher, error) {
 		cs[i] = c
 	}
 	m.finish()
+	if err := settle(cs, m); err != nil {
+		return nil, nil, err
+	}
 	out := make([]*rules.Rule, len(cs))
 	for i, c := range cs {
 		out[i] = c.rule()
@@ -268,12 +307,13 @@ func compile(i int, d Def, m *matcher) (*compiled, error) {
 		}
 	case Consistency:
 		c.prefer = make([]int, len(d.Sets))
+		c.preferItem = make([]int, len(d.Sets))
 		c.nvar = make([]int, len(d.Sets))
 		for s, set := range d.Sets {
 			if len(set) < 2 {
 				return nil, fail("sets", s, "want two variants or more")
 			}
-			c.prefer[s] = -1
+			c.prefer[s], c.preferItem[s] = -1, -1
 			c.nvar[s] = len(set)
 			for v, form := range set {
 				if err := m.add(form, i, s, form, d.CaseSensitive, s, v); err != nil {
@@ -288,7 +328,7 @@ func compile(i int, d Def, m *matcher) (*compiled, error) {
 					if c.prefer[s] >= 0 {
 						return nil, fail("prefer", j, "%q and %q are of the same set", set[c.prefer[s]], p)
 					}
-					c.prefer[s], found = v, true
+					c.prefer[s], c.preferItem[s], found = v, j, true
 				}
 			}
 			if !found {

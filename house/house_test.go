@@ -324,3 +324,163 @@ func TestPossessive(t *testing.T) {
 	cased := Def{ID: "house/us", Kind: Existence, Tokens: []string{"US"}, CaseSensitive: true, Message: "write U.S."}
 	check(t, "The US's army and us's.\n", "house/us \"US's\": write U.S.\n", cased)
 }
+
+// TestSettle checks that fixes which would not settle are refused: a
+// replacement that another fix, or the same one, rewrites or undoes, or an
+// existence rule reports; compared as the matcher compares, in the scopes
+// where the rules meet.
+func TestSettle(t *testing.T) {
+	sub := func(id string, pairs ...string) Def {
+		d := Def{ID: id, Kind: Substitution, Message: "use %[2]s"}
+		for i := 0; i+1 < len(pairs); i += 2 {
+			d.Swap = append(d.Swap, Pair{pairs[i], pairs[i+1]})
+		}
+		return d
+	}
+	scoped := func(d Def, scope string) Def { d.Scope = scope; return d }
+	cased := func(d Def) Def { d.CaseSensitive = true; return d }
+	kyiv := sub("house/kyiv", "Kiev", "Kyiv")
+	for _, tc := range []struct {
+		name string
+		defs []Def
+		want string // "" for no error
+		at   DefRef
+	}{
+		{
+			name: "cycle in one rule",
+			defs: []Def{sub("house/kyiv", "Kiev", "Kyiv", "Kyiv", "Kiev")},
+			want: "swap[1]: “Kyiv” → “Kiev” undoes “Kiev” → “Kyiv” (house/kyiv swap[0]): fixes would never settle",
+			at:   DefRef{Index: 0, Field: "swap", Item: 1},
+		},
+		{
+			name: "cycle across rules, case aside",
+			defs: []Def{kyiv, sub("house/back", "KYIV", "kiev")},
+			want: "swap[0]: “KYIV” → “kiev” undoes “Kiev” → “Kyiv” (house/kyiv swap[0]): fixes would never settle",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		{
+			name: "cycle reported at the later rule",
+			defs: []Def{sub("house/back", "Kyiv", "Kiev"), kyiv},
+			want: "swap[0]: “Kiev” → “Kyiv” undoes “Kyiv” → “Kiev” (house/back swap[0]): fixes would never settle",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		{
+			name: "chain",
+			defs: []Def{kyiv, sub("house/kyjiw", "Kyiv", "Kyjiw")},
+			want: "swap[0]: “Kyiv” → “Kyjiw” rewrites the replacement of “Kiev” → “Kyiv” (house/kyiv swap[0]): a fix would need a second fix: make it “Kiev” → “Kyjiw”",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		{
+			name: "chain reported at the later rule",
+			defs: []Def{sub("house/kyjiw", "Kyiv", "Kyjiw"), kyiv},
+			want: "swap[0]: the replacement of “Kiev” → “Kyiv” is rewritten by “Kyiv” → “Kyjiw” (house/kyjiw swap[0]): a fix would need a second fix: make it “Kiev” → “Kyjiw”",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		{
+			name: "a replacement holding another rule's phrase",
+			defs: []Def{sub("house/kyiv", "Kiev", "Kyiv city"), sub("house/town", "city", "town")},
+			want: "swap[0]: “city” → “town” rewrites the replacement of “Kiev” → “Kyiv city” (house/kyiv swap[0]): a fix would need a second fix: make it “Kiev” → “Kyiv town”",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		{
+			name: "a replacement holding its own phrase",
+			defs: []Def{sub("house/kyiv", "Kiev", "Kiev city")},
+			want: "swap[0]: “Kiev” → “Kiev city” rewrites its own replacement: fixes would never settle",
+			at:   DefRef{Index: 0, Field: "swap", Item: 0},
+		},
+		{
+			name: "a possessive",
+			defs: []Def{sub("house/a", "Kiev's", "Kyiv's"), sub("house/b", "Kyiv", "Kyjiw")},
+			want: "swap[0]: “Kyiv” → “Kyjiw” rewrites the replacement of “Kiev's” → “Kyiv's” (house/a swap[0]): a fix would need a second fix: make it “Kiev's” → “Kyjiw's”",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		{
+			name: "a case the fix writes, for a case-sensitive rule",
+			defs: []Def{kyiv, cased(sub("house/upper", "KYIV", "KIEV"))},
+			want: "swap[0]: “KYIV” → “KIEV” undoes “Kiev” → “Kyiv” (house/kyiv swap[0]): fixes would never settle",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		{
+			name: "a preferred form",
+			defs: []Def{kyiv, {ID: "house/c", Kind: Consistency, Sets: [][]string{{"Kyiv", "Kiev"}}, Prefer: []string{"Kiev"}, Message: "m"}},
+			want: "prefer[0]: “Kyiv” → “Kiev” undoes “Kiev” → “Kyiv” (house/kyiv swap[0]): fixes would never settle",
+			at:   DefRef{Index: 1, Field: "prefer", Item: 0},
+		},
+		{
+			name: "a preferred form rewritten",
+			defs: []Def{{ID: "house/c", Kind: Consistency, Sets: [][]string{{"e-mail", "email"}}, Prefer: []string{"e-mail"}, Message: "m"}, sub("house/hyphen", "e-mail", "email")},
+			want: "swap[0]: “e-mail” → “email” undoes “email” → “e-mail” (house/c prefer[0]): fixes would never settle",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		{
+			name: "a replacement an existence rule reports",
+			defs: []Def{kyiv, {ID: "house/x", Kind: Existence, Tokens: []string{"city", "Kyiv"}, Message: "m"}},
+			want: "tokens[1]: “Kyiv” reports the replacement of “Kiev” → “Kyiv” (house/kyiv swap[0]): --fix would write a finding",
+			at:   DefRef{Index: 1, Field: "tokens", Item: 1},
+		},
+		{
+			name: "scopes that meet",
+			defs: []Def{scoped(kyiv, ScopeAll), scoped(sub("house/back", "Kyiv", "Kiev"), ScopeQuotes)},
+			want: "swap[0]: “Kyiv” → “Kiev” undoes “Kiev” → “Kyiv” (house/kyiv swap[0]): fixes would never settle",
+			at:   DefRef{Index: 1, Field: "swap", Item: 0},
+		},
+		// What settles.
+		{name: "scopes apart", defs: []Def{kyiv, scoped(sub("house/back", "Kyiv", "Kiev"), ScopeQuotes)}},
+		{name: "a case-only change", defs: []Def{sub("house/github", "Github", "GitHub", "github", "GitHub")}},
+		{name: "independent pairs", defs: []Def{sub("house/places", "Kiev", "Kyiv", "Kharkov", "Kharkiv")}},
+		{name: "a case the fix never writes", defs: []Def{cased(kyiv), cased(sub("house/upper", "KYIV", "KIEV"))}},
+		{name: "a phrase that needs more words", defs: []Def{kyiv, sub("house/city", "Kyiv city", "Kyiv")}},
+		{name: "a consistency rule without a preferred form", defs: []Def{kyiv, {ID: "house/c", Kind: Consistency, Sets: [][]string{{"Kyiv", "Kiev"}}, Message: "m"}}},
+		{name: "a consistency rule that prefers the replacement", defs: []Def{kyiv, {ID: "house/c", Kind: Consistency, Sets: [][]string{{"Kyiv", "Kiev"}}, Prefer: []string{"Kyiv"}, Message: "m"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Compile(tc.defs)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatalf("Compile: %v", err)
+				}
+				return
+			}
+			var de *DefError
+			if !errors.As(err, &de) {
+				t.Fatalf("Compile: %v, want a *DefError", err)
+			}
+			if got := err.Error(); got != tc.want {
+				t.Errorf("error\n got %s\nwant %s", got, tc.want)
+			}
+			if got := (DefRef{Index: de.Index, Field: de.Field, Item: de.Item}); got != tc.at {
+				t.Errorf("at %+v, want %+v", got, tc.at)
+			}
+		})
+	}
+}
+
+// TestMayMatch checks that the cheap test of a replacement never misses a
+// phrase the matcher finds, and turns away text with none of its words.
+func TestMayMatch(t *testing.T) {
+	_, m, err := compileAll([]Def{
+		{ID: "house/a", Kind: Existence, Tokens: []string{"Kyiv", "counter-terrorism", "3.5", "per cent", "e.g.", "rock ’n’ roll"}, Message: "m"},
+		{ID: "house/b", Kind: Substitution, Swap: []Pair{{"O'Brien", "O’Brien"}, {"Ünïcödé", "unicode"}}, Message: "m", CaseSensitive: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"Kyiv", "KYIV’s", "’Kyiv", "(Kyiv)", "Counter-terrorism", "3.5 times", "Per\ncent", "e.g. this",
+		"rock ’n’ roll", "O'Brien", "o’brien", "ÜNÏCÖDÉ", "Kyiv-based", "counter terrorism", "3,5", "nothing here",
+	} {
+		d := document.LoadFormat("", []byte(text), document.Plain)
+		found := false
+		for _, ms := range m.run(d) {
+			found = found || len(ms) > 0
+		}
+		if may := m.mayMatch(text); found && !may {
+			t.Errorf("%q: the matcher finds a phrase, mayMatch says no", text)
+		}
+	}
+	for _, text := range []string{"nothing here", "Kyivan", "counter terrorism", "35"} {
+		if m.mayMatch(text) {
+			t.Errorf("%q: mayMatch says yes", text)
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 type matcher struct {
 	byFirst map[string][]*phrase
 	nrules  int
+	exact   bool // some phrase matches only as written
 
 	mu    sync.Mutex
 	cache map[weak.Pointer[document.Document]]*docMatches
@@ -79,6 +80,7 @@ func (m *matcher) add(text string, rule, item int, repl string, exact bool, set,
 		return err
 	}
 	ph.rule, ph.item, ph.repl, ph.exact, ph.set, ph.vari = rule, item, repl, exact, set, vari
+	m.exact = m.exact || exact
 	m.byFirst[ph.folded[0]] = append(m.byFirst[ph.folded[0]], ph)
 	return nil
 }
@@ -167,6 +169,12 @@ func (m *matcher) matches(d *document.Document) [][]match {
 // "Kiev’s" for "Kiev"), unless it ends in punctuation; a phrase written
 // with the ending matches before one without it.
 func (m *matcher) run(d *document.Document) [][]match {
+	return m.runInto(d, make([][]match, m.nrules), make([]int, m.nrules))
+}
+
+// runInto is run with the matches appended to out and next for its
+// scratch space, both of length m.nrules; next must be all zeros.
+func (m *matcher) runInto(d *document.Document, out [][]match, next []int) [][]match {
 	words := d.Words
 	// Fold every word once into one buffer.
 	buf := make([]byte, 0, len(d.Text))
@@ -182,8 +190,7 @@ func (m *matcher) run(d *document.Document) [][]match {
 		}
 		return buf[start:ends[i]]
 	}
-	out := make([][]match, m.nrules)
-	next := make([]int, m.nrules) // per rule, the first word a new match may start at
+	// next holds, per rule, the first word a new match may start at.
 	found := func(i int, ph *phrase, poss int) {
 		end := i + len(ph.folded)
 		span := document.Span{Start: int(words[i].Start) - len(ph.lead), End: int(words[end-1].End) + len(ph.trail)}
