@@ -111,6 +111,10 @@ type Document struct {
 	// found on first use by Quoted.
 	other     []Span
 	otherOnce sync.Once
+
+	// labels are the texts of Markdown links that are their own reference
+	// labels, in order: Editable keeps fixes out of them.
+	labels []Span
 }
 
 // Paragraph is a block of prose: a paragraph, a heading or a list item.

@@ -157,6 +157,7 @@ func (d *Document) markdownProse() {
 	root := markdownParser.Parse(text.NewReader(parsed))
 	var paras []Paragraph
 	var comments []Span
+	var labels []Span
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -187,6 +188,7 @@ func (d *Document) markdownProse() {
 			blank(prose, src, seg.Start, seg.Stop)
 		}
 		copyInlines(n, src, prose, &comments)
+		labels = appendLabels(labels, n)
 		for span.End > span.Start && isSpaceByte(src[span.End-1]) {
 			span.End--
 		}
@@ -202,6 +204,7 @@ func (d *Document) markdownProse() {
 		paras = []Paragraph{}
 	}
 	d.Prose, d.Paragraphs, d.Comments = prose, paras, comments
+	d.labels = labels
 }
 
 // spaces is a run of 64 spaces to copy from.
