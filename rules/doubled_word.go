@@ -23,7 +23,13 @@ Markdown code are not prose and are never compared.
 
 Inside a quotation the doubling is reported too, since a doubled word in a
 speaker's words is as likely to be a transcription slip, but the message says
-to check the source, and the fix (dropping the second word) is unsafe there.`,
+to check the source, and the fix (dropping the second word) is unsafe there.
+
+In Markdown the fix removes a word and white space, never markup: in
+"the [the guide](…)" it drops the "the " inside the link, in "the *the*" the
+first word, keeping the emphasis. Where no such edit exists, as for a word
+alone in its emphasis ("*the* the") or words in a link's reference label
+("[the the][]"), the doubling is reported without a fix.`,
 	Bad:  "The report said it may constitute crimes, in particular particular crimes against humanity.",
 	Good: "The report said it may constitute crimes, in particular crimes against humanity. What it had had was time.",
 	Options: []Option{
@@ -73,15 +79,96 @@ func newDoubledWord(opts Options) (Check, error) {
 			if allowed[lower] || isNumber(at) || (isCapitalized(at) && isCapitalized(bt) && !functionWords[lower]) {
 				continue
 			}
-			fix := Fix{Span: document.Span{Start: as.End, End: bs.End}}
+			var fixes []Fix
+			if fix, ok := doubledWordFix(d, as, bs); ok {
+				fixes = append(fixes, fix)
+			}
 			if d.InQuote(as.Start) {
 				p.Report(document.Span{Start: as.Start, End: bs.End},
-					"doubled word “"+string(bt)+"” inside a quotation: check the source before removing one", fix)
+					"doubled word “"+string(bt)+"” inside a quotation: check the source before removing one", fixes...)
 				continue
 			}
-			p.Report(document.Span{Start: as.Start, End: bs.End}, "doubled word “"+string(bt)+"”", fix)
+			p.Report(document.Span{Start: as.Start, End: bs.End}, "doubled word “"+string(bt)+"”", fixes...)
 		}
 	}, nil
+}
+
+// doubledWordFix returns the fix of the doubled words a and b: the white
+// space between them and b. In Markdown a fix changes prose only (see
+// document.Editable), so where markup lies between the words (a link's
+// bracket, emphasis marks) it deletes the word on the other side of the
+// markup with the white space beyond it: b and the spaces after it, or a
+// and the spaces after it if a is written as b is ("the *the*" keeps its
+// emphasis as "*the*"). A deletion that would leave a line starting with
+// text that could open a block (a digit of "1."), or delete a hard line
+// break, is not made. ok is false where no such fix exists: b alone in its
+// emphasis ("*the* the"), or words in a link's reference label.
+func doubledWordFix(d *document.Document, a, b document.Span) (fix Fix, ok bool) {
+	between := document.Span{Start: a.End, End: b.End}
+	if d.Format != document.Markdown {
+		return Fix{Span: between}, d.Editable(between)
+	}
+	if d.Editable(between) && !hardLineBreak(d.Text[a.End:b.Start]) {
+		return Fix{Span: between}, true
+	}
+	// b and the spaces after it: what follows them moves to b's place.
+	if end := spacesAfter(d.Text, b.End); end > b.End && d.Editable(document.Span{Start: b.Start, End: end}) {
+		r, _ := utf8.DecodeRune(d.Prose[end:])
+		if !atLineLead(d, b.Start) || (document.IsWordRune(r) && !unicode.IsDigit(r)) {
+			return Fix{Span: document.Span{Start: b.Start, End: end}}, true
+		}
+	}
+	// a and the spaces after it: the markup before b moves to a's place.
+	if end := spacesAfter(d.Text, a.End); end > a.End && bytes.Equal(d.Slice(a), d.Slice(b)) &&
+		d.Editable(document.Span{Start: a.Start, End: end}) {
+		if !atLineLead(d, a.Start) || !bytes.ContainsFunc(d.Text[end:b.Start], func(r rune) bool {
+			return r != '*' && r != '_' && r != '['
+		}) {
+			return Fix{Span: document.Span{Start: a.Start, End: end}}, true
+		}
+	}
+	return Fix{}, false
+}
+
+// spacesAfter returns the end of the spaces and tabs of text from i on,
+// or i if there are none or they end the line.
+func spacesAfter(text []byte, i int) int {
+	j := i
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j == len(text) || text[j] == '\n' || text[j] == '\r' {
+		return i
+	}
+	return j
+}
+
+// hardLineBreak reports whether the white space between two words holds a
+// Markdown hard line break: two or more spaces before a line break.
+func hardLineBreak(gap []byte) bool {
+	for i, c := range gap {
+		if (c == '\n' || c == '\r') && i >= 2 && gap[i-1] == ' ' && gap[i-2] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// atLineLead reports whether only white space and masked text (a block
+// quote's marker, a list item's indentation) lie between the start of the
+// line and offset off: text moved to off would start the line's content,
+// where a digit or a mark can open a block.
+func atLineLead(d *document.Document, off int) bool {
+	for i := off - 1; i >= 0; i-- {
+		switch c := d.Prose[i]; c {
+		case '\n', '\r':
+			return true
+		case ' ', '\t', document.Masked:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // wordSet returns the lower-case set of the built-in words and those of the

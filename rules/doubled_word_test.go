@@ -68,3 +68,66 @@ func TestDoubledWordFix(t *testing.T) {
 		t.Errorf("fix outside a quotation is unsafe")
 	}
 }
+
+// TestDoubledWordFixMarkdown: in Markdown the fix deletes a word and the
+// white space beside it, never markup: where the words are split by link
+// brackets or emphasis marks it deletes the word on the side that keeps
+// them, and where no such edit exists (a word alone in its emphasis, a
+// reference label that must match its definition) the finding has no fix.
+// The fixed texts are the defects, mended.
+func TestDoubledWordFixMarkdown(t *testing.T) {
+	const def = "\n\n[the the]: https://example.com/the\n"
+	l, err := NewLinter(NewRegistry(DoubledWord), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, text string
+		want       string // the text fixed; "" for a finding without a fix
+	}{
+		{"plain words", "It was the the end.", "It was the end."},
+		{"inside link text", "Read [the the guide](https://example.com) first.", "Read [the guide](https://example.com) first."},
+		{"link bracket between", "Read the [the installation guide](https://example.com) first.",
+			"Read the [installation guide](https://example.com) first."},
+		{"full reference text", "Read the [the guide][g] first.\n\n[g]: https://example.com\n",
+			"Read the [guide][g] first.\n\n[g]: https://example.com\n"},
+		{"emphasis mark between", "This is the *the* key step.", "This is *the* key step."},
+		{"underscore emphasis", "This is the _the_ key step.", "This is _the_ key step."},
+		{"strong marks between", "**The** the end.", "**The** end."},
+		{"strong marks at a line start", "Go on.\n**The** the end.", "Go on.\n**The** end."},
+		{"first word, emphasis at the line start", "the *the* key step.", "*the* key step."},
+		{"across a line break", "Read the\nthe guide.", "Read the guide."},
+		{"emphasis across a line break", "Read *the*\nthe guide.", "Read *the*\nguide."},
+		{"hard line break kept", "Read the  \nthe guide.", "Read the  \nguide."},
+		{"backslash line break kept", "Read the\\\nthe guide.", "Read the\\\nguide."},
+		{"collapsed reference label", "See [the the][] below." + def, ""},
+		{"shortcut reference label", "See [the the] below." + def, ""},
+		{"word alone in its emphasis, then", "It is *the* the.", ""},
+		{"word alone in its emphasis, after", "It is the *the*.", "It is *the*."},
+		{"first word capitalised, second emphasised", "The *the* key step.", ""},
+		{"second word would bring a digit to the line start", "Read *the*\nthe 1. step.", ""},
+		{"first word, link at the line start", "the [the](https://example.com) first.", "[the](https://example.com) first."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := document.Load("a.md", []byte(tt.text))
+			fs := l.Lint(d)
+			if len(fs) != 1 {
+				t.Fatalf("%d findings, want 1: %+v", len(fs), fs)
+			}
+			if tt.want == "" {
+				if len(fs[0].Fixes) != 0 {
+					f := fs[0].Fixes[0]
+					t.Errorf("fix %q, want none", tt.text[:f.Span.Start]+f.Replacement+tt.text[f.Span.End:])
+				}
+				return
+			}
+			if len(fs[0].Fixes) != 1 {
+				t.Fatalf("fixes = %+v, want one", fs[0].Fixes)
+			}
+			f := fs[0].Fixes[0]
+			if got := tt.text[:f.Span.Start] + f.Replacement + tt.text[f.Span.End:]; got != tt.want {
+				t.Errorf("fixed text\n%q, want\n%q", got, tt.want)
+			}
+		})
+	}
+}
