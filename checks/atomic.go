@@ -16,9 +16,11 @@ const newFileMode fs.FileMode = 0o644
 // temporary file in the same folder, syncs it to disk and renames it over
 // path. An existing file keeps its mode; a new one gets mode 0644, and the
 // folders above it are created. A path that is a symbolic link is written
-// through: its target is replaced and the link stays. On failure the
-// temporary file is removed and the file at path is as it was. Errors name
-// the file.
+// through: its target is replaced and the link stays. Only a regular file
+// is replaced: a named pipe, a device or a socket (or a link to one) is an
+// error, since a regular file in its place would break it; write those in
+// place. On failure the temporary file is removed and the file at path is
+// as it was. Errors name the file.
 func WriteFileAtomic(path string, data []byte) error {
 	return writeFileAtomic(path, data, nil)
 }
@@ -27,6 +29,11 @@ func WriteFileAtomic(path string, data []byte) error {
 // the temporary file's name just before the rename; an error from it fails
 // the write.
 func writeFileAtomic(path string, data []byte, beforeRename func(tmp string) error) (err error) {
+	// Stat follows every link, those of /dev/fd/N too, which name no path
+	// a rename could replace.
+	if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return fmt.Errorf("writing %s: is %s, not a regular file", path, fileKind(fi.Mode()))
+	}
 	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		target, serr := filepath.EvalSymlinks(path)
 		if serr != nil {
@@ -81,6 +88,20 @@ func writeFileAtomic(path string, data []byte, beforeRename func(tmp string) err
 	}
 	syncDir(dir)
 	return nil
+}
+
+// fileKind names the kind of a file that is neither a regular file nor a
+// folder, for messages: "a named pipe", "a device", "a socket".
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
 }
 
 // syncDir asks the file system to make a rename in dir durable. It is best

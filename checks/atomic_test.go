@@ -4,7 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -191,4 +193,66 @@ func TestWriteFileAtomic(t *testing.T) {
 			t.Errorf("temporary files left: %v", tmp)
 		}
 	})
+}
+
+// TestWriteFileAtomicSpecialFile: WriteFileAtomic writes regular files
+// only. A named pipe or a device, or a symbolic link to one, is not
+// replaced by a regular file (which would break it, and leave a reader of
+// the pipe waiting for ever): the write fails, naming the file, and leaves
+// no temporary file.
+func TestWriteFileAtomicSpecialFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes or device files to make on Windows")
+	}
+	for _, tt := range []struct {
+		name string
+		make []string // the command that makes the file at PATH
+		mode fs.FileMode
+		want string
+	}{
+		{"named pipe", []string{"mkfifo", "PATH"}, fs.ModeNamedPipe, "is a named pipe, not a regular file"},
+		// A null device of one's own: only root can make one, and a
+		// wrong WriteFileAtomic would replace the real /dev/null.
+		{"device", []string{"mknod", "-m", "666", "PATH", "c", "1", "3"}, fs.ModeDevice | fs.ModeCharDevice, "is a device, not a regular file"},
+	} {
+		for _, link := range []bool{false, true} {
+			name := tt.name
+			if link {
+				name += " through a link"
+			}
+			t.Run(name, func(t *testing.T) {
+				dir := t.TempDir()
+				path := filepath.Join(dir, "special")
+				var args []string
+				for _, a := range tt.make {
+					args = append(args, strings.ReplaceAll(a, "PATH", path))
+				}
+				if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil {
+					t.Skipf("%s: %v: %s", args[0], err, out)
+				}
+				target := path
+				if link {
+					target = filepath.Join(dir, "link")
+					if err := os.Symlink("special", target); err != nil {
+						t.Skipf("no symbolic links here: %v", err)
+					}
+				}
+				err := WriteFileAtomic(target, []byte("new\n"))
+				if want := "writing " + target + ": " + tt.want; err == nil || err.Error() != want {
+					t.Errorf("error %v, want %q", err, want)
+				}
+				if fi, err := os.Lstat(path); err != nil || fi.Mode().Type() != tt.mode {
+					t.Errorf("%s replaced: %v, %v", path, fi, err)
+				}
+				if link {
+					if fi, err := os.Lstat(target); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+						t.Errorf("link replaced: %v, %v", fi, err)
+					}
+				}
+				if tmp := leftovers(t, dir); len(tmp) > 0 {
+					t.Errorf("temporary files left: %v", tmp)
+				}
+			})
+		}
+	}
 }
