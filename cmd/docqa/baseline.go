@@ -25,22 +25,23 @@ func (o *lintOptions) baselineStage() (stage, error) {
 
 // recordBaseline returns, with --write-baseline, a printer that records
 // the findings it prints on their way to p, and the function that writes
-// them to the baseline file once the run is over. It records what is
-// reported, after suppression and fixes, whatever the number of workers.
-// The file is written only if every input was linted (complete): a
-// baseline missing a document's findings would report them all as new.
-// Without --write-baseline it returns p and a function that does nothing.
-func (o *lintOptions) recordBaseline(p report.Printer, stderr io.Writer) (report.Printer, func(complete bool) error) {
-	if o.writeBaseline == "" {
+// them to dest, the baseline file's destination, once the run is over. It
+// records what is reported, after suppression and fixes, whatever the
+// number of workers. The file is written only if every input was linted
+// (complete): a baseline missing a document's findings would report them
+// all as new. Without --write-baseline (dest nil) it returns p and a
+// function that does nothing.
+func recordBaseline(p report.Printer, dest *destination, stderr io.Writer) (report.Printer, func(complete bool) error) {
+	if dest == nil {
 		return p, func(bool) error { return nil }
 	}
 	rec := &recordingPrinter{Printer: p, base: baseline.New()}
 	return rec, func(complete bool) error {
 		if !complete {
-			warn(stderr, "%s: not written: not every input was linted", o.writeBaseline)
+			warn(stderr, "%s: not written: not every input was linted", dest.path)
 			return nil
 		}
-		return rec.base.Write(o.writeBaseline)
+		return dest.write(rec.base.Marshal())
 	}
 }
 

@@ -66,7 +66,7 @@ func (o *lintOptions) newFixer(args []string) (*fixer, error) {
 		// The diff goes to standard output; a report there would mix with it.
 		for _, spec := range o.formats {
 			if format, _, toFile := strings.Cut(spec, ":"); !toFile && format != "text" {
-				return nil, fmt.Errorf("--diff prints the diff on standard output: write --format %s to a file (%s:PATH)", spec, spec)
+				return nil, fmt.Errorf("--diff and --format %s cannot be used together: --diff prints only the diff", spec)
 			}
 		}
 	}

@@ -5,54 +5,35 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
-	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
 
-// output is one --format: a format and the file to write it to, or "" for
-// standard output.
+// output is one --format: a format and where it goes.
 type output struct {
 	spec   string // as given, for messages
 	format string
-	path   string
+	path   string // "" for standard output
+	// dest is where the output goes, once the run's writes are planned
+	// (see lintOptions.planWrites).
+	dest *destination
 }
 
-// parseOutputs parses the values of --format, FORMAT or FORMAT:PATH. At
-// most one may lack a path (it goes to standard output), and no two may
-// name the same file.
+// parseOutputs parses the values of --format, FORMAT or FORMAT:PATH. The
+// paths are checked against each other and the inputs by a writePlan.
 func parseOutputs(specs []string) ([]output, error) {
 	outs := make([]output, 0, len(specs))
-	var stdout *output
-	files := map[string]output{} // by cleaned absolute path
 	for _, spec := range specs {
 		format, path, hasPath := strings.Cut(spec, ":")
 		if _, err := report.New(format, io.Discard, report.Options{}); err != nil {
 			return nil, err // unknown format "x" (want ...)
 		}
-		out := output{spec: spec, format: format, path: path}
-		switch {
-		case hasPath && path == "":
+		if hasPath && path == "" {
 			return nil, fmt.Errorf("--format %s: no file name after the colon (FORMAT or FORMAT:PATH)", spec)
-		case !hasPath:
-			if stdout != nil {
-				return nil, fmt.Errorf("--format %s and --format %s both write to standard output: give all but one a file (FORMAT:PATH)", stdout.spec, spec)
-			}
-			stdout = &out
-		default:
-			key := filepath.Clean(path)
-			if abs, err := filepath.Abs(path); err == nil {
-				key = abs
-			}
-			if prev, dup := files[key]; dup {
-				return nil, fmt.Errorf("--format %s and --format %s both write %s", prev.spec, spec, path)
-			}
-			files[key] = out
 		}
-		outs = append(outs, out)
+		outs = append(outs, output{spec: spec, format: format, path: path})
 	}
 	return outs, nil
 }
@@ -62,7 +43,7 @@ func parseOutputs(specs []string) ([]output, error) {
 // and a failed run leaves the file as it was.
 type fileOutput struct {
 	report.Printer
-	path  string
+	dest  *destination
 	buf   bytes.Buffer
 	ended bool
 }
@@ -76,16 +57,12 @@ func (f *fileOutput) End(sum report.Summary) error {
 	return nil
 }
 
-// openPrinter opens the outputs of --format: FORMAT or FORMAT:PATH,
-// repeatable, at most one without a path (written to stdout as the run
-// goes). It returns one printer writing all of them, and close, which
-// writes each file, atomically, if the run reached its end; close returns
-// the first error, having tried every file.
-func (o *lintOptions) openPrinter(reg *rules.Registry, stdout io.Writer) (p report.Printer, close func() error, err error) {
-	outs, err := parseOutputs(o.formats)
-	if err != nil {
-		return nil, nil, err
-	}
+// openPrinter opens the outputs of --format, outs, each with its
+// destination: one on standard output is printed as the run goes, the
+// others are written when it ends. It returns one printer writing all of
+// them, and close, which writes each file if the run reached its end;
+// close returns the first error, having tried every file.
+func openPrinter(outs []output, reg *rules.Registry, stdout io.Writer) (p report.Printer, close func() error, err error) {
 	opts := report.Options{Registry: reg, Version: version()}
 	if wd, err := os.Getwd(); err == nil {
 		opts.SrcRoot = wd
@@ -93,7 +70,7 @@ func (o *lintOptions) openPrinter(reg *rules.Registry, stdout io.Writer) (p repo
 	var printers []report.Printer
 	var files []*fileOutput
 	for _, out := range outs {
-		if out.path == "" {
+		if out.dest.kind == toStdout {
 			p, err := report.New(out.format, stdout, opts)
 			if err != nil {
 				return nil, nil, err
@@ -101,7 +78,7 @@ func (o *lintOptions) openPrinter(reg *rules.Registry, stdout io.Writer) (p repo
 			printers = append(printers, p)
 			continue
 		}
-		f := &fileOutput{path: out.path}
+		f := &fileOutput{dest: out.dest}
 		f.Printer, err = report.New(out.format, &f.buf, opts)
 		if err != nil {
 			return nil, nil, err
@@ -115,7 +92,7 @@ func (o *lintOptions) openPrinter(reg *rules.Registry, stdout io.Writer) (p repo
 			if !f.ended {
 				continue
 			}
-			if err := checks.WriteFileAtomic(f.path, f.buf.Bytes()); err != nil && first == nil {
+			if err := f.dest.write(f.buf.Bytes()); err != nil && first == nil {
 				first = err
 			}
 		}

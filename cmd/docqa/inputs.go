@@ -16,6 +16,9 @@ type input struct {
 	name string
 	// path is the file to read; empty for standard input.
 	path string
+	// key identifies the file however its path is spelt (see fileKey);
+	// empty for standard input.
+	key string
 	// stdin reports that the document is read from standard input.
 	stdin bool
 	// explicit reports a file named on the command line rather than found
@@ -37,6 +40,9 @@ func collectInputs(args []string, stdinName string, stderr io.Writer) (inputs []
 	ok = true
 	seen := make(map[string]int) // key → index in inputs
 	add := func(key string, in input) {
+		if !in.stdin {
+			in.key = key
+		}
 		if i, dup := seen[key]; dup {
 			// A file found in a folder and named too is reported under the
 			// name given.

@@ -56,12 +56,12 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable): "+strings.Join(report.Formats(), ", "))
+	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file, never an input (FORMAT[:PATH], repeatable; PATH '-' is standard output): "+strings.Join(report.Formats(), ", "))
 	f.BoolVar(&o.fix, "fix", false, "apply the safe fixes in place, then report what is left")
 	f.BoolVar(&o.diff, "diff", false, "print the fixes --fix would apply as a unified diff, and no findings; write nothing; exit status 1 if there is a diff")
 	f.BoolVar(&o.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, also apply fixes inside quotations (check the source first)")
 	f.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file")
-	f.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file")
+	f.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file, never an input ('-' for standard output)")
 	f.StringVar(&o.shard, "shard", "", "lint only the I-th of N stable shares of the files (I/N, by a hash of each path), to split a run between CI jobs")
 	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
 	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
@@ -93,6 +93,9 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
+	if err := o.checkDryRun(); err != nil {
+		return failure("%v", err)
+	}
 
 	// The revision checks are in the registry so that a config file may
 	// configure them; the linter skips them.
@@ -112,6 +115,11 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		return failure("%v", err)
 	}
 	all, ok := collectInputs(args, o.stdinFilename, stderr)
+	// Every output is checked before anything is linted or written.
+	outs, baseDest, err := o.planWrites(newWritePlan(cmd.Context(), stdout, stderr), args, all)
+	if err != nil {
+		return failure("%v", err)
+	}
 	inputs := sh.filter(all)
 	pl := &pipeline{linter: linter, stages: stages, fix: fx.stage()}
 	stdin := cmd.InOrStdin()
@@ -129,11 +137,11 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		pl.linter, stdin = linter.WithCensus(census), c.stdin
 	}
-	printer, closeOutputs, err := o.openPrinter(reg, stdout)
+	printer, closeOutputs, err := openPrinter(outs, reg, stdout)
 	if err != nil {
 		return failure("%v", err)
 	}
-	printer, saveBaseline := o.recordBaseline(printer, stderr)
+	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
 	l := &lintRun{
 		pipeline: pl,
@@ -169,6 +177,61 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// checkDryRun refuses, with --diff, the flags that write a file: --diff
+// is a dry run, and a report or baseline written from it would record no
+// findings at all.
+func (o *lintOptions) checkDryRun() error {
+	if !o.diff {
+		return nil
+	}
+	if o.writeBaseline != "" {
+		return errors.New("--diff and --write-baseline cannot be used together: --diff writes nothing")
+	}
+	for _, spec := range o.formats {
+		if _, _, toFile := strings.Cut(spec, ":"); toFile {
+			return fmt.Errorf("--diff and --format %s cannot be used together: --diff writes nothing", spec)
+		}
+	}
+	return nil
+}
+
+// planWrites plans the files the run writes, the outputs of --format and
+// the --write-baseline file, against those it reads: the documents
+// (inputs, found from args), the config file and the --baseline file. It
+// returns the outputs, each with its destination, and the baseline's
+// destination (nil without --write-baseline), or the error that refuses
+// an output that would overwrite a file read or another output.
+func (o *lintOptions) planWrites(plan *writePlan, args []string, inputs []input) ([]output, *destination, error) {
+	outs, err := parseOutputs(o.formats)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan.readInputs(inputs)
+	plan.readFolders(args)
+	switch cfg, err := findConfig(o.configPath); {
+	case err != nil:
+		return nil, nil, err
+	case o.configPath != "":
+		plan.readFile("the --config file "+cfg, cfg)
+	case cfg != "":
+		plan.readFile("the config file "+cfg, cfg)
+	}
+	if o.baseline != "" {
+		plan.readFile("the --baseline file "+o.baseline, o.baseline)
+	}
+	for i := range outs {
+		outs[i].dest = plan.output("--format "+outs[i].spec, outs[i].path)
+	}
+	var base *destination
+	if o.writeBaseline != "" {
+		base = plan.output("--write-baseline "+o.writeBaseline, o.writeBaseline)
+	}
+	if err := plan.check(); err != nil {
+		return nil, nil, err
+	}
+	return outs, base, nil
+}
+
 // parseFailLevel parses --fail-level; "never" is severity 0.
 func parseFailLevel(s string) (rules.Severity, error) {
 	if s == "never" {
@@ -196,22 +259,10 @@ func loadRuleConfig(path string, reg *rules.Registry) (rules.Config, error) {
 		if _, err := os.Stat(path); err != nil {
 			return rules.Config{}, fileError(path, err)
 		}
-	} else {
-		wd, err := os.Getwd()
-		if err != nil {
-			return rules.Config{}, fmt.Errorf("finding %s: %w", config.FileName, err)
-		}
-		found, err := config.Find(wd)
-		if err != nil {
-			return rules.Config{}, fmt.Errorf("finding %s: %w", config.FileName, err)
-		}
-		if found == "" {
-			return rules.Config{}, nil
-		}
-		path = found
-		if rel, err := filepath.Rel(wd, found); err == nil {
-			path = rel // shorter in messages
-		}
+	}
+	path, err := findConfig(path)
+	if err != nil || path == "" {
+		return rules.Config{}, err
 	}
 	cfg, err := config.Load(path, reg)
 	if err != nil {
@@ -221,6 +272,27 @@ func loadRuleConfig(path string, reg *rules.Registry) (rules.Config, error) {
 		reg.Add(r)
 	}
 	return cfg.Rules, nil
+}
+
+// findConfig returns the config file a command uses: path if it is not
+// empty, else the nearest config file found from the working folder up,
+// relative to the working folder, else "".
+func findConfig(path string) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("finding %s: %w", config.FileName, err)
+	}
+	found, err := config.Find(wd)
+	if err != nil {
+		return "", fmt.Errorf("finding %s: %w", config.FileName, err)
+	}
+	if rel, err := filepath.Rel(wd, found); err == nil && found != "" {
+		found = rel // shorter in messages
+	}
+	return found, nil
 }
 
 // fileError describes a failure to read a file as "name: problem", without

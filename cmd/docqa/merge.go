@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/report"
 	"github.com/spf13/cobra"
 )
@@ -39,7 +38,9 @@ order; '-' reads standard input. The format is read from the content unless
 docqa version.
 
 The merged output goes to standard output, or with -o to a file, written
-atomically, and only if every input could be merged.
+atomically, and only if every input could be merged. A file that is not a
+regular file (a named pipe, a device, /dev/stdout) is written in place. An
+-o file that is one of the inputs is a usage error.
 
 Exit status, as for lint: 0 no finding at or above --fail-level; 1 findings
 at or above it (the merged output is written all the same); 2 a usage or
@@ -55,7 +56,7 @@ in two inputs), with a one-line message naming the input.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "", "format of the inputs and the output: "+strings.Join(report.MergeFormats(), " or ")+" (default: read from the first input)")
-	f.StringVarP(&o.output, "output", "o", "", "write the merged output to this file, atomically, instead of standard output")
+	f.StringVarP(&o.output, "output", "o", "", "write the merged output to this file, atomically, instead of standard output; never one of the inputs")
 	f.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or never")
 	return cmd
 }
@@ -72,6 +73,14 @@ func (o *mergeOptions) run(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return failure("no files given (usage: %s)", cmd.UseLine())
 	}
+	plan := newWritePlan(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+	for _, arg := range args {
+		plan.readFile("the input "+arg, arg)
+	}
+	dest := plan.output("-o "+o.output, o.output)
+	if err := plan.check(); err != nil {
+		return failure("%v", err)
+	}
 	inputs, err := readMergeInputs(args, cmd.InOrStdin())
 	if err != nil {
 		return failure("%v", err)
@@ -81,12 +90,8 @@ func (o *mergeOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
-	if o.output != "" && o.output != "-" {
-		if err := checks.WriteFileAtomic(o.output, out.Bytes()); err != nil {
-			return failure("%v", err)
-		}
-	} else if _, err := cmd.OutOrStdout().Write(out.Bytes()); err != nil {
-		return failure("writing output: %v", err)
+	if err := dest.write(out.Bytes()); err != nil {
+		return failure("%v", err)
 	}
 	if failAt != 0 && sum.AtLeast(failAt) > 0 {
 		return &exitError{code: exitFindings}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestWritePlanKinds: each output path is written the way its file needs:
+// the standard streams by name, special files in place, regular files and
+// new paths atomically.
+func TestWritePlanKinds(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Unix paths")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, dir, map[string]string{"regular.json": "{}\n"})
+	fifo(t, "pipe")
+	for _, link := range [][2]string{{"regular.json", "to-regular"}, {"pipe", "to-pipe"}, {os.DevNull, "to-null"}} {
+		if err := os.Symlink(link[0], link[1]); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	if err := os.Mkdir("folder", 0o777); err != nil {
+		t.Fatal(err)
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path  string
+		kind  outputKind
+		lands string // for a file, relative to dir
+	}{
+		{"", toStdout, ""},
+		{"-", toStdout, ""},
+		{"/dev/stdout", toStdout, ""},
+		{"/dev/fd/1", toStdout, ""},
+		{"/proc/self/fd/1", toStdout, ""},
+		{"/dev/stderr", toStderr, ""},
+		{"/dev/fd/2", toStderr, ""},
+		{"/dev/fd/99", toSpecial, ""}, // not open: writing fails, creating nothing
+		{"/dev/null", toSpecial, ""},
+		{"pipe", toSpecial, ""},
+		{"to-pipe", toSpecial, ""},
+		{"to-null", toSpecial, ""},
+		{"regular.json", toFile, "regular.json"},
+		{"./to-regular", toFile, "regular.json"},
+		{"new.json", toFile, "new.json"},
+		{"new/folders/new.json", toFile, "new/folders/new.json"},
+		{"folder", toFile, "folder"}, // writing it fails: "is a folder"
+	} {
+		d := newWritePlan(context.Background(), io.Discard, io.Discard).output("-o "+tt.path, tt.path)
+		if d.kind != tt.kind {
+			t.Errorf("%q: kind %d, want %d", tt.path, d.kind, tt.kind)
+		}
+		if tt.lands != "" && d.lands != filepath.Join(real, tt.lands) {
+			t.Errorf("%q: lands at %s, want %s", tt.path, d.lands, filepath.Join(real, tt.lands))
+		}
+	}
+}
+
+// TestWritePlanFolders: an output is refused in an input folder when a
+// walk of the folder would lint it: a .txt, .md or .markdown file, not in
+// a hidden folder or node_modules, however the folder or the output is
+// reached.
+func TestWritePlanFolders(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, dir, map[string]string{"docs/a.md": story, "docs2/b.md": story})
+	if err := os.Symlink("docs", "alias"); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	for _, tt := range []struct {
+		folder, output string
+		refused        bool
+	}{
+		{"docs", "docs/new.md", true},
+		{"docs", "docs/new.MARKDOWN", true},
+		{"docs", "docs/sub/new.txt", true},
+		{"docs/", "./docs/new.md", true},
+		{"alias", "docs/new.md", true},
+		{"docs", "alias/new.md", true},
+		{".", "docs/new.md", true},
+		{"docs", "docs/report.json", false},
+		{"docs", "docs/.cache/new.md", false},
+		{"docs", "docs/sub/node_modules/new.md", false},
+		{"docs", "docs2/new.md", false},
+		{"docs", "new.md", false},
+		{"docs/a.md", "docs/new.md", false}, // a file, not a folder
+	} {
+		plan := newWritePlan(context.Background(), io.Discard, io.Discard)
+		plan.readFolders([]string{tt.folder})
+		plan.output("--format text:"+tt.output, tt.output)
+		err := plan.check()
+		if refused := err != nil; refused != tt.refused {
+			t.Errorf("folder %s, output %s: error %v, want refused %v", tt.folder, tt.output, err, tt.refused)
+		}
+		if err != nil && !strings.Contains(err.Error(), "--format text:"+tt.output+" would write a ") {
+			t.Errorf("folder %s, output %s: error %v", tt.folder, tt.output, err)
+		}
+	}
+}
+
+// TestWriteInPlaceInterrupted: opening a named pipe that no one reads
+// waits; an interrupt ends the wait.
+func TestWriteInPlaceInterrupted(t *testing.T) {
+	t.Chdir(t.TempDir())
+	fifo(t, "pipe")
+	t.Cleanup(func() {
+		// Let the abandoned open end: a reader that goes away at once.
+		if r, err := os.OpenFile("pipe", os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+			time.Sleep(10 * time.Millisecond)
+			r.Close()
+		}
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	done := make(chan error, 1)
+	go func() { done <- writeInPlace(ctx, "pipe", []byte("data\n")) }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("error %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the interrupt did not end the write")
+	}
+}
