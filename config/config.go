@@ -180,6 +180,9 @@ func Parse(name string, data []byte, reg *rules.Registry) (*Config, error) {
 			cfg.Rules.Rules[id] = rules.Setting{Off: true}
 		}
 	}
+	if err := p.settle(cfg); err != nil {
+		return nil, err
+	}
 	return cfg, nil
 }
 
@@ -196,6 +199,15 @@ type parser struct {
 	name  string
 	reg   *rules.Registry
 	lines int // the number of lines in the file
+
+	// Read by top, for the checks after it: the house rules, and the
+	// rules: mapping.
+	house     *houseReader
+	rulesNode *yaml.Node
+	// prepared are the checks of the rules whose options were judged by
+	// preparing the rule, by ID: settle lints with them rather than
+	// prepare those rules again.
+	prepared map[string]rules.Check
 }
 
 // errorf returns an *Error at line.
@@ -434,7 +446,9 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 		cfg.House = house
 		// rules: may configure the house rules too.
 		p.reg = rules.NewRegistry(append(slices.Clone(p.reg.Rules()), house...)...)
+		p.house = h
 	}
+	p.rulesNode = rulesNode
 	if rulesNode != nil {
 		return p.rules(rulesNode, cfg.Rules.Rules)
 	}
@@ -531,7 +545,48 @@ func (p *parser) rule(r *rules.Rule, n *yaml.Node) (rules.Setting, error) {
 		s.Options[opt.Name] = val
 		return nil
 	})
-	return s, err
+	if err != nil || len(s.Options) == 0 || r.New == nil {
+		return s, err
+	}
+	// The rule itself judges its options (a set of one spelling, a
+	// preferred spelling of no set): prepare it once to hear it now,
+	// at the line of the offending value, rather than when linting.
+	check, err := r.New(s.Options)
+	if err != nil {
+		return s, p.optionError(where, v, err)
+	}
+	if p.prepared == nil {
+		p.prepared = map[string]rules.Check{}
+	}
+	p.prepared[r.ID] = check
+	return s, nil
+}
+
+// optionError turns the error of a rule that rejects its options, the
+// rule's mapping of settings n, into an *Error at the line of the
+// offending option or item if the error is a *rules.OptionError, else at
+// the mapping's.
+func (p *parser) optionError(where string, n *yaml.Node, err error) error {
+	var oe *rules.OptionError
+	if !errors.As(err, &oe) {
+		return p.errorf(n.Line, "%s: %v", where, err)
+	}
+	line := n.Line
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if deref(n.Content[i]).Value != oe.Option {
+			continue
+		}
+		line = n.Content[i].Line
+		v := deref(n.Content[i+1])
+		for _, k := range oe.Index {
+			if v.Kind != yaml.SequenceNode || k < 0 || k >= len(v.Content) {
+				break
+			}
+			line = v.Content[k].Line
+			v = deref(v.Content[k])
+		}
+	}
+	return p.errorf(line, "%s.%s", where, oe)
 }
 
 // ignorePaths decodes a rule's ignore_paths: a list of path patterns (see

@@ -243,6 +243,106 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestParseRuleOptionErrors checks that options a rule rejects, as the
+// built-in consistency/variants does a bad set or preferred spelling, are
+// errors at the line of the offending item.
+func TestParseRuleOptionErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, want string
+	}{
+		{
+			name: "a set of one",
+			yaml: "rules:\n  consistency/variants:\n    sets:\n      - [Kyiv, Kiev]\n      - [Bar]\n",
+			want: `.docqa.yaml:5: rules.consistency/variants.sets[1]: ["Bar"]: a set needs two or more spellings`,
+		},
+		{
+			name: "an empty spelling",
+			yaml: "rules:\n  consistency/variants:\n    sets:\n      - - Kyiv\n        - ''\n",
+			want: `.docqa.yaml:5: rules.consistency/variants.sets[0][1]: "" is not a word`,
+		},
+		{
+			name: "a spelling in two sets",
+			yaml: "rules:\n  consistency/variants:\n    sets:\n      - [Kyiv, Kiev]\n      - [Kijev, kiev]\n",
+			want: `.docqa.yaml:5: rules.consistency/variants.sets[1][1]: "kiev" is in sets[0] ["Kyiv" "Kiev"] too: a spelling belongs to one set`,
+		},
+		{
+			name: "a preferred spelling of no set",
+			yaml: "rules:\n  consistency/variants:\n    prefer:\n      - Uyghur\n      - Foo\n",
+			want: `.docqa.yaml:5: rules.consistency/variants.prefer[1]: "Foo" is a spelling of none of the sets, built-in or configured`,
+		},
+		{
+			name: "two preferred spellings of one set",
+			yaml: "rules:\n  consistency/variants:\n    prefer: [Kyiv, Kiev]\n",
+			want: `.docqa.yaml:3: rules.consistency/variants.prefer[1]: "Kyiv" and "Kiev" are spellings of one set: prefer one`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(".docqa.yaml", []byte(tc.yaml), rules.Builtin())
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("error\n got %v\nwant %s", err, tc.want)
+			}
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Errorf("error is %T, want *config.Error", err)
+			}
+		})
+	}
+}
+
+// TestParseSettleBuiltin checks that a fix output the built-in rules
+// rewrite is refused: a house replacement, or a preferred spelling of
+// consistency/variants, that another rule the configuration turns on
+// rewrites (and back, a cycle, or further, a chain).
+func TestParseSettleBuiltin(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, want string
+	}{
+		{
+			name: "a replacement the preferred spelling undoes",
+			yaml: "rules:\n  consistency/variants:\n    prefer: [Kiev]\ncustom:\n  - id: house/kyiv\n    kind: substitution\n    message: m\n    swap:\n      Kiev: Kyiv\n",
+			want: ".docqa.yaml:9: house/kyiv: swap[0]: the replacement of “Kiev” → “Kyiv” is rewritten by consistency/variants as “Kiev”, and back: fixes would never settle",
+		},
+		{
+			name: "a replacement misspell undoes",
+			yaml: "rules:\n  spelling/misspell:\n    locale: US\ncustom:\n  - id: house/colour\n    kind: substitution\n    message: m\n    swap: {color: colour}\n",
+			want: ".docqa.yaml:8: house/colour: swap[0]: the replacement of “color” → “colour” is rewritten by spelling/misspell as “color”, and back: fixes would never settle",
+		},
+		{
+			name: "a preferred spelling misspell undoes",
+			yaml: "rules:\n  spelling/misspell:\n    locale: US\n  consistency/variants:\n    prefer:\n      - Uyghur\n      - colour\n",
+			want: ".docqa.yaml:7: rules.consistency/variants.prefer[1]: the preferred “colour” is rewritten by spelling/misspell as “color”, and back: fixes would never settle",
+		},
+		{
+			name: "a preferred spelling a house rule rewrites",
+			yaml: "rules:\n  consistency/variants:\n    prefer: [web site]\ncustom:\n  - id: house/page\n    kind: substitution\n    message: m\n    swap: {site: page}\n",
+			want: ".docqa.yaml:3: rules.consistency/variants.prefer[0]: the preferred “web site” is rewritten by house/page as “web page”: a fix would need a second fix",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(".docqa.yaml", []byte(tc.yaml), rules.Builtin())
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("error\n got %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+	// What settles: the built-in Kyiv/Kiev set without a preferred
+	// spelling; a house rule turned off; the example packs.
+	for _, yaml := range []string{
+		"custom:\n  - {id: house/kyiv, kind: substitution, message: m, swap: {Kiev: Kyiv}}\n",
+		"rules:\n  house/kyiv: off\n  consistency/variants:\n    prefer: [Kiev]\ncustom:\n  - {id: house/kyiv, kind: substitution, message: m, swap: {Kiev: Kyiv}}\n",
+		"rules:\n  spelling/misspell:\n    locale: UK\n  consistency/variants:\n    prefer: [colour]\n",
+	} {
+		if _, err := Parse(".docqa.yaml", []byte(yaml), rules.Builtin()); err != nil {
+			t.Errorf("%s: %v", yaml, err)
+		}
+	}
+	for _, name := range []string{"news.yaml", "docs.yaml"} {
+		if _, err := Load(filepath.Join("..", "examples", name), rules.Builtin()); err != nil {
+			t.Errorf("%v", err)
+		}
+	}
+}
+
 func TestParseDocsProfileSkipsMissingRules(t *testing.T) {
 	noop := func(rules.Options) (rules.Check, error) { return func(*rules.Pass) {}, nil }
 	reg := rules.NewRegistry(&rules.Rule{ID: "quotes/attribution", New: noop})

@@ -131,6 +131,30 @@ type Option struct {
 	Choices []string
 }
 
+// OptionError is a problem with the value of one of a rule's options, as
+// a rule's New returns it: it names the option and the offending item, so
+// that a config file's reader can point at the line.
+type OptionError struct {
+	// Option is the option's name.
+	Option string
+	// Index locates the offending item in the value: for a list, its
+	// index; for a list of lists, the list's index and the item's in it.
+	// Empty for the value as a whole.
+	Index []int
+	// Msg says what is wrong.
+	Msg string
+}
+
+// Error returns "option[i][j]: problem".
+func (e *OptionError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Option)
+	for _, i := range e.Index {
+		fmt.Fprintf(&b, "[%d]", i)
+	}
+	return b.String() + ": " + e.Msg
+}
+
 // Options holds a rule's option values by name: string, []string,
 // [][]string or bool according to the option's kind.
 type Options map[string]any

@@ -177,12 +177,14 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 	n := len(extra) + len(variantNames) + misspellUS.Len() // sets, at most
 	t := &variantTable{single: make(map[string]variantRef, 8*n), multi: make(map[string][]multiForm)}
 	exact := make(map[string]int, 2*n) // folded spelling → set
-	add := func(forms []string, ukus bool) (int, bool) {
+	// add adds a set, or returns the index of one of its spellings that
+	// an earlier set has, and that set.
+	add := func(forms []string, ukus bool) (dup, other int, ok bool) {
 		folded := make([]string, len(forms))
 		for i, f := range forms {
 			folded[i] = foldForm(f)
 			if s, dup := exact[folded[i]]; dup {
-				return s, false
+				return i, s, false
 			}
 		}
 		si := len(t.sets)
@@ -196,25 +198,30 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 			}
 			t.single[f] = ref
 		}
-		return si, true
+		return 0, si, true
 	}
 	for i, set := range extra {
 		if len(set) < 2 {
-			return nil, fmt.Errorf("sets: set %d %q needs two or more spellings", i+1, set)
+			return nil, &OptionError{Option: "sets", Index: []int{i}, Msg: fmt.Sprintf("%q: a set needs two or more spellings", set)}
 		}
-		seen := make(map[string]bool, len(set))
-		for _, f := range set {
+		seen := make(map[string]int, len(set))
+		for k, f := range set {
 			if strings.IndexFunc(f, document.IsWordRune) < 0 {
-				return nil, fmt.Errorf("sets: set %d: %q is not a word", i+1, f)
+				return nil, &OptionError{Option: "sets", Index: []int{i, k}, Msg: fmt.Sprintf("%q is not a word", f)}
 			}
-			k := foldForm(f)
-			if seen[k] {
-				return nil, fmt.Errorf("sets: set %d %q lists %q twice", i+1, set, f)
+			key := foldForm(f)
+			if first, dup := seen[key]; dup {
+				msg := fmt.Sprintf("%q is in the set twice", f)
+				if set[first] != f {
+					msg = fmt.Sprintf("%q and %q are one spelling (case and hyphens aside)", set[first], f)
+				}
+				return nil, &OptionError{Option: "sets", Index: []int{i, k}, Msg: msg}
 			}
-			seen[k] = true
+			seen[key] = k
 		}
-		if other, ok := add(set, false); !ok {
-			return nil, fmt.Errorf("sets: set %d %q repeats a spelling of set %d %q", i+1, set, other+1, t.sets[other].forms)
+		if k, other, ok := add(set, false); !ok {
+			return nil, &OptionError{Option: "sets", Index: []int{i, k},
+				Msg: fmt.Sprintf("%q is in sets[%d] %q too: a spelling belongs to one set", set[k], other, t.sets[other].forms)}
 		}
 	}
 	for _, set := range variantNames {
@@ -312,16 +319,22 @@ func newVariants(opts Options) (Check, error) {
 	}
 	r := &variantRule{t: t}
 	prefer, _ := opts.Strings("prefer")
-	for _, f := range prefer {
+	for j, f := range prefer {
+		fail := func(format string, args ...any) error {
+			return &OptionError{Option: "prefer", Index: []int{j}, Msg: fmt.Sprintf(format, args...)}
+		}
+		if strings.IndexFunc(f, document.IsWordRune) < 0 {
+			return nil, fail("%q is not a word", f)
+		}
 		ref, ok := t.lookupForm(f)
 		if !ok {
-			return nil, fmt.Errorf("prefer: %q is a spelling of none of the sets", f)
+			return nil, fail("%q is a spelling of none of the sets, built-in or configured", f)
 		}
 		if r.prefer == nil {
 			r.prefer = make(map[int]int, len(prefer))
 		}
 		if v, dup := r.prefer[ref.set]; dup {
-			return nil, fmt.Errorf("prefer: %q and %q are spellings of one set", t.sets[ref.set].forms[v], f)
+			return nil, fail("%q and %q are spellings of one set: prefer one", t.sets[ref.set].forms[v], f)
 		}
 		r.prefer[ref.set] = ref.variant
 	}

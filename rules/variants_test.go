@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -110,6 +111,37 @@ func TestVariantsPreferOption(t *testing.T) {
 	for _, bad := range [][]string{{"Uyghurstan"}, {"Uyghur", "Uighur"}, {"Uyghurs"}} {
 		if _, err := Variants.New(Options{"prefer": bad}); err == nil {
 			t.Errorf("prefer %q: no error", bad)
+		}
+	}
+}
+
+// TestVariantsOptionErrors checks that a bad set or preferred spelling is
+// an *OptionError naming the option and the offending item, for a config
+// file's reader to point at its line.
+func TestVariantsOptionErrors(t *testing.T) {
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{"sets": [][]string{{"Kyiv", "Kiev"}, {"Bar"}}}, `sets[1]: ["Bar"]: a set needs two or more spellings`},
+		{Options{"sets": [][]string{{"Kyiv", ""}}}, `sets[0][1]: "" is not a word`},
+		{Options{"sets": [][]string{{"Kyiv", "--"}}}, `sets[0][1]: "--" is not a word`},
+		{Options{"sets": [][]string{{"Kyiv", "Kiev", "Kyiv"}}}, `sets[0][2]: "Kyiv" is in the set twice`},
+		{Options{"sets": [][]string{{"e-mail", "E‑mail"}}}, `sets[0][1]: "e-mail" and "E‑mail" are one spelling (case and hyphens aside)`},
+		{Options{"sets": [][]string{{"Kyiv", "Kiev"}, {"Kijev", "kiev"}}}, `sets[1][1]: "kiev" is in sets[0] ["Kyiv" "Kiev"] too: a spelling belongs to one set`},
+		{Options{"prefer": []string{"Uyghur", ""}}, `prefer[1]: "" is not a word`},
+		{Options{"prefer": []string{"Foo"}}, `prefer[0]: "Foo" is a spelling of none of the sets, built-in or configured`},
+		{Options{"prefer": []string{"Kyiv", "Uyghur", "Kiev"}}, `prefer[2]: "Kyiv" and "Kiev" are spellings of one set: prefer one`},
+		{Options{"sets": [][]string{{"Kyiv", "Kyjiw"}}, "prefer": []string{"Kiev"}}, `prefer[0]: "Kiev" is a spelling of none of the sets, built-in or configured`},
+	} {
+		_, err := Variants.New(tc.opts)
+		var oe *OptionError
+		if !errors.As(err, &oe) {
+			t.Errorf("%v: error %v, want an *OptionError", tc.opts, err)
+			continue
+		}
+		if got := err.Error(); got != tc.want {
+			t.Errorf("%v:\n got %s\nwant %s", tc.opts, got, tc.want)
 		}
 	}
 }
