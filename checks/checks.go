@@ -3,6 +3,8 @@ package checks
 import (
 	"fmt"
 
+	"github.com/yuin/goldmark/parser"
+
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules"
 )
@@ -63,6 +65,30 @@ removed quotation may leave a dangling "he said" or a reply to nothing.`,
 		Bad:  "old: “I am leaving,” the minister said. Critics disagreed.\nnew: Critics disagreed.",
 		Good: "old: “I am leaving,” the minister said.\nnew: “I am leaving,” the minister said.",
 	}
+	MarkupChanged = &rules.Rule{
+		ID:       "checks/markup-changed",
+		Severity: rules.Warning,
+		Summary:  "Code, HTML, a link target or front matter changed between revisions",
+		Explanation: `Reports each part of a document that is not prose and changed between two
+revisions, where the word diff of the prose does not show it or shows it in
+passing: a code block or code span, a link or image target (and an image's
+description), a link reference definition, inline HTML or an HTML block, front
+matter, and in plain text and Markdown alike a web address written in the
+prose. One finding a changed part, at its place in the new revision, names
+what changed: "code block changed: “rm -rf /” is now “rm -rf /tmp/x”", "link
+target changed from https://a.example to https://b.example", "front matter
+changed: “draft: true” is now “draft: false”". A code block, HTML block, front
+matter or link reference definition added is reported too, and one removed, at
+its place in the old revision.
+
+White space and line endings alone are no change: a re-wrapped paragraph or
+code span, trailing spaces, re-indented HTML. Indentation inside a code block
+or front matter is (YAML, Python and Makefiles depend on it). A part that moved
+unchanged is no change, nor a link whose target stayed the same but is now
+written by reference.`,
+		Bad:  "old: Run `make test`, then see [the guide](https://example.com/v1).\nnew: Run `make release`, then see [the guide](https://example.com/v2).",
+		Good: "old: See [the guide](https://example.com/guide).\nnew: See [our guide](https://example.com/guide).",
+	}
 	NewFinding = &rules.Rule{
 		ID:       "checks/new-finding",
 		Severity: rules.Warning,
@@ -79,7 +105,7 @@ the rule that found it.`,
 // Rules returns the revision checks, to add to a registry so that they are
 // listed, explained and configured with the lint rules.
 func Rules() []*rules.Rule {
-	return []*rules.Rule{QuoteChanged, AttributionChanged, FigureChanged, QuoteAdded, QuoteRemoved, NewFinding}
+	return []*rules.Rule{QuoteChanged, AttributionChanged, FigureChanged, QuoteAdded, QuoteRemoved, MarkupChanged, NewFinding}
 }
 
 // Registry returns the built-in lint rules and the revision checks in one
@@ -98,6 +124,7 @@ type Comparer struct {
 	linter *rules.Linter
 	sev    map[string]rules.Severity // enabled checks and their severities
 	verbs  verbSet
+	md     parser.Parser // CommonMark, for checks/markup-changed
 }
 
 // NewComparer prepares the lint rules and the revision checks that cfg
@@ -111,7 +138,7 @@ func NewComparer(reg *rules.Registry, cfg rules.Config) (*Comparer, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}, verbs: newVerbSet()}
+	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}, verbs: newVerbSet(), md: newMarkdownParser()}
 	for _, r := range Rules() {
 		if _, ok := reg.Lookup(r.ID); !ok {
 			return nil, fmt.Errorf("registry lacks revision check %s", r.ID)
@@ -127,7 +154,8 @@ func NewComparer(reg *rules.Registry, cfg rules.Config) (*Comparer, error) {
 type Result struct {
 	Old, New *document.Document
 	// Findings are sorted by path, position and rule. Each lies in New,
-	// but for checks/quote-removed, which lies in Old (its Path is Old's).
+	// but for checks/quote-removed and a block removed
+	// (checks/markup-changed), which lie in Old (their Path is Old's).
 	Findings []rules.Finding
 	// Paragraphs are the changed paragraphs, in order, for display.
 	Paragraphs []ParagraphDiff

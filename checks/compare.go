@@ -18,6 +18,7 @@ func (c *Comparer) Compare(old, new *document.Document) *Result {
 	cmp := &comparison{c: c, old: old, new: new, al: alignWords(old, new)}
 	cmp.quotes()
 	cmp.figures()
+	cmp.markup()
 	cmp.newFindings()
 	rules.SortFindings(cmp.findings)
 	return &Result{Old: old, New: new, Findings: cmp.findings, Paragraphs: cmp.paragraphs()}

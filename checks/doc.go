@@ -7,6 +7,9 @@
 // place, then by similar text for what moved) and reports the revision
 // checks: checks/quote-changed, checks/attribution-changed,
 // checks/figure-changed, checks/quote-added, checks/quote-removed and
-// checks/new-finding. The golden harness (CheckGolden, UpdateGolden)
-// compares a document with its approved copy through the same comparison.
+// checks/new-finding; checks/markup-changed pairs what is not prose (code,
+// HTML, link targets, front matter, web addresses) region by region. The
+// golden harness (CheckGolden, UpdateGolden) compares a document with its
+// approved copy through the same comparison, and Result.WriteLineDiff
+// shows the lines that differ in more than words.
 package checks

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,9 +15,11 @@ import (
 // The golden harness compares documents with their approved ("golden")
 // copies. A document's golden copy lies in a golden folder at the
 // document's path relative to the working folder: articles/x.md has its
-// copy at golden/articles/x.md. The same text, line endings aside, passes;
-// different text drifts, and a Comparer says what changed; no copy at all
-// is missing. UpdateGolden approves a document by writing it over its copy.
+// copy at golden/articles/x.md. The same text, line endings and a byte
+// order mark aside, passes; any other difference drifts, and a Comparer
+// says what changed (the word diff, the line diff of what the word diff
+// does not show, the revision checks); no copy at all is missing.
+// UpdateGolden approves a document by writing it over its copy.
 
 // Status is the outcome of checking a document against its golden copy.
 type Status int
@@ -24,7 +27,7 @@ type Status int
 // The outcomes of a golden check.
 const (
 	// Pass: the document and its golden copy hold the same text, line
-	// endings aside.
+	// endings and a byte order mark aside.
 	Pass Status = iota
 	// Drift: the document differs from its golden copy.
 	Drift
@@ -126,7 +129,7 @@ type GoldenResult struct {
 	// separators) with the document (New) when Status is Drift and a
 	// Comparer was given; it is nil otherwise. The texts may differ while
 	// Result.Changed() is false: a change the word diff does not see, such
-	// as white space.
+	// as code or white space, which Result.WriteLineDiff shows.
 	Result *Result
 }
 
@@ -152,7 +155,8 @@ func CheckGolden(c *Comparer, doc string, data []byte, golden string) (*GoldenRe
 
 // CompareGolden checks the document named doc, whose bytes are data,
 // against the golden copy at path golden whose bytes are want: Pass if the
-// texts are equal line endings aside (see EqualText), else Drift, with the
+// texts are equal, line endings and a byte order mark aside (see
+// EqualText), else Drift, with the
 // comparison of the golden copy, as the old revision, and the document, as
 // the new one, when c is not nil. Each document's format follows from its
 // name, as for document.Load.
@@ -175,9 +179,13 @@ func UpdateGolden(golden string, data []byte) error {
 	return WriteFileAtomic(golden, data)
 }
 
-// EqualText reports whether a and b hold the same text, line endings
-// aside: CRLF, CR and LF are all the same line break.
+// EqualText reports whether a and b hold the same text, line endings and
+// a byte order mark aside: CRLF, CR and LF are all the same line break,
+// and a UTF-8 byte order mark at the start is left out, since editors show
+// neither. A byte order mark anywhere else is a character like any other.
 func EqualText(a, b []byte) bool {
+	a = bytes.TrimPrefix(a, []byte(byteOrderMark))
+	b = bytes.TrimPrefix(b, []byte(byteOrderMark))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		var ca, cb byte

@@ -103,6 +103,11 @@ func TestEqualText(t *testing.T) {
 		{"a b\n", "a  b\n", false},  // white space inside a line counts
 		{"ab\n", "ab\n\r", false},   // an extra break
 		{"“x”\n", "\"x\"\n", false}, // typography counts: that is the comparer's business
+		{"\uFEFFa\n", "a\n", true},  // a byte order mark is invisible, as line endings are
+		{"\uFEFFa\r\n", "a\n", true},
+		{"\uFEFF", "", true},
+		{"a\uFEFF\n", "a\n", false},             // not at the start: a character like any other
+		{"\uFEFF\uFEFFa\n", "\uFEFFa\n", false}, // only the first is a byte order mark
 	} {
 		if got := EqualText([]byte(tc.a), []byte(tc.b)); got != tc.want {
 			t.Errorf("EqualText(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
@@ -212,5 +217,74 @@ func TestStatusString(t *testing.T) {
 		if got := s.String(); got != want {
 			t.Errorf("Status(%d).String() = %q, want %q", int(s), got, want)
 		}
+	}
+}
+
+// TestGoldenLineDiff checks the line diff of a drifted document: the
+// hunks of the lines that differ in anything but the words of the prose,
+// between the golden copy (---) and the document (+++), line endings and a
+// byte order mark aside.
+func TestGoldenLineDiff(t *testing.T) {
+	const codeOld = "Intro.\n\n```sh\nrm -rf /\n```\n"
+	const codeNew = "Intro.\n\n```sh\nrm -rf /tmp/x\n```\n"
+	const codeDiff = "--- golden/a.md\n+++ a.md\n@@ -1,5 +1,5 @@\n Intro.\n \n ```sh\n-rm -rf /\n+rm -rf /tmp/x\n ```\n"
+	for _, tc := range []struct {
+		name, doc, golden, text string
+		want                    string
+	}{
+		{"code block", "a.md", codeOld, codeNew, codeDiff},
+		{"golden copy with CRLF and a byte order mark", "a.md",
+			"\uFEFF" + strings.ReplaceAll(codeOld, "\n", "\r\n"), codeNew, codeDiff},
+		{"words only: the word diff says it all", "a.md",
+			"Intro.\n\nThe vote was close.\n", "Intro.\n\nThe vote was not close.\n", ""},
+		{"words and code far apart: only the code's hunk", "a.md",
+			"The vote was close.\n\nA\n\nB\n\nC\n\nD\n\n```\nls\n```\n",
+			"The vote was not close.\n\nA\n\nB\n\nC\n\nD\n\n```\nls -l\n```\n",
+			"--- golden/a.md\n+++ a.md\n@@ -9,5 +9,5 @@\n D\n \n ```\n-ls\n+ls -l\n ```\n"},
+		{"link target with the words", "a.md",
+			"See [the guide](https://b.example) now.\n", "See [our guide](https://a.example) now.\n",
+			"--- golden/a.md\n+++ a.md\n@@ -1,1 +1,1 @@\n-See [the guide](https://b.example) now.\n+See [our guide](https://a.example) now.\n"},
+		{"front matter", "a.md",
+			"---\ntitle: A\n---\nText.\n", "---\ntitle: B\n---\nText.\n",
+			"--- golden/a.md\n+++ a.md\n@@ -1,4 +1,4 @@\n ---\n-title: A\n+title: B\n ---\n Text.\n"},
+		{"re-wrapped line", "a.txt",
+			"One two three.\n", "One two\nthree.\n",
+			"--- golden/a.txt\n+++ a.txt\n@@ -1,1 +1,2 @@\n-One two three.\n+One two\n+three.\n"},
+		{"web address in plain text", "a.txt",
+			"See https://a.example/2023 now.\n", "See https://a.example/2024 now.\n",
+			"--- golden/a.txt\n+++ a.txt\n@@ -1,1 +1,1 @@\n-See https://a.example/2023 now.\n+See https://a.example/2024 now.\n"},
+		{"final line break", "a.txt",
+			"Same.\n", "Same.",
+			"--- golden/a.txt\n+++ a.txt\n@@ -1,1 +1,1 @@\n-Same.\n+Same.\n\\ No newline at end of file\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := CompareGolden(newTestComparer(t), tc.doc, []byte(tc.text), filepath.FromSlash("golden/"+tc.doc), []byte(tc.golden))
+			if r.Status != Drift || r.Result == nil {
+				t.Fatalf("got %+v, want a drift with a result", r)
+			}
+			var b strings.Builder
+			if err := r.Result.WriteLineDiff(&b, false); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tc.want {
+				t.Errorf("line diff:\n%s\nwant:\n%s", b.String(), tc.want)
+			}
+			if b.String() == "" && !r.Result.Changed() {
+				t.Errorf("neither a word diff nor a line diff")
+			}
+		})
+	}
+}
+
+func TestGoldenLineDiffColor(t *testing.T) {
+	r := CompareGolden(newTestComparer(t), "a.md", []byte("```\nls -l\n```\n"), "golden/a.md", []byte("```\nls\n```\n"))
+	var b strings.Builder
+	if err := r.Result.WriteLineDiff(&b, true); err != nil {
+		t.Fatal(err)
+	}
+	want := "--- golden/a.md\n+++ a.md\n" + cyan + "@@ -1,3 +1,3 @@" + reset + "\n ```\n" +
+		red + "-ls" + reset + "\n" + green + "+ls -l" + reset + "\n ```\n"
+	if b.String() != want {
+		t.Errorf("colour line diff:\n%q\nwant:\n%q", b.String(), want)
 	}
 }

@@ -41,14 +41,17 @@ func newDiffCommand() *cobra.Command {
 The quotations, sentences and lint findings of the two are paired, and the
 revision checks report what an editor must confirm: a quotation whose words
 changed, a quotation now credited to someone else, a changed figure, an added
-or removed quotation, and lint findings that NEW introduced.
+or removed quotation, changed code, HTML, link targets or front matter, and
+lint findings that NEW introduced. White space and line endings alone are no
+change.
 
 The text format prints a word-level diff of the changed paragraphs,
 deletions as [-old-] and insertions as {+new+} (in red and green on a
 terminal), then a blank line and the findings, one a line, as 'docqa lint'
-prints them. A finding lies in NEW, but for a removed quotation, which lies
-in OLD. The json format is that of 'docqa lint --format json', with
-"old_text" and "new_text" where a finding has them.
+prints them. A finding lies in NEW, but for a removed quotation, code block,
+HTML block or front matter, which lies in OLD. The json format is that of
+'docqa lint --format json', with "old_text" and "new_text" where a finding
+has them.
 
 The exit status is 1 if any finding is at or above --fail-level, 2 for a
 usage, config or I/O error.`,

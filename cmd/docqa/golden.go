@@ -45,12 +45,15 @@ articles/x.md is golden/articles/x.md: the golden folder mirrors the
 documents' paths relative to the working folder. Folders are searched as by
 'docqa lint', leaving out the golden folder itself.
 
-A document whose text is its golden copy's, line endings aside, passes. One
-that differs fails, with a word-level diff and the revision checks (changed
-quotations, speakers, figures; lint findings it introduced). One without a
-golden copy fails too. --update approves the documents: it writes each one
-that differs or is missing over its golden copy, atomically, keeping the
-file's mode, and says which it wrote.
+A document whose text is its golden copy's, line endings and a byte order
+mark aside, passes. One that differs in any other byte fails, with a
+word-level diff of its prose, a line diff of the lines that differ in more
+than words (code, HTML, link targets, front matter, white space), and the
+revision checks (changed quotations, speakers, figures, code and markup;
+lint findings it introduced). One without a golden copy fails too.
+--update approves the documents: it writes each one that differs or is
+missing over its golden copy, atomically, keeping the file's mode, and says
+which it wrote.
 
 The exit status is 0 if every document passes (or, with --update, was
 written), 1 if any differs from its golden copy or has none, 2 for a usage,
@@ -369,30 +372,40 @@ func shellQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(s) + `"`
 }
 
-// writeDrift writes a drifted document's word diff, then the revision
-// findings in lint's text form.
+// writeDrift writes a drifted document's word diff, the line diff of what
+// the word diff does not show, then the revision findings in lint's text
+// form, with a blank line between each part that is not empty.
 func writeDrift(w io.Writer, r *checks.Result, color bool) error {
 	if r == nil {
 		return nil
 	}
-	if err := r.WriteDiff(w, color); err != nil {
+	var words, lines, findings bytes.Buffer
+	if err := r.WriteDiff(&words, color); err != nil {
 		return err
 	}
-	if !r.Changed() && len(r.Findings) == 0 {
-		if _, err := io.WriteString(w, "(no word-level difference: white space, punctuation or markup changed)\n"); err != nil {
-			return err
-		}
+	if err := r.WriteLineDiff(&lines, color); err != nil {
+		return err
 	}
-	if r.Changed() && len(r.Findings) > 0 {
-		if _, err := io.WriteString(w, "\n"); err != nil { // between the diff and the findings
-			return err
-		}
-	}
-	p := report.NewText(w)
+	p := report.NewText(&findings)
 	for _, grp := range groupFindings(r) {
 		if err := p.File(grp.doc, grp.findings); err != nil {
 			return err
 		}
+	}
+	sep := false
+	for _, part := range []*bytes.Buffer{&words, &lines, &findings} {
+		if part.Len() == 0 {
+			continue
+		}
+		if sep {
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+		}
+		if _, err := part.WriteTo(w); err != nil {
+			return err
+		}
+		sep = true
 	}
 	return nil
 }
@@ -453,6 +466,8 @@ type goldenPrinter interface {
 //	PASS a.md
 //	FAIL b.md: differs from golden/b.md
 //	<word diff>
+//
+//	<line diff>
 //
 //	<findings, as docqa lint prints them>
 //	FAIL c.md: no golden copy at golden/c.md (run 'docqa golden --update c.md' to approve it)
@@ -521,12 +536,14 @@ func (s goldenSummary) String(update bool) string {
 
 // goldenJSON writes one JSON object,
 //
-//	{"documents": [{"path", "golden", "status", "diff", "findings", "error"}],
+//	{"documents": [{"path", "golden", "status", "diff", "line_diff", "findings", "error"}],
 //	 "summary": {"documents", "passed", "drifted", "missing", "written", "errors"}}
 //
 // indented by two spaces. "status" is pass, drift, missing, written (with
 // --update) or error. "diff" (drift only) is the word diff as the text
-// format prints it, without colour; "findings" are the revision findings
+// format prints it, without colour, and "line_diff" the unified diff of
+// the lines that differ in more than words (code, markup, white space),
+// each left out when empty; "findings" are the revision findings
 // of a drifted document in the schema of "docqa lint --format json", an
 // empty list otherwise; "error" (error only) says why the document could
 // not be checked. "golden" is left out when the document has no place in
@@ -541,6 +558,7 @@ type goldenJSONEntry struct {
 	Golden   string `json:"golden,omitempty"`
 	Status   string `json:"status"`
 	Diff     string `json:"diff,omitempty"`
+	LineDiff string `json:"line_diff,omitempty"`
 	Findings []any  `json:"findings"`
 	Error    string `json:"error,omitempty"`
 }
@@ -556,6 +574,11 @@ func (p *goldenJSON) entry(e *goldenEntry) error {
 			return err
 		}
 		je.Diff = diff.String()
+		var lines bytes.Buffer
+		if err := r.WriteLineDiff(&lines, false); err != nil {
+			return err
+		}
+		je.LineDiff = lines.String()
 		for _, grp := range groupFindings(r) {
 			je.Findings = append(je.Findings, report.JSONFindings(grp.doc, grp.findings)...)
 		}
@@ -580,10 +603,10 @@ func (p *goldenJSON) end(sum goldenSummary) error {
 
 // goldenJUnit writes a JUnit XML report with one test case a document, in
 // the suite "docqa golden", class "docqa.golden", named by the document's
-// path. A drifted document's case fails with type "drift" and the word diff
-// and findings as its text; a missing one with type "missing"; one that
-// could not be checked has an error of type "error". Written documents
-// pass.
+// path. A drifted document's case fails with type "drift" and the word
+// diff, the line diff and the findings as its text; a missing one with
+// type "missing"; one that could not be checked has an error of type
+// "error". Written documents pass.
 type goldenJUnit struct {
 	w     io.Writer
 	opts  *goldenOptions

@@ -364,12 +364,15 @@ func TestReadmeGoldenExample(t *testing.T) {
 		"articles/figures.md":         figures,
 		"golden/articles/figures.md":  figures,
 		"articles/new.md":             "A new article.\n",
+		"docs/install.md":             "Install it with:\n\n```sh\nmake install PREFIX=/opt/docqa\n```\n",
+		"golden/docs/install.md":      "Install it with:\n\n```sh\nmake install\n```\n",
 	})
 	for _, tc := range []struct {
 		args []string
 		code int
 	}{
 		{[]string{"articles/"}, exitFindings},
+		{[]string{"docs/install.md"}, exitFindings},
 		{[]string{"--update", "articles/"}, exitOK},
 	} {
 		code, stdout, stderr := docqa(tc.args...)
@@ -380,5 +383,93 @@ func TestReadmeGoldenExample(t *testing.T) {
 		if !bytes.Contains(readme, []byte(shown)) {
 			t.Errorf("README.md does not show this output of docqa golden %s:\n%s", strings.Join(tc.args, " "), shown)
 		}
+	}
+}
+
+// TestGoldenCommandOutsideProse: a document that differs from its golden
+// copy only outside the words of its prose (a code block, white space)
+// fails with a line diff of what differs, and with checks/markup-changed
+// for the code block, in every format; never with an empty explanation.
+func TestGoldenCommandOutsideProse(t *testing.T) {
+	docqa := goldenWorkspace(t, map[string]string{
+		"code.md":         "Intro.\n\n```sh\nrm -rf /tmp/x\n```\n",
+		"golden/code.md":  "Intro.\n\n```sh\nrm -rf /\n```\n",
+		"wrap.txt":        "One two\nthree.\n",
+		"golden/wrap.txt": "One two three.\n",
+	})
+	const codeDiff = "--- golden/code.md\n+++ code.md\n@@ -1,5 +1,5 @@\n Intro.\n \n ```sh\n-rm -rf /\n+rm -rf /tmp/x\n ```\n"
+	const codeFinding = "code.md:4:1: warning: code block changed: “rm -rf /” is now “rm -rf /tmp/x” [checks/markup-changed]\n"
+	const wrapDiff = "--- golden/wrap.txt\n+++ wrap.txt\n@@ -1,1 +1,2 @@\n-One two three.\n+One two\n+three.\n"
+
+	code, stdout, stderr := docqa("code.md", "wrap.txt")
+	want := "FAIL code.md: differs from golden/code.md\n" + codeDiff + "\n" + codeFinding +
+		"FAIL wrap.txt: differs from golden/wrap.txt\n" + wrapDiff +
+		"2 documents: 0 passed, 2 drifted, 0 missing\n"
+	if code != exitFindings || stdout != want || stderr != "" {
+		t.Errorf("text: exit %d, stdout\n%s\nstderr %q; want exit 1 and\n%s", code, stdout, stderr, want)
+	}
+	if strings.Contains(stdout, "no word-level difference") {
+		t.Errorf("text output still says there is no difference:\n%s", stdout)
+	}
+
+	code, stdout, _ = docqa("--format", "json", "code.md", "wrap.txt")
+	var v struct {
+		Documents []struct {
+			Path     string `json:"path"`
+			Status   string `json:"status"`
+			Diff     string `json:"diff"`
+			LineDiff string `json:"line_diff"`
+			Findings []struct {
+				Line    int    `json:"line"`
+				Rule    string `json:"rule"`
+				Message string `json:"message"`
+			} `json:"findings"`
+		} `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, stdout)
+	}
+	if code != exitFindings || len(v.Documents) != 2 {
+		t.Fatalf("json: exit %d, %d documents:\n%s", code, len(v.Documents), stdout)
+	}
+	c, w := v.Documents[0], v.Documents[1]
+	if c.Status != "drift" || c.Diff != "" || c.LineDiff != codeDiff || len(c.Findings) != 1 ||
+		c.Findings[0].Rule != "checks/markup-changed" || c.Findings[0].Line != 4 {
+		t.Errorf("json, code.md: %+v", c)
+	}
+	if w.Status != "drift" || w.Diff != "" || w.LineDiff != wrapDiff || len(w.Findings) != 0 {
+		t.Errorf("json, wrap.txt: %+v", w)
+	}
+
+	code, stdout, _ = docqa("--format", "junit", "code.md", "wrap.txt")
+	var doc junitxml.Report
+	if err := xml.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("output is not XML: %v\n%s", err, stdout)
+	}
+	if code != exitFindings || len(doc.Suites) != 1 || len(doc.Suites[0].Cases) != 2 {
+		t.Fatalf("junit: exit %d:\n%s", code, stdout)
+	}
+	for i, body := range []string{codeDiff + "\n" + codeFinding, wrapDiff} {
+		f := doc.Suites[0].Cases[i].Failure
+		if f == nil || f.Type != "drift" || f.Body != body {
+			t.Errorf("junit, case %d: failure %+v, want the body\n%s", i, f, body)
+		}
+	}
+}
+
+// TestGoldenCommandByteOrderMark: a byte order mark is invisible, as line
+// endings are: a document that differs from its golden copy only in one
+// passes.
+func TestGoldenCommandByteOrderMark(t *testing.T) {
+	docqa := goldenWorkspace(t, map[string]string{
+		"bom.md":         "\uFEFFThe report was published on Tuesday.\r\n",
+		"golden/bom.md":  "The report was published on Tuesday.\n",
+		"bom2.md":        "The report was published on Tuesday.\n",
+		"golden/bom2.md": "\uFEFFThe report was published on Tuesday.\n",
+	})
+	code, stdout, stderr := docqa("bom.md", "bom2.md")
+	want := "PASS bom.md\nPASS bom2.md\n2 documents: 2 passed, 0 drifted, 0 missing\n"
+	if code != exitOK || stdout != want || stderr != "" {
+		t.Errorf("exit %d, stdout\n%s\nstderr %q; want exit 0 and\n%s", code, stdout, stderr, want)
 	}
 }

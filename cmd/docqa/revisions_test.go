@@ -206,3 +206,101 @@ func TestReadmeDiffExample(t *testing.T) {
 		t.Errorf("README.md does not show docqa diff's output; it is now:\n%s", out)
 	}
 }
+
+// diffWorkspace writes files (name → text) and an empty config file in a
+// temporary working folder, changes to it, and returns a function running
+// "docqa diff" there.
+func diffWorkspace(t *testing.T, files map[string]string) func(args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	emptyConfig := filepath.Join(t.TempDir(), "empty.yaml")
+	if err := os.WriteFile(emptyConfig, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	return func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		args = append([]string{"diff", "--config", emptyConfig}, args...)
+		code := execute(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+		return code, stdout.String(), stderr.String()
+	}
+}
+
+// TestDiffMarkupChanged: "docqa diff" of two revisions that differ only
+// outside the words of their prose (front matter, a code block, a link
+// target, a web address in plain text) reports checks/markup-changed, one
+// finding a changed region at its place in NEW, and exits 1, in every
+// format; white space and line endings alone are no finding.
+func TestDiffMarkupChanged(t *testing.T) {
+	const old = "---\ntitle: Budget\n---\n\nThe council met.\n\n```sh\nrm -rf /\n```\n\nSee [the minutes](https://a.example/2023).\n"
+	const new = "---\ntitle: Budget vote\n---\n\nThe council met.\n\n```sh\nrm -rf /tmp/x\n```\n\nSee [the minutes](https://a.example/2024).\n"
+	docqa := diffWorkspace(t, map[string]string{
+		"old.md":   old,
+		"new.md":   new,
+		"crlf.md":  strings.ReplaceAll(strings.Replace(old, "The council met.", "The council\nmet.", 1), "\n", "\r\n"),
+		"old.txt":  "The minutes are at https://a.example/2023 now.\n",
+		"new.txt":  "The minutes are at https://a.example/2024 now.\n",
+		"wrap.txt": "The minutes are at\nhttps://a.example/2023 now.\n",
+	})
+
+	code, stdout, stderr := docqa("old.md", "new.md")
+	want := "new.md:2:1: warning: front matter changed: “title: Budget” is now “title: Budget vote” [checks/markup-changed]\n" +
+		"new.md:8:1: warning: code block changed: “rm -rf /” is now “rm -rf /tmp/x” [checks/markup-changed]\n" +
+		"new.md:11:19: warning: link target changed from https://a.example/2023 to https://a.example/2024 [checks/markup-changed]\n"
+	if code != exitFindings || !strings.HasSuffix(stdout, "\n\n"+want) || stderr != "" {
+		t.Errorf("markdown: exit %d, stdout\n%s\nstderr %q; want exit 1 and the findings\n%s", code, stdout, stderr, want)
+	}
+
+	code, stdout, _ = docqa("old.txt", "new.txt")
+	want = "new.txt:1:20: warning: web address changed from https://a.example/2023 to https://a.example/2024 [checks/markup-changed]\n"
+	if code != exitFindings || !strings.HasSuffix(stdout, "\n\n"+want) {
+		t.Errorf("plain text: exit %d, stdout\n%s\nwant the finding\n%s", code, stdout, want)
+	}
+
+	for _, pair := range [][2]string{{"old.md", "crlf.md"}, {"old.txt", "wrap.txt"}} {
+		code, stdout, stderr = docqa(pair[0], pair[1])
+		if code != exitOK || stdout != "" || stderr != "" {
+			t.Errorf("%s %s (white space and line endings only): exit %d, stdout %q, stderr %q; want exit 0 and nothing",
+				pair[0], pair[1], code, stdout, stderr)
+		}
+	}
+
+	code, stdout, _ = docqa("--format", "json", "old.md", "new.md")
+	var v struct {
+		Findings []struct {
+			Path    string `json:"path"`
+			Line    int    `json:"line"`
+			Rule    string `json:"rule"`
+			OldText string `json:"old_text"`
+			NewText string `json:"new_text"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+		t.Fatalf("json: %v\n%s", err, stdout)
+	}
+	var got []string
+	for _, f := range v.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d %q→%q", f.Rule, f.Path, f.Line, f.OldText, f.NewText))
+	}
+	wantJSON := []string{
+		`checks/markup-changed new.md:2 "title: Budget\n"→"title: Budget vote\n"`,
+		`checks/markup-changed new.md:8 "rm -rf /\n"→"rm -rf /tmp/x\n"`,
+		`checks/markup-changed new.md:11 "https://a.example/2023"→"https://a.example/2024"`,
+	}
+	if code != exitFindings || !slices.Equal(got, wantJSON) {
+		t.Errorf("json: exit %d, findings\n\t%s\nwant\n\t%s", code, strings.Join(got, "\n\t"), strings.Join(wantJSON, "\n\t"))
+	}
+
+	// Every machine format carries the findings and exits 1 on them.
+	for _, format := range []string{"sarif", "github", "checkstyle", "junit", "rdjsonl"} {
+		code, stdout, stderr := docqa("--format", format, "old.md", "new.md")
+		if code != exitFindings || strings.Count(stdout, "checks/markup-changed") < 3 || stderr != "" {
+			t.Errorf("--format %s: exit %d, stderr %q, output\n%s", format, code, stderr, stdout)
+		}
+	}
+}
