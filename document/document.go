@@ -198,6 +198,7 @@ func loadFormat(path string, text []byte, format Format, maxSize int) *Document 
 	}
 	if format == Markdown {
 		d.markdownProse()
+		d.maskTemplates()
 		maskURLs(d.Prose, 0)
 	} else {
 		d.plainProse()

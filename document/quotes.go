@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"cmp"
 	"slices"
 	"sort"
@@ -92,130 +91,11 @@ func (q Quote) extent(d *Document) Span {
 // Extent returns the quotation's span in d, marks included.
 func (d *Document) Extent(q Quote) Span { return q.extent(d) }
 
-type openMark struct {
-	off, n   int
-	double   bool
-	straight bool
-	quote    int // index in d.Quotes
-}
-
 // elisions are the words an apostrophe may open: ’em, ’til, rock ’n’ roll.
 var elisions = map[string]bool{
 	"em": true, "til": true, "tis": true, "twas": true, "cause": true, "n": true,
 	"bout": true, "nuff": true, "round": true, "tween": true, "gainst": true, "ello": true,
 	"kay": true, "sup": true, "cos": true, "coz": true, "cuz": true, "neath": true, "fraid": true,
-}
-
-// pairQuotes finds the quotation marks of every paragraph and pairs them.
-// One pass over the document: the stack of open marks carries from one
-// paragraph into the next when the next one reopens the quotation.
-// Opening is the number of curly opening marks (“ ‘ «) in the paragraphs,
-// as segment counts them, to presize Quotes.
-func (d *Document) pairQuotes(opening int) {
-	// Each of those but a rare ‘ opens a quotation, as does about every
-	// other straight ", and now and then a ’ or '.
-	quotes := opening + bytes.Count(d.Prose, []byte(`"`))/2
-	if quotes = min(len(d.Prose)/16, quotes+quotes/8); quotes > 0 {
-		d.Quotes = make([]Quote, 0, quotes)
-	}
-	var stack []openMark
-	// The Reopens of all quotations share one array: only the outermost
-	// open quotation is ever reopened, so its reopening marks are the
-	// last ones found.
-	var reopens []int
-	leads := newByteFinder(d.Prose, quoteLeads)
-	for pi := range d.Paragraphs {
-		p := d.Paragraphs[pi]
-		i := p.Start
-		if len(stack) > 0 {
-			// The quotation carried over: this paragraph's opening mark
-			// reopens it.
-			off := d.firstProse(p.Span)
-			_, n := d.runeAt(off)
-			q := &d.Quotes[stack[0].quote]
-			reopens = append(reopens, off)
-			end := len(reopens)
-			q.Reopens = reopens[end-len(q.Reopens)-1 : end : end]
-			q.LastParagraph = pi
-			q.Content.End = p.End
-			i = off + n
-		}
-		for i < p.End {
-			// Skip to the next byte that can start a quotation mark.
-			if i = leads.index(i); i >= p.End {
-				break
-			}
-			r, n := d.runeAt(i)
-			if !isQuoteRune(r) {
-				i += n
-				continue
-			}
-			prev := d.runeBefore(p.Start, i)
-			next := ' '
-			after := i + n
-			if after < p.End {
-				next, _ = d.runeAt(after)
-			}
-			switch r {
-			case '“', '«':
-				stack = d.open(stack, i, n, true, false, pi)
-			case '”', '»':
-				stack = d.closeDouble(stack, i, n)
-			case '"':
-				switch {
-				case isDigit(prev) && !hasOpen(stack, true, true):
-					// an inch mark: 5'10"
-				case isOpenContext(prev) && !isSpaceRune(next):
-					stack = d.open(stack, i, n, true, true, pi)
-				case isCloseContext(next) && !isSpaceRune(prev):
-					stack = d.closeDouble(stack, i, n)
-				case hasOpen(stack, true, true):
-					stack = d.closeDouble(stack, i, n)
-				case !isSpaceRune(next):
-					stack = d.open(stack, i, n, true, true, pi)
-				}
-			case '‘', '\'', '’':
-				if skip := d.apostrophe(r, prev, after, p.End); skip >= 0 {
-					i = after + skip
-					continue
-				}
-				topSingle := len(stack) > 0 && !stack[len(stack)-1].double
-				switch {
-				case r == '‘':
-					stack = d.open(stack, i, n, false, false, pi)
-				case isOpenContext(prev) && !isSpaceRune(next) && !isCloseContext(next):
-					stack = d.open(stack, i, n, false, r == '\'', pi)
-				case topSingle && !isSpaceRune(prev) && isCloseContext(next):
-					d.closeTop(&stack, i)
-				default:
-					// An apostrophe (Uyghurs’), a foot mark (5'10"), or a
-					// stray mark between spaces: no quotation.
-				}
-			}
-			i = after
-		}
-		if len(stack) == 0 {
-			continue
-		}
-		// The paragraph ends inside a quotation. It continues if the next
-		// paragraph reopens it; otherwise every open mark is unclosed.
-		if stack[0].double && !p.Heading && pi+1 < len(d.Paragraphs) && !d.Paragraphs[pi+1].Heading &&
-			d.opensQuote(d.Paragraphs[pi+1].Span) {
-			for _, m := range stack[1:] {
-				d.unclosed(m, false)
-			}
-			stack = stack[:1]
-			continue
-		}
-		for k := len(stack) - 1; k >= 0; k-- {
-			d.unclosed(stack[k], len(d.Quotes[stack[k].quote].Reopens) > 0)
-		}
-		stack = stack[:0]
-	}
-	if len(d.Quotes) == 0 {
-		d.Quotes = nil // as if never presized
-	}
-	d.finishQuotes()
 }
 
 // finishQuotes marks colon-introduced quotations and indexes the outermost.
@@ -254,54 +134,6 @@ func (d *Document) finishQuotes() {
 	if !slices.IsSortedFunc(d.outer, byOpen) {
 		slices.SortStableFunc(d.outer, byOpen)
 	}
-}
-
-func (d *Document) open(stack []openMark, off, n int, double, straight bool, para int) []openMark {
-	d.Quotes = append(d.Quotes, Quote{
-		Open: off, Close: -1, Content: Span{off + n, d.Paragraphs[para].End},
-		Double: double, Depth: len(stack), FirstParagraph: para, LastParagraph: para,
-	})
-	return append(stack, openMark{off: off, n: n, double: double, straight: straight, quote: len(d.Quotes) - 1})
-}
-
-// closeTop closes the innermost open quotation with the mark at off.
-func (d *Document) closeTop(stack *[]openMark, off int) {
-	s := *stack
-	m := s[len(s)-1]
-	q := &d.Quotes[m.quote]
-	q.Close = off
-	q.Content.End = off
-	*stack = s[:len(s)-1]
-}
-
-// closeDouble handles a closing double mark: it closes the innermost double
-// quotation, reporting any single quotation still open inside it.
-func (d *Document) closeDouble(stack []openMark, off, n int) []openMark {
-	k := len(stack) - 1
-	for k >= 0 && !stack[k].double {
-		k--
-	}
-	if k < 0 {
-		d.QuoteProblems = append(d.QuoteProblems, QuoteProblem{Kind: Unopened, Mark: Span{off, off + n}, Other: Span{-1, -1}})
-		return stack
-	}
-	for j := len(stack) - 1; j > k; j-- {
-		m := stack[j]
-		d.QuoteProblems = append(d.QuoteProblems, QuoteProblem{
-			Kind: NestedUnclosed, Mark: Span{m.off, m.off + m.n}, Other: Span{off, off + n},
-		})
-		q := &d.Quotes[m.quote]
-		q.Content.End = off
-	}
-	stack = stack[:k+1]
-	d.closeTop(&stack, off)
-	return stack
-}
-
-func (d *Document) unclosed(m openMark, continued bool) {
-	d.QuoteProblems = append(d.QuoteProblems, QuoteProblem{
-		Kind: Unclosed, Mark: Span{m.off, m.off + m.n}, Other: Span{-1, -1}, Continued: continued,
-	})
 }
 
 // apostrophe decides whether the single mark r (with prev the rune before
@@ -370,27 +202,6 @@ func (d *Document) runeAtOr(i, end int) (rune, int) {
 		return ' ', 0
 	}
 	return d.runeAt(i)
-}
-
-func hasOpen(stack []openMark, double, straight bool) bool {
-	for _, m := range stack {
-		if m.double == double && m.straight == straight {
-			return true
-		}
-	}
-	return false
-}
-
-// quoteLeads are the bytes that start a quotation mark in UTF-8: the
-// straight marks, and the lead bytes of “ ” ‘ ’ (0xE2) and « » (0xC2).
-var quoteLeads = [4]byte{'"', '\'', 0xE2, 0xC2}
-
-func isQuoteRune(r rune) bool {
-	switch r {
-	case '“', '”', '"', '‘', '’', '\'', '«', '»':
-		return true
-	}
-	return false
 }
 
 func isSpaceRune(r rune) bool {

@@ -79,19 +79,20 @@ func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 // sentenceEndLeads are the bytes that can start a sentence's final mark:
 // . ! ? and the lead byte of … (0xE2).
-var sentenceEndLeads = [4]byte{'.', '!', '?', 0xE2}
+var sentenceEndLeads = []byte{'.', '!', '?', 0xE2}
 
-// byteFinder finds the next of four bytes in a text. It looks for each
+// byteFinder finds the next of up to five bytes in a text. It looks for each
 // with bytes.IndexByte and remembers where each occurs next, so finding
 // them in order costs little more than one fast search per occurrence.
 type byteFinder struct {
 	text []byte
-	set  [4]byte
-	from [4]int // where the last search for each byte started
-	next [4]int // where it found it, or len(text)
+	set  []byte
+	from [5]int // where the last search for each byte started
+	next [5]int // where it found it, or len(text)
 }
 
-func newByteFinder(text []byte, set [4]byte) *byteFinder {
+// newByteFinder returns a finder of the bytes of set, at most five.
+func newByteFinder(text []byte, set []byte) *byteFinder {
 	f := &byteFinder{text: text, set: set}
 	for k := range f.from {
 		f.from[k] = len(text) + 1 // no search yet

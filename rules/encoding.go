@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/docqa/docqa/document"
+import (
+	"unicode/utf8"
+
+	"github.com/docqa/docqa/document"
+)
 
 // Encoding is the docqa/encoding rule: a file that is not valid UTF-8. The
 // document is still loaded and linted (document.Load never fails; an
@@ -30,7 +34,8 @@ func newEncoding(Options) (Check, error) {
 			if document.HasByteOrderMark(p.Doc.Text) {
 				from = enc[:len(enc)-2]
 			}
-			p.Reportf(document.Span{},
+			_, n := utf8.DecodeRune(p.Doc.Text)
+			p.Reportf(document.Span{Start: 0, End: n},
 				"%s text: docqa reads UTF-8, so nothing else in the file was linted; convert it (iconv -f %s -t UTF-8)", enc, from)
 			return
 		}

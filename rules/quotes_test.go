@@ -1,6 +1,11 @@
 package rules
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/docqa/docqa/document"
+)
 
 func TestQuotesUnbalanced(t *testing.T) {
 	runRuleCases(t, QuotesUnbalanced, nil, "a.txt", []ruleCase{
@@ -63,4 +68,42 @@ func TestQuotesAttributionVerbsOption(t *testing.T) {
 		{"replaced list: said no longer counts", "“We will not stand for this destruction,” the mayor said.", []string{"1:1 “We will not stand for this destruction,”"}},
 		{"replaced list: phrase", "“We will not stand for this destruction,” the mayor wrote in a letter.", nil},
 	})
+}
+
+// TestUnbalancedMessages checks that the message of an unbalanced mark
+// says where the quotation opened and where its paragraph ended, and,
+// when an attribution gives it away, where the missing mark belongs.
+func TestUnbalancedMessages(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"He said: “We will appeal the ruling, he added, and we will win.",
+			"1:10: opening “ is never closed: its paragraph ends at 1:64 with no closing mark; it probably closes at 1:37, after “ruling,”, before “he added”"},
+		{"“We will appeal. The evidence was ignored, said Ms Okafor, who led the defence.",
+			"1:1: opening “ is never closed: its paragraph ends at 1:80 with no closing mark; it probably closes at 1:43, after “ignored,”, before “said Ms”"},
+		{"He said “we will stay.",
+			"1:9: opening “ is never closed: its paragraph ends at 1:23 with no closing mark"},
+		{"“First paragraph of a long speech.\n\n“Second, never closed.\n\nThe reporter goes on.",
+			"1:1: quotation opened with “ runs over 2 paragraphs, each reopening it, and is never closed: the last ends at 3:23"},
+		{"She said, we will stay.” Then she left.",
+			"1:24: closing ” has no opening mark; the opening mark probably belongs at 1:11, after “said,”"},
+		{"The statement read: we will stay.” Then she left.",
+			"1:34: closing ” has no opening mark; the opening mark probably belongs at 1:21, after “read:”"},
+		{"We will stay.” Then she left.", "1:14: closing ” has no opening mark"},
+	}
+	l, err := NewLinter(Builtin(), Config{Enable: []string{"quotes/unbalanced"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		d := document.Load("a.txt", []byte(tt.text))
+		var got []string
+		for _, f := range l.Lint(d) {
+			if f.Rule == "quotes/unbalanced" {
+				pos := d.Position(f.Span.Start)
+				got = append(got, fmt.Sprintf("%d:%d: %s", pos.Line, pos.Column, f.Message))
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
 }
