@@ -90,13 +90,13 @@ written by reference.`,
 		Good: "old: See [the guide](https://example.com/guide).\nnew: See [our guide](https://example.com/guide).",
 	}
 	NewFinding = &rules.Rule{
-		ID:       "checks/new-finding",
-		Severity: rules.Warning,
-		Summary:  "A lint finding the new revision introduced",
+		ID:      "checks/new-finding",
+		Summary: "A lint finding the new revision introduced",
 		Explanation: `Reports each lint finding of the new revision that the old one did not have,
 matched by rule and text rather than by line, so edits elsewhere in the
 document do not make old findings look new. The finding keeps the severity of
-the rule that found it.`,
+the rule that found it, unless the configuration sets one for
+checks/new-finding: then every new finding has that one.`,
 		Bad:  "old: in particular crimes\nnew: in particular particular crimes",
 		Good: "old: in particular particular crimes\nnew: Earlier, in particular particular crimes",
 	}

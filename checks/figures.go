@@ -115,7 +115,8 @@ const maxFindingReach = 4096
 // have changed with the quotation it is about), or else if an old finding
 // of the same rule has the same text anywhere.
 func (cmp *comparison) newFindings() {
-	if _, on := cmp.c.sev[NewFinding.ID]; !on {
+	sev, on := cmp.c.sev[NewFinding.ID] // zero: each keeps its rule's
+	if !on {
 		return
 	}
 	text := func(d *document.Document, f rules.Finding) string {
@@ -159,6 +160,9 @@ func (cmp *comparison) newFindings() {
 			byKey[k] = js[1:]
 			matched[i] = true
 			continue
+		}
+		if sev != 0 {
+			f.Severity = sev
 		}
 		cmp.findings = append(cmp.findings, rules.Finding{
 			Path: cmp.new.Path, Rule: NewFinding.ID, Severity: f.Severity, Span: f.Span,

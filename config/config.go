@@ -4,9 +4,9 @@
 //
 //	profile: news                # news (the default) or docs
 //	rules:
-//	  style/second-person: off   # off, or a severity: error | warning | info
+//	  style/second-person: off   # off, on (its default severity), or error | warning | info
 //	  quotes/attribution:
-//	    severity: warning        # optional: off | error | warning | info
+//	    severity: warning        # optional: off | on | error | warning | info
 //	    verbs: [said, says, told]
 //	  repetition/doubled-word:
 //	    ignore_paths: ["archive/**", "*.txt"]  # any rule: not in these files
@@ -464,15 +464,19 @@ func (p *parser) choiceError(n *yaml.Node, where string, choices []string) error
 	return p.errorf(n.Line, "%s", msg)
 }
 
-// severityChoices are the values of a rule's severity.
-func severityChoices() []string { return []string{"off", "error", "warning", "info"} }
+// severityChoices are the values of a rule's severity: off; on, its
+// default severity (a rule the profile turns off runs); or a severity.
+func severityChoices() []string { return []string{"off", "on", "error", "warning", "info"} }
 
 // severity parses a severity value into s.
 func (p *parser) severity(n *yaml.Node, where string, s *rules.Setting) error {
 	v := deref(n)
 	if isString(v) {
-		if v.Value == "off" {
+		switch v.Value {
+		case "off":
 			s.Off = true
+			return nil
+		case "on":
 			return nil
 		}
 		if sev, err := rules.ParseSeverity(v.Value); err == nil {

@@ -73,6 +73,17 @@ func TestParse(t *testing.T) {
 			},
 		},
 		{
+			// "on": the rule runs, at its default severity, even where the
+			// profile turns it off.
+			name: "on",
+			yaml: "profile: docs\nrules:\n  style/second-person: on\n  quotes/attribution:\n    severity: on\n    verbs: [said]\n",
+			want: settings{
+				"style/second-person": {},
+				"quotes/attribution":  {Options: rules.Options{"verbs": []string{"said"}}},
+			},
+			profile: "docs",
+		},
+		{
 			name: "quoted severity",
 			yaml: "rules:\n  style/second-person: \"off\"\n",
 			want: settings{"style/second-person": {Off: true}}, profile: "news",
@@ -549,37 +560,37 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "bad severity",
 			yaml: "rules:\n  style/second-person: critical\n",
-			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "error", "warning", "info", not "critical"`,
+			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "on", "error", "warning", "info", not "critical"`,
 		},
 		{
 			name: "severity is a boolean",
 			yaml: "rules:\n  style/second-person: false\n",
-			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "error", "warning", "info"`,
+			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "on", "error", "warning", "info"`,
 		},
 		{
 			name: "severity in capitals",
 			yaml: "rules:\n  style/second-person: Error\n",
-			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "error", "warning", "info", not "Error"`,
+			want: `.docqa.yaml:2: rules.style/second-person: want one of "off", "on", "error", "warning", "info", not "Error"`,
 		},
 		{
 			name: "bad severity in a mapping",
 			yaml: "rules:\n  quotes/attribution:\n    verbs: [said]\n    severity: fatal\n",
-			want: `.docqa.yaml:4: rules.quotes/attribution.severity: want one of "off", "error", "warning", "info", not "fatal"`,
+			want: `.docqa.yaml:4: rules.quotes/attribution.severity: want one of "off", "on", "error", "warning", "info", not "fatal"`,
 		},
 		{
 			name: "severity is a list",
 			yaml: "rules:\n  quotes/attribution:\n    severity: [error]\n",
-			want: `.docqa.yaml:3: rules.quotes/attribution.severity: want one of "off", "error", "warning", "info"`,
+			want: `.docqa.yaml:3: rules.quotes/attribution.severity: want one of "off", "on", "error", "warning", "info"`,
 		},
 		{
 			name: "rule setting is a list",
 			yaml: "rules:\n  quotes/attribution:\n    - said\n",
-			want: `.docqa.yaml:3: rules.quotes/attribution: want "off", "error", "warning", "info" or a mapping of settings`,
+			want: `.docqa.yaml:3: rules.quotes/attribution: want "off", "on", "error", "warning", "info" or a mapping of settings`,
 		},
 		{
 			name: "rule setting is empty",
 			yaml: "rules:\n  quotes/attribution:\n  style/second-person: off\n",
-			want: `.docqa.yaml:2: rules.quotes/attribution: want "off", "error", "warning", "info" or a mapping of settings`,
+			want: `.docqa.yaml:2: rules.quotes/attribution: want "off", "on", "error", "warning", "info" or a mapping of settings`,
 		},
 
 		// Options.
@@ -904,7 +915,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "invalid file",
 			path: bad,
-			want: bad + `:2: rules.quotes/attribution: want one of "off", "error", "warning", "info", not "loud"`,
+			want: bad + `:2: rules.quotes/attribution: want one of "off", "on", "error", "warning", "info", not "loud"`,
 		},
 	}
 	for _, tt := range tests {

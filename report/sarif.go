@@ -38,7 +38,9 @@ const (
 //     rule that found something), sorted by ID: id, name, shortDescription
 //     (the rule's summary), fullDescription (its explanation), help (the
 //     explanation with the rule's examples), helpUri (the rule's Link, a
-//     house rule's style-guide entry) and defaultConfiguration.level;
+//     house rule's style-guide entry) and defaultConfiguration.level
+//     ("none" for a rule whose findings keep the severity of what they
+//     report, checks/new-finding: an absent level would mean "warning");
 //   - columnKind "unicodeCodePoints": lines and columns are 1-based and
 //     columns count code points; a region's endColumn is exclusive;
 //   - one result per finding, in the order given: ruleId, ruleIndex, level
@@ -302,6 +304,14 @@ func sarifRuleOf(r *rules.Rule) sarifRule {
 		Name:                 pascal(r.ID),
 		ShortDescription:     sarifMessage{Text: r.Summary},
 		DefaultConfiguration: &sarifConfiguration{Level: sarifLevel(r.Severity)},
+	}
+	if r.Severity == 0 {
+		// A rule without a severity of its own (checks/new-finding: each
+		// finding keeps its lint rule's). SARIF 2.1.0 reads an absent
+		// level as "warning" (3.50.3), which would be untrue; "none"
+		// claims no severity, and every result has its own level, so no
+		// consumer falls back on this one.
+		sr.DefaultConfiguration.Level = "none"
 	}
 	if sr.ShortDescription.Text == "" {
 		sr.ShortDescription.Text = r.ID

@@ -312,6 +312,40 @@ func TestSARIFHelpURI(t *testing.T) {
 	}
 }
 
+// TestSARIFByRule checks the descriptor of a rule without a severity of
+// its own, checks/new-finding: its default level is "none", never the
+// "warning" an absent level stands for in SARIF 2.1.0 (3.50.3), and each
+// of its results carries its own level.
+func TestSARIFByRule(t *testing.T) {
+	reg := checks.Registry()
+	doc, fs := sample("a.md")
+	for i := range fs {
+		fs[i].Rule = checks.NewFinding.ID
+	}
+	log := decodeSARIF(t, runOpts(t, "sarif", Options{Registry: reg}, []*document.Document{doc}, [][]rules.Finding{fs}))
+	run := log.Runs[0]
+	found := false
+	for _, r := range run.Tool.Driver.Rules {
+		if r.ID != checks.NewFinding.ID {
+			continue
+		}
+		found = true
+		if r.DefaultConfiguration == nil || r.DefaultConfiguration.Level != "none" {
+			t.Errorf("%s: defaultConfiguration %+v, want level none", r.ID, r.DefaultConfiguration)
+		}
+	}
+	if !found {
+		t.Fatalf("no descriptor for %s", checks.NewFinding.ID)
+	}
+	levels := map[string]bool{}
+	for _, res := range run.Results {
+		levels[res.Level] = true
+	}
+	if len(run.Results) == 0 || levels["none"] || !levels["error"] {
+		t.Errorf("results' levels %v, want each its finding's (error among them)", levels)
+	}
+}
+
 // The log is written in pieces; the result is indented exactly as
 // encoding it whole would be.
 func TestSARIFIndentation(t *testing.T) {

@@ -28,7 +28,7 @@ those words in a row.`,
 	Good: "“We will not stand for the destruction of our way of life,” the mayor said.\n\n" +
 		"The statement read:\n\n“We will not stand for it.”",
 	Options: []Option{
-		{Name: "verbs", Kind: StringList, Doc: "the speech verbs and phrases that attribute a quotation, replacing the built-in list"},
+		{Name: "verbs", Kind: StringList, Doc: "the speech verbs and phrases that attribute a quotation, replacing the built-in list", Default: SpeechVerbs()},
 		{Name: "extra_verbs", Kind: StringList, Doc: "speech verbs and phrases added to the list"},
 	},
 	New: newAttribution,

@@ -57,11 +57,18 @@ func ParseSeverity(s string) (Severity, error) {
 	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
 }
 
+// ByRule names the default severity of a rule whose Severity is zero: one
+// whose findings take the severity of the finding they are about, as
+// checks/new-finding's keep the severity of the lint rule that found them.
+const ByRule = "by rule"
+
 // Rule is one check over a document, with its documentation.
 type Rule struct {
 	// ID is "category/name", e.g. "repetition/doubled-word".
 	ID string
-	// Severity is the rule's default severity.
+	// Severity is the rule's default severity. Zero means none of its own:
+	// each finding takes the severity of what it reports (see ByRule),
+	// unless the configuration sets one.
 	Severity Severity
 	// Summary is a one-line description, without a final full stop.
 	Summary string
@@ -85,6 +92,15 @@ type Rule struct {
 	// Link, if set, is the address of the rule's documentation elsewhere
 	// (a house style guide's entry), for SARIF's helpUri.
 	Link string
+}
+
+// DefaultSeverity names the rule's default severity as docqa shows it:
+// "error", "warning", "info", or ByRule for a rule whose Severity is zero.
+func (r *Rule) DefaultSeverity() string {
+	if r.Severity == 0 {
+		return ByRule
+	}
+	return r.Severity.String()
 }
 
 // Category returns the part of the ID before the slash.
@@ -129,6 +145,10 @@ type Option struct {
 	Doc  string
 	// Choices, if set, are the only values a String option accepts.
 	Choices []string
+	// Default, if set, is the value the rule uses when the option is not
+	// set, of the option's kind, for documentation ("docqa rules", "docqa
+	// init"): a list the option replaces, say. Nil means the empty value.
+	Default any
 }
 
 // OptionError is a problem with the value of one of a rule's options, as

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
@@ -109,13 +110,14 @@ func starterConfig(reg *rules.Registry) []byte {
 # (quotes/attribution and style/second-person are off unless set below).
 profile: news
 
-# Each rule is "off" or a severity (error, warning, info), or a mapping of
-# "severity:" and the rule's options. Below is every rule with its default
-# severity; a rule left commented out keeps its default. To change one,
-# delete the "#" at the start of its line. A rule with options is shown a
-# second time as a mapping: to set options, uncomment that form instead
-# (a rule may appear only once). The option values shown are examples of
-# the right type, not the defaults. 'docqa rules ID' explains a rule.
+# Each rule is "off", "on" (its default severity) or a severity (error,
+# warning, info), or a mapping of "severity:" and the rule's options. Below
+# is every rule with its default severity; a rule left commented out keeps
+# its default. To change one, delete the "#" at the start of its line. A
+# rule with options is shown a second time as a mapping: to set options,
+# uncomment that form instead (a rule may appear only once). The option
+# values shown are the defaults: uncommented as they are, they change
+# nothing. 'docqa rules ID' explains a rule.
 rules:
 `)
 	isCheck := make(map[string]bool)
@@ -143,13 +145,19 @@ rules:
 }
 
 // writeStarterRule writes one rule's commented-out entries under rules:.
+// A rule without a severity of its own (checks/new-finding: each finding
+// keeps its lint rule's) is "on", its summary marked rules.ByRule.
 func writeStarterRule(b *bytes.Buffer, r *rules.Rule) {
-	fmt.Fprintf(b, "#  %s: %s  # %s\n", r.ID, r.Severity, oneLine(r.Summary))
+	sev, summary := r.DefaultSeverity(), oneLine(r.Summary)
+	if r.Severity == 0 {
+		sev, summary = "on", rules.ByRule+": "+summary
+	}
+	fmt.Fprintf(b, "#  %s: %s  # %s\n", r.ID, sev, summary)
 	if len(r.Options) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "#  %s:\n", r.ID)
-	fmt.Fprintf(b, "#    severity: %s\n", r.Severity)
+	fmt.Fprintf(b, "#    severity: %s\n", sev)
 	for _, opt := range r.Options {
 		doc := opt.Name + ": " + opt.Kind.String()
 		if len(opt.Choices) > 0 {
@@ -159,14 +167,29 @@ func writeStarterRule(b *bytes.Buffer, r *rules.Rule) {
 			doc += "; " + opt.Doc
 		}
 		writeWrapped(b, doc, "#    # ", starterWidth)
-		fmt.Fprintf(b, "#    %s: %s\n", opt.Name, exampleValue(opt))
+		writeFlow(b, opt.Name+": "+exampleValue(opt), "#    ", "#      ", starterWidth)
 	}
 }
 
 // exampleValue returns a YAML value of opt's kind that the configuration
-// accepts: an empty string or list, false, or the first of the option's
-// choices when the empty string is not one of them.
+// accepts and that leaves the rule as it is: the option's default if it
+// declares one, else an empty string or list, false, or the first of the
+// option's choices when the empty string is not one of them. A list is a
+// flow sequence ("[said, says, according to]"), which writeWrapped may
+// wrap between its items.
 func exampleValue(opt rules.Option) string {
+	switch v := opt.Default.(type) {
+	case string:
+		return yamlString(v)
+	case []string:
+		items := make([]string, len(v))
+		for i, s := range v {
+			items[i] = yamlString(s)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	case bool:
+		return strconv.FormatBool(v)
+	}
 	switch opt.Kind {
 	case rules.StringList, rules.StringSets:
 		return "[]"
@@ -177,6 +200,42 @@ func exampleValue(opt rules.Option) string {
 		return strconv.Quote(opt.Choices[0])
 	}
 	return `""`
+}
+
+// writeFlow writes line after indent, wrapped to lines of at most width
+// characters after the commas of a flow sequence (a longer item gets a
+// line of its own), the lines after the first indented by more.
+func writeFlow(b *bytes.Buffer, line, indent, more string, width int) {
+	b.WriteString(indent)
+	n := utf8.RuneCountInString(indent)
+	for i, item := range strings.Split(line, ", ") {
+		w := utf8.RuneCountInString(item)
+		switch {
+		case i == 0:
+		case n+2+w > width:
+			b.WriteString(",\n" + more)
+			n = utf8.RuneCountInString(more)
+		default:
+			b.WriteString(", ")
+			n += 2
+		}
+		b.WriteString(item)
+		n += w
+	}
+	b.WriteString("\n")
+}
+
+// yamlString writes s as a YAML string: plain if it is lower-case words
+// that YAML reads as nothing but a string, else double-quoted.
+func yamlString(s string) string {
+	plain := s != "" && !slices.Contains([]string{"y", "n", "yes", "no", "on", "off", "true", "false", "null"}, s)
+	for _, w := range strings.Split(s, " ") {
+		plain = plain && w != "" && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") == ""
+	}
+	if plain {
+		return s
+	}
+	return strconv.Quote(s)
 }
 
 // quoteAll returns ss, each in double quotes.

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -44,7 +47,7 @@ func TestStarterConfigListsEveryRule(t *testing.T) {
 	reg := checks.Registry()
 	lines := strings.Split(string(starterConfig(reg)), "\n")
 	for _, r := range reg.Rules() {
-		if want := fmt.Sprintf("#  %s: %s  # %s", r.ID, r.Severity, r.Summary); !slices.Contains(lines, want) {
+		if want := fmt.Sprintf("#  %s: %s  # %s", r.ID, starterSeverity(r), starterSummary(r)); !slices.Contains(lines, want) {
 			t.Errorf("no line %q", want)
 		}
 		for _, opt := range r.Options {
@@ -90,7 +93,7 @@ func TestStarterConfigUncomment(t *testing.T) {
 		for _, r := range reg.Rules() {
 			t.Run(name+"/"+r.ID, func(t *testing.T) {
 				// The one-line form.
-				i := indexOf(lines, fmt.Sprintf("#  %s: %s  # ", r.ID, r.Severity))
+				i := indexOf(lines, fmt.Sprintf("#  %s: %s  # ", r.ID, starterSeverity(r)))
 				if i < 0 {
 					t.Fatalf("no line for %s", r.ID)
 				}
@@ -126,6 +129,24 @@ func TestStarterConfigUncomment(t *testing.T) {
 			})
 		}
 	}
+}
+
+// starterSeverity returns the value of a rule's line in the starter: its
+// default severity, or "on" for a rule without one.
+func starterSeverity(r *rules.Rule) string {
+	if r.Severity == 0 {
+		return "on"
+	}
+	return r.Severity.String()
+}
+
+// starterSummary returns the comment of a rule's line in the starter: its
+// summary, after "by rule: " for a rule without a severity of its own.
+func starterSummary(r *rules.Rule) string {
+	if r.Severity == 0 {
+		return rules.ByRule + ": " + r.Summary
+	}
+	return r.Summary
 }
 
 // parseUncommented deletes the "#" at the start of lines[from:to], parses
@@ -168,4 +189,65 @@ func uncommentedText(lines []string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// TestStarterConfigUncommentAll uncomments every example of the starter
+// configuration at once, the mapping form of each rule with options and
+// the line of each rule without: the result loads, keeps the built-in
+// speech verbs of quotes/attribution (an empty list would drop them all),
+// and lints the seed article exactly as the defaults do.
+func TestStarterConfigUncommentAll(t *testing.T) {
+	reg := checks.Registry()
+	lines := strings.Split(string(starterConfig(reg)), "\n")
+	for _, r := range reg.Rules() {
+		from := indexOf(lines, "#  "+r.ID+": ")
+		to := from + 1
+		if len(r.Options) > 0 {
+			from = slices.Index(lines, "#  "+r.ID+":")
+			for to = from + 1; to < len(lines) && strings.HasPrefix(lines[to], "#    "); to++ {
+			}
+		}
+		if from < 0 {
+			t.Fatalf("no example for %s", r.ID)
+		}
+		for k := from; k < to; k++ {
+			lines[k] = strings.TrimPrefix(lines[k], "#")
+		}
+	}
+	text := strings.Join(lines, "\n")
+	cfg, err := config.Parse(config.FileName, []byte(text), reg)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	verbs, _ := cfg.Rules.Rules[rules.QuotesAttribution.ID].Options.Strings("verbs")
+	if want := rules.SpeechVerbs(); !slices.Equal(verbs, want) {
+		t.Errorf("quotes/attribution verbs:\n got %q\nwant %q", verbs, want)
+	}
+	for _, r := range reg.Rules() {
+		if s, ok := cfg.Rules.Rules[r.ID]; !ok || s.Off || s.Severity != r.Severity {
+			t.Errorf("%s: setting %+v, want its default severity", r.ID, s)
+		}
+	}
+	article, err := os.ReadFile(filepath.Join("..", "..", "testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lint := func(c rules.Config) string {
+		l, err := rules.NewLinter(reg, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, f := range l.Lint(document.Load("article.txt", article)) {
+			fmt.Fprintf(&b, "%d-%d %s %s %s\n", f.Span.Start, f.Span.End, f.Rule, f.Severity, f.Message)
+		}
+		return b.String()
+	}
+	got, want := lint(cfg.Rules), lint(rules.Config{})
+	if got != want {
+		t.Errorf("the uncommented starter lints the seed article otherwise:\n got %s\nwant %s", got, want)
+	}
+	if !strings.Contains(want, "repetition/doubled-word") {
+		t.Errorf("the seed article has no doubled word: %s", want)
+	}
 }

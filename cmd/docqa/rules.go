@@ -65,7 +65,7 @@ func writeRuleTable(w io.Writer, rs []*rules.Rule) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSEVERITY\tSUMMARY")
 	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Summary)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.DefaultSeverity(), r.Summary)
 	}
 	return tw.Flush()
 }
@@ -75,7 +75,7 @@ func writeRuleTable(w io.Writer, rs []*rules.Rule) error {
 func explainRule(w io.Writer, r *rules.Rule) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Summary)
-	fmt.Fprintf(&b, "Default severity: %s\n", r.Severity)
+	fmt.Fprintf(&b, "Default severity: %s\n", r.DefaultSeverity())
 	if r.Explanation != "" {
 		b.WriteString("\n")
 		writeWrapped(&b, r.Explanation, "", 80)
@@ -90,6 +90,9 @@ func explainRule(w io.Writer, r *rules.Rule) error {
 			fmt.Fprintf(&b, "  %s (%s)\n", opt.Name, kind)
 			if opt.Doc != "" {
 				writeWrapped(&b, opt.Doc, "      ", 80)
+			}
+			if opt.Default != nil {
+				writeWrapped(&b, "Default: "+exampleValue(opt), "      ", 80)
 			}
 		}
 	}
