@@ -73,8 +73,10 @@ removed quotation may leave a dangling "he said" or a reply to nothing.`,
 revisions, where the word diff of the prose does not show it or shows it in
 passing: a code block or code span, a link or image target (and an image's
 description), a link reference definition, inline HTML or an HTML block, front
-matter, and in plain text and Markdown alike a web address written in the
-prose. One finding a changed part, at its place in the new revision, names
+matter, a heading's level, template or shortcode syntax ({{< … >}}, {% … %}),
+an admonition's first line, and in plain text and Markdown alike a web address
+written in the prose. One finding a changed part, at its place in the new
+revision, names
 what changed: "code block changed: “rm -rf /” is now “rm -rf /tmp/x”", "link
 target changed from https://a.example to https://b.example", "front matter
 changed: “draft: true” is now “draft: false”". A code block, HTML block, front

@@ -2,6 +2,8 @@ package checks
 
 import (
 	"bytes"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -31,6 +33,10 @@ const (
 	link // an inline link, a reference link or an autolink
 	image
 	webAddress // an address written in the prose
+	heading    // a heading's level; its text is prose
+	template   // template or shortcode syntax in the prose ({{< … >}}, {% … %})
+	admonition // the first line of an admonition (!!! note "Title", :::tip)
+	otherMarkup
 )
 
 // String returns the kind's name as a message says it.
@@ -52,8 +58,16 @@ func (k regionKind) String() string {
 		return "link"
 	case image:
 		return "image"
+	case heading:
+		return "heading"
+	case webAddress:
+		return "web address"
+	case template:
+		return "template tag"
+	case admonition:
+		return "admonition"
 	}
-	return "web address"
+	return "markup"
 }
 
 // block reports whether regions of the kind lie outside paragraphs.
@@ -89,6 +103,10 @@ type region struct {
 	// definition, its label, target and title.
 	dest, title, label, alt string
 	altSpan                 document.Span
+	// level is a heading's level, 1 to 6.
+	level int
+	// autolink marks a link written as <https://…>.
+	autolink bool
 }
 
 // regionLine is one line of a block region.
@@ -110,9 +128,32 @@ func regions(d *document.Document, md parser.Parser) []region {
 		if bytes.HasPrefix(d.Text, []byte(byteOrderMark)) {
 			bom = len(byteOrderMark)
 		}
-		return webAddresses(nil, d, bom, len(d.Text))
+		return maskedRuns(nil, d, bom, len(d.Text))
 	}
 	return markdownRegions(d, md)
+}
+
+// maskedKind tells what a run of masked prose is by its text: a web
+// address, template syntax (a tag, or one line of a tag over several), an
+// admonition's first line, or other markup.
+func maskedKind(s string) regionKind {
+	lower := strings.ToLower(s)
+	for _, p := range []string{"http://", "https://", "ftp://", "www.", "mailto:"} {
+		if strings.HasPrefix(lower, p) {
+			return webAddress
+		}
+	}
+	for _, t := range [][2]string{{"{{", "}}"}, {"{%", "%}"}, {"{#", "#}"}} {
+		if strings.HasPrefix(s, t[0]) || strings.HasSuffix(s, t[1]) {
+			return template
+		}
+	}
+	for _, p := range []string{"!!!", "???", ":::"} {
+		if strings.HasPrefix(s, p) {
+			return admonition
+		}
+	}
+	return otherMarkup
 }
 
 // newMarkdownParser returns a CommonMark parser as the document model's:
@@ -130,9 +171,10 @@ func newMarkdownParser() parser.Parser {
 // byteOrderMark is the UTF-8 byte order mark.
 const byteOrderMark = "\uFEFF"
 
-// webAddresses appends the web addresses written in d's prose between
-// offsets start and end: the runs of bytes the document model masks there.
-func webAddresses(out []region, d *document.Document, start, end int) []region {
+// maskedRuns appends what the document model masks in d's prose between
+// offsets start and end, each run of masked bytes on a line a region: web
+// addresses, and in Markdown template syntax and admonition lines too.
+func maskedRuns(out []region, d *document.Document, start, end int) []region {
 	for i := start; i < end; i++ {
 		if d.Prose[i] != document.Masked {
 			continue
@@ -143,7 +185,7 @@ func webAddresses(out []region, d *document.Document, start, end int) []region {
 		}
 		if j > i {
 			s := d.String(document.Span{Start: i, End: j})
-			out = append(out, region{kind: webAddress, span: document.Span{Start: i, End: j}, key: s, text: s, dest: s})
+			out = append(out, region{kind: maskedKind(s), span: document.Span{Start: i, End: j}, key: s, text: s, dest: s})
 		}
 		i = j
 	}
@@ -317,7 +359,8 @@ func (c *collector) walk(n ast.Node) {
 			c.out = append(c.out, r)
 		case *ast.CodeSpan:
 			var b strings.Builder
-			end := ch.Pos() + 1
+			start := inlineStart(ch)
+			end := start + 1
 			for t := ch.FirstChild(); t != nil; t = t.NextSibling() {
 				if t, ok := t.(*ast.Text); ok {
 					b.Write(t.Segment.Value(c.src))
@@ -328,7 +371,7 @@ func (c *collector) walk(n ast.Node) {
 				end++
 			}
 			s := b.String()
-			c.out = append(c.out, region{kind: codeSpan, span: document.Span{Start: ch.Pos(), End: end}, key: collapse(s), text: s})
+			c.out = append(c.out, region{kind: codeSpan, span: document.Span{Start: start, End: min(end, len(c.src))}, key: collapse(s), text: s})
 		case *ast.RawHTML:
 			if ch.Segments.Len() == 0 {
 				continue
@@ -343,20 +386,98 @@ func (c *collector) walk(n ast.Node) {
 			c.out = append(c.out, region{kind: inlineHTML, span: span, key: collapse(s), text: s})
 		case *ast.AutoLink:
 			url := string(ch.URL(c.src))
-			start := ch.Pos() + 1 // after "<"
+			start := inlineStart(ch) + 1 // after "<"
 			span := document.Span{Start: start, End: min(start+len(ch.Label(c.src)), len(c.src))}
-			c.out = append(c.out, region{kind: link, span: span, key: "<" + url, text: url, dest: url})
+			c.out = append(c.out, region{kind: link, span: span, key: "<" + url, text: url, dest: url, autolink: true})
 		case *ast.Link:
 			c.out = append(c.out, c.link(link, ch, ch.Destination, ch.Title, ch.Reference))
 			c.walk(ch) // the link text is prose, with its own code, HTML and addresses
 		case *ast.Image:
 			c.out = append(c.out, c.link(image, ch, ch.Destination, ch.Title, ch.Reference))
-		case *ast.Text:
-			c.out = webAddresses(c.out, c.d, ch.Segment.Start, ch.Segment.Stop)
+		case *ast.Heading:
+			r := region{kind: heading, level: ch.Level}
+			r.span.Start = max(ch.Pos(), 0)
+			lines := ch.Lines()
+			if lines.Len() > 0 {
+				r.span.Start = lines.At(0).Start // the text, after an ATX heading's "#"s
+				r.span.End = lines.At(lines.Len() - 1).Stop
+				r.text = c.d.String(r.span)
+			}
+			r.span.End = max(r.span.End, r.span.Start)
+			r.key = strconv.Itoa(ch.Level) + "\x00" + collapse(r.text)
+			c.out = append(c.out, r)
+			c.prose(ch)
+		case *ast.Paragraph, *ast.TextBlock:
+			c.prose(ch)
 		default:
 			c.walk(ch)
 		}
 	}
+}
+
+// inlineStart returns the offset where inline node n starts: its
+// position as the parser records it, or, should it not, the start of its
+// first text less one (its opening mark), or 0.
+func inlineStart(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	start := -1
+	_ = ast.Walk(n, func(x ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := x.(*ast.Text); ok && entering {
+			start = t.Segment.Start - 1
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return max(start, 0)
+}
+
+// prose collects the regions of a block of prose n (a paragraph, a
+// heading, the text of a list item): its inline code, HTML, links and
+// images, then what the document model masks in its text besides them
+// (web addresses, template syntax, admonition lines), all in the order of
+// the text.
+func (c *collector) prose(n ast.Node) {
+	mark := len(c.out)
+	c.walk(n)
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	// The masked bytes the inline regions account for.
+	covered := make([]bool, end-start)
+	for _, r := range c.out[mark:] {
+		s := r.span
+		switch r.kind {
+		case image:
+			s = r.altSpan
+		case heading:
+			continue
+		case link:
+			if !r.autolink {
+				continue // a link's text is prose; its target is not masked
+			}
+		}
+		for i := max(s.Start, start); i < min(s.End, end); i++ {
+			covered[i-start] = true
+		}
+	}
+	for i := start; i < end; {
+		if covered[i-start] {
+			i++
+			continue
+		}
+		j := i
+		for j < end && !covered[j-start] {
+			j++
+		}
+		c.out = maskedRuns(c.out, c.d, i, j)
+		i = j
+	}
+	added := c.out[mark:]
+	sort.SliceStable(added, func(a, b int) bool { return added[a].span.Start < added[b].span.Start })
 }
 
 // blockLines returns the region of kind of block n: its lines, and the
@@ -397,7 +518,7 @@ func (c *collector) blockLines(kind regionKind, n ast.Node, closure *text.Segmen
 // the text for an inline link or image, else the link or image itself.
 func (c *collector) link(kind regionKind, n ast.Node, dest, title []byte, ref *ast.ReferenceLink) region {
 	r := region{kind: kind, dest: string(dest), title: string(title)}
-	start := n.Pos()
+	start := inlineStart(n)
 	textStart := start + 1 // after "["
 	if kind == image {
 		textStart++ // after "!["

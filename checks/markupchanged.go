@@ -143,20 +143,26 @@ func (cmp *comparison) markupChanged(o, n region) {
 			}
 			report(n.span, fmt.Sprintf("%s changed from %s to %s", what, target(o.dest), target(n.dest)), o.dest, n.dest)
 		case o.title != n.title:
-			report(n.span, fmt.Sprintf("%s title changed from “%s” to “%s”", name, excerpt(o.title), excerpt(n.title)), o.title, n.title)
+			report(n.span, changeText(name+" title", o.title, n.title, false), o.title, n.title)
 		case n.kind == image && collapse(o.alt) != collapse(n.alt):
-			report(n.altSpan, fmt.Sprintf("image description changed from “%s” to “%s”", excerpt(o.alt), excerpt(n.alt)), o.alt, n.alt)
+			report(n.altSpan, changeText("image description", o.alt, n.alt, false), o.alt, n.alt)
 		}
 		// Else the same target, written another way (inline or by
 		// reference): the rendered link is the same.
 	case webAddress:
 		report(n.span, fmt.Sprintf("web address changed from %s to %s", o.dest, n.dest), o.dest, n.dest)
+	case heading:
+		if o.level != n.level {
+			report(n.span, fmt.Sprintf("heading level changed from %d to %d", o.level, n.level), o.text, n.text)
+		}
+	case template, admonition, otherMarkup:
+		report(n.span, changeText(n.kind.String(), o.text, n.text, false), o.text, n.text)
 	case codeSpan, inlineHTML:
 		name := n.kind.String()
 		if n.kind == inlineHTML && isComment(o.text) && isComment(n.text) {
 			name = "HTML comment"
 		}
-		report(n.span, fmt.Sprintf("%s changed from “%s” to “%s”", name, excerpt(o.text), excerpt(n.text)), o.text, n.text)
+		report(n.span, changeText(name, o.text, n.text, false), o.text, n.text)
 	case linkDefinition:
 		var msg string
 		switch {
@@ -165,7 +171,7 @@ func (cmp *comparison) markupChanged(o, n region) {
 		case o.dest != n.dest:
 			msg = fmt.Sprintf("link target of [%s] changed from %s to %s", n.label, target(o.dest), target(n.dest))
 		default:
-			msg = fmt.Sprintf("link title of [%s] changed from “%s” to “%s”", n.label, excerpt(o.title), excerpt(n.title))
+			msg = changeText("link title of ["+n.label+"]", o.title, n.title, false)
 		}
 		report(n.span, msg, o.text, n.text)
 	default: // code block, HTML block, front matter
@@ -184,7 +190,7 @@ func blockChange(o, n region) (document.Span, string) {
 	}
 	infoChange := ""
 	if o.info != n.info {
-		infoChange = fmt.Sprintf("%s changed from “%s” to “%s”", infoName, excerpt(o.info), excerpt(n.info))
+		infoChange = changeText(infoName, o.info, n.info, false)
 	}
 	ol, nl := lineTexts(o.lines), lineTexts(n.lines)
 	if strings.Join(ol, "\n") == strings.Join(nl, "\n") {
@@ -233,7 +239,7 @@ func blockChange(o, n region) (document.Span, string) {
 	var msg string
 	switch {
 	case len(dels) > 0 && len(ins) > 0:
-		msg = fmt.Sprintf("%s changed: “%s” is now “%s”", name, excerpt(dels[0]), excerpt(ins[0]))
+		msg = changeText(name, dels[0], ins[0], true)
 	case len(ins) > 0:
 		msg = fmt.Sprintf("%s changed: line “%s” added", name, excerpt(ins[0]))
 	default:
@@ -298,6 +304,21 @@ func isComment(s string) bool {
 
 // excerpt shortens s for a message, its white space collapsed.
 func excerpt(s string) string { return ellipsize(s, excerptLen) }
+
+// changeText says that what changed from old to new: "WHAT changed from
+// “OLD” to “NEW”", or with line set "WHAT changed: “OLD” is now “NEW”",
+// when both are short; else "WHAT changed: “…”" with a word diff of the
+// two around the change, since shortened texts may hide it.
+func changeText(what, old, new string, line bool) string {
+	o, n := collapse(old), collapse(new)
+	switch {
+	case utf8.RuneCountInString(o) > excerptLen || utf8.RuneCountInString(n) > excerptLen:
+		return fmt.Sprintf("%s changed: “%s”", what, describeChange(diffText(o, n)))
+	case line:
+		return fmt.Sprintf("%s changed: “%s” is now “%s”", what, o, n)
+	}
+	return fmt.Sprintf("%s changed from “%s” to “%s”", what, o, n)
+}
 
 // target writes a link target in a message: as it is, or "(none)".
 func target(dest string) string {
