@@ -104,9 +104,15 @@ type variantTable struct {
 	// set if a first word of n bytes starts with byte c. Most words are
 	// turned away without hashing them.
 	multiFirst [256]uint64
-	// static, if set, replaces single: the built-in table as generated
-	// static data (variants_gen.go), which costs nothing at start-up.
+	// static, if set, is the built-in table as generated static data
+	// (variants_gen.go), which costs nothing at start-up. Without masked,
+	// it replaces single.
 	static *wordtable.Table
+	// masked, if set, marks by set the built-in sets of static that the
+	// configured sets replace (they share a spelling): their spellings are
+	// not looked up. single then holds the configured sets' spellings,
+	// looked up with static (see withSets).
+	masked []bool
 }
 
 // multiEntry is a multiForm with its first word, as variants_gen.go lists
@@ -162,11 +168,28 @@ func (t *variantTable) singleRef(key []byte) (variantRef, bool) {
 
 // singleRefHashed is singleRef for a key whose wordtable.Hash is h.
 func (t *variantTable) singleRefHashed(key []byte, h uint32) (variantRef, bool) {
-	if t.static != nil {
-		v, ok := t.static.LookupIntHashed(key, h)
-		return decodeRef(v), ok
+	if t.static == nil {
+		ref, ok := t.single[string(key)]
+		return ref, ok
 	}
-	ref, ok := t.single[string(key)]
+	v, ok := t.static.LookupIntHashed(key, h)
+	ref := decodeRef(v)
+	if t.masked == nil {
+		return ref, ok
+	}
+	// The configured sets' spellings and the built-in ones, in the order
+	// newVariantTable gives them: a spelling of a set wins over another
+	// plus an ending, and a configured set over a built-in one.
+	ok = ok && !t.masked[ref.set]
+	own, found := t.single[string(key)]
+	switch {
+	case found && !own.suffixed:
+		return own, true
+	case ok && !ref.suffixed:
+		return ref, true
+	case found:
+		return own, true
+	}
 	return ref, ok
 }
 
@@ -201,27 +224,11 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 		return 0, si, true
 	}
 	for i, set := range extra {
-		if len(set) < 2 {
-			return nil, &OptionError{Option: "sets", Index: []int{i}, Msg: fmt.Sprintf("%q: a set needs two or more spellings", set)}
-		}
-		seen := make(map[string]int, len(set))
-		for k, f := range set {
-			if strings.IndexFunc(f, document.IsWordRune) < 0 {
-				return nil, &OptionError{Option: "sets", Index: []int{i, k}, Msg: fmt.Sprintf("%q is not a word", f)}
-			}
-			key := foldForm(f)
-			if first, dup := seen[key]; dup {
-				msg := fmt.Sprintf("%q is in the set twice", f)
-				if set[first] != f {
-					msg = fmt.Sprintf("%q and %q are one spelling (case and hyphens aside)", set[first], f)
-				}
-				return nil, &OptionError{Option: "sets", Index: []int{i, k}, Msg: msg}
-			}
-			seen[key] = k
+		if err := checkSet(i, set); err != nil {
+			return nil, err
 		}
 		if k, other, ok := add(set, false); !ok {
-			return nil, &OptionError{Option: "sets", Index: []int{i, k},
-				Msg: fmt.Sprintf("%q is in sets[%d] %q too: a spelling belongs to one set", set[k], other, t.sets[other].forms)}
+			return nil, inTwoSets(i, k, other, extra)
 		}
 	}
 	for _, set := range variantNames {
@@ -244,6 +251,111 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 	// always wins over another's spelling plus an ending.
 	for si, set := range t.sets {
 		for vi, f := range set.folded {
+			if strings.Contains(f, " ") {
+				continue // several words: endings are matched on the last word
+			}
+			for _, suf := range variantSuffixes {
+				if _, taken := t.single[f+suf]; !taken {
+					t.single[f+suf] = variantRef{set: si, variant: vi, suffixed: true}
+				}
+			}
+		}
+	}
+	return t, nil
+}
+
+// checkSet checks the i-th configured set: two spellings or more, each a
+// word, none twice.
+func checkSet(i int, set []string) error {
+	if len(set) < 2 {
+		return &OptionError{Option: "sets", Index: []int{i}, Msg: fmt.Sprintf("%q: a set needs two or more spellings", set)}
+	}
+	seen := make(map[string]int, len(set))
+	for k, f := range set {
+		if strings.IndexFunc(f, document.IsWordRune) < 0 {
+			return &OptionError{Option: "sets", Index: []int{i, k}, Msg: fmt.Sprintf("%q is not a word", f)}
+		}
+		key := foldForm(f)
+		if first, dup := seen[key]; dup {
+			msg := fmt.Sprintf("%q is in the set twice", f)
+			if set[first] != f {
+				msg = fmt.Sprintf("%q and %q are one spelling (case and hyphens aside)", set[first], f)
+			}
+			return &OptionError{Option: "sets", Index: []int{i, k}, Msg: msg}
+		}
+		seen[key] = k
+	}
+	return nil
+}
+
+// inTwoSets reports the k-th spelling of configured set i, which set other
+// has too.
+func inTwoSets(i, k, other int, extra [][]string) error {
+	return &OptionError{Option: "sets", Index: []int{i, k},
+		Msg: fmt.Sprintf("%q is in sets[%d] %q too: a spelling belongs to one set", extra[i][k], other, extra[other])}
+}
+
+// withSets returns the built-in table with the configured sets extra
+// added, as newVariantTable(extra) builds it but at a fraction of the
+// cost: the generated static lookup stays, the configured spellings (and
+// their endings) go in a small map looked up with it, and a built-in set
+// that shares a spelling with a configured one is masked. It differs from
+// newVariantTable only where a masked set's spelling had kept another
+// built-in set's spelling plus an ending out of the static table: that
+// one stays out.
+func withSets(extra [][]string) (*variantTable, error) {
+	base := len(defaultVariantSets)
+	t := &variantTable{
+		sets:   append(make([]variantSet, 0, base+len(extra)), defaultVariantSets...),
+		single: make(map[string]variantRef, 4*len(extra)),
+		multi:  make(map[string][]multiForm, len(defaultVariantMulti)),
+		static: &defaultVariantSingle,
+		masked: make([]bool, base),
+	}
+	owner := make(map[string]int, 2*len(extra)) // folded spelling → configured set
+	for i, set := range extra {
+		if err := checkSet(i, set); err != nil {
+			return nil, err
+		}
+		folded := make([]string, len(set))
+		for k, f := range set {
+			folded[k] = foldForm(f)
+			if other, dup := owner[folded[k]]; dup {
+				return nil, inTwoSets(i, k, other, extra)
+			}
+		}
+		si := base + i
+		t.sets = append(t.sets, variantSet{forms: set, folded: folded})
+		for vi, f := range folded {
+			owner[f] = i
+			ref := variantRef{set: si, variant: vi}
+			if first, rest, ok := strings.Cut(f, " "); ok {
+				words := strings.Fields(rest)
+				t.addMulti(first, multiForm{rest: words, ref: ref})
+				for _, e := range defaultVariantMulti {
+					if e.first == first && slices.Equal(e.form.rest, words) {
+						t.masked[e.form.ref.set] = true
+					}
+				}
+				continue
+			}
+			t.single[f] = ref
+			if v, ok := t.static.LookupInt([]byte(f)); ok {
+				if r := decodeRef(v); !r.suffixed {
+					t.masked[r.set] = true
+				}
+			}
+		}
+	}
+	// The built-in spellings of several words after the configured ones,
+	// which win.
+	for _, e := range defaultVariantMulti {
+		if !t.masked[e.form.ref.set] {
+			t.addMulti(e.first, e.form)
+		}
+	}
+	for si := base; si < len(t.sets); si++ {
+		for vi, f := range t.sets[si].folded {
 			if strings.Contains(f, " ") {
 				continue // several words: endings are matched on the last word
 			}
@@ -313,7 +425,7 @@ func newVariants(opts Options) (Check, error) {
 	t := defaultVariantTable()
 	if extra := opts.Sets("sets"); len(extra) > 0 {
 		var err error
-		if t, err = newVariantTable(extra); err != nil {
+		if t, err = withSets(extra); err != nil {
 			return nil, err
 		}
 	}

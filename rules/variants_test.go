@@ -237,3 +237,72 @@ func TestVariantsAllocations(t *testing.T) {
 		t.Errorf("checking the clean seed article allocates %v times, want 0", n)
 	}
 }
+
+// TestVariantsWithSets checks that the built-in table with configured sets
+// laid over it looks up every word as the table built whole does: the
+// configured spelling wins, a built-in set sharing a spelling with a
+// configured one is left out, and a spelling wins over another plus an
+// ending.
+func TestVariantsWithSets(t *testing.T) {
+	// A built-in spelling that is another word plus an ending: configured,
+	// that other word's ending must not take it.
+	var plural string
+	for _, k := range defaultVariantSingle.Keys {
+		v, _ := defaultVariantSingle.LookupInt([]byte(k))
+		if _, stem := defaultVariantSingle.LookupInt([]byte(strings.TrimSuffix(k, "s"))); !decodeRef(v).suffixed && strings.HasSuffix(k, "s") && !stem {
+			plural = k
+			break
+		}
+	}
+	if plural == "" {
+		t.Fatal("no built-in spelling ending in s")
+	}
+	for _, extra := range [][][]string{
+		{{strings.TrimSuffix(plural, "s"), "zzqx"}},
+		{{"Gaddafi", "Qaddafi", "Kadhafi"}},
+		{{"Kiev", "Kyiv", "Kyjiw"}, {"web site", "web-site", "website"}},
+		{{"colours", "colors"}, {"organise", "organize", "organise it"}},
+		{{"Uyghurs", "Uighur"}, {"e-mails", "emails"}},
+	} {
+		whole, err := newVariantTable(extra)
+		if err != nil {
+			t.Fatal(err)
+		}
+		laid, err := withSets(extra)
+		if err != nil {
+			t.Fatal(err)
+		}
+		describe := func(tb *variantTable, ref variantRef, ok bool) string {
+			if !ok {
+				return "none"
+			}
+			return fmt.Sprintf("%q %d %v", tb.sets[ref.set].forms, ref.variant, ref.suffixed)
+		}
+		words := append([]string(nil), defaultVariantSingle.Keys...)
+		for _, set := range extra {
+			for _, f := range set {
+				for _, suf := range append([]string{""}, variantSuffixes...) {
+					words = append(words, foldForm(f)+suf)
+				}
+			}
+		}
+		for _, w := range words {
+			a, aok := whole.singleRef([]byte(w))
+			b, bok := laid.singleRef([]byte(w))
+			if got, want := describe(laid, b, bok), describe(whole, a, aok); got != want {
+				t.Errorf("sets %q: %q is %s, want %s", extra, w, got, want)
+			}
+		}
+		var forms []string
+		for _, s := range whole.sets {
+			forms = append(forms, s.forms...)
+		}
+		for _, f := range forms {
+			a, aok := whole.lookupForm(f)
+			b, bok := laid.lookupForm(f)
+			if got, want := describe(laid, b, bok), describe(whole, a, aok); got != want {
+				t.Errorf("sets %q: form %q is %s, want %s", extra, f, got, want)
+			}
+		}
+	}
+}
