@@ -439,6 +439,11 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 		return err
 	}
 	if len(h.defs) > 0 {
+		// A house rule that rules: turns off keeps its fixes out of the
+		// check that they settle.
+		for i, d := range h.defs {
+			h.defs[i].Off = p.turnedOff(rulesNode, d.ID)
+		}
 		house, err := h.compile()
 		if err != nil {
 			return err
@@ -453,6 +458,33 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 		return p.rules(rulesNode, cfg.Rules.Rules)
 	}
 	return nil
+}
+
+// turnedOff reports whether the rules: mapping n sets rule id to off, as
+// "id: off" or "id: {severity: off}", before the mapping is read: the
+// house rules are compiled first, so that rules: may configure them. A bad
+// value is left for that reading to report.
+func (p *parser) turnedOff(n *yaml.Node, id string) bool {
+	if n == nil || deref(n).Kind != yaml.MappingNode {
+		return false
+	}
+	n = deref(n)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if deref(n.Content[i]).Value != id {
+			continue
+		}
+		v := deref(n.Content[i+1])
+		if v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if deref(v.Content[j]).Value == "severity" {
+					v = deref(v.Content[j+1])
+					break
+				}
+			}
+		}
+		return isString(v) && v.Value == "off"
+	}
+	return false
 }
 
 // choiceError reports a value that is not one of choices.

@@ -1051,6 +1051,15 @@ func TestInclude(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}
+	// A rule turned off does not run: its fixes are not held against the
+	// others', so a pack's rule that conflicts with one's own can be
+	// turned off rather than edited.
+	for _, off := range []string{"house/more: off", "house/more:\n    severity: off", "house/own: off"} {
+		write(".docqa.yaml", "include: [packs/news.yaml]\nrules:\n  "+off+"\ncustom:\n  - {id: house/own, kind: substitution, swap: {Kyiv: Kiev}, message: m}\n")
+		if _, err := Load(filepath.Join(dir, ".docqa.yaml"), testRegistry()); err != nil {
+			t.Errorf("%s: %v", off, err)
+		}
+	}
 	// A cycle.
 	write("packs/more.yaml", "include: news.yaml\n")
 	_, err = Load(filepath.Join(dir, ".docqa.yaml"), testRegistry())

@@ -120,6 +120,11 @@ type Def struct {
 	// Source says where the rule was defined, e.g. ".docqa.yaml:12", for
 	// its explanation.
 	Source string
+	// Off reports that the configuration turns the rule off. It is
+	// compiled all the same, but its fixes, which do not run, are not held
+	// against the others' (see Compile): a rule of a shared pack that
+	// conflicts with one's own can be turned off rather than edited.
+	Off bool
 }
 
 // DefError is a problem with one definition of those given to Compile.

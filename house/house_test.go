@@ -339,6 +339,7 @@ func TestSettle(t *testing.T) {
 	}
 	scoped := func(d Def, scope string) Def { d.Scope = scope; return d }
 	cased := func(d Def) Def { d.CaseSensitive = true; return d }
+	off := func(d Def) Def { d.Off = true; return d }
 	kyiv := sub("house/kyiv", "Kiev", "Kyiv")
 	for _, tc := range []struct {
 		name string
@@ -426,6 +427,8 @@ func TestSettle(t *testing.T) {
 		},
 		// What settles.
 		{name: "scopes apart", defs: []Def{kyiv, scoped(sub("house/back", "Kyiv", "Kiev"), ScopeQuotes)}},
+		{name: "a rule turned off", defs: []Def{kyiv, off(sub("house/back", "Kyiv", "Kiev"))}},
+		{name: "a rule turned off first", defs: []Def{off(kyiv), sub("house/back", "Kyiv", "Kiev")}},
 		{name: "a case-only change", defs: []Def{sub("house/github", "Github", "GitHub", "github", "GitHub")}},
 		{name: "independent pairs", defs: []Def{sub("house/places", "Kiev", "Kyiv", "Kharkov", "Kharkiv")}},
 		{name: "a case the fix never writes", defs: []Def{cased(kyiv), cased(sub("house/upper", "KYIV", "KIEV"))}},

@@ -56,14 +56,18 @@ type effect struct {
 // does: the replacement is matched in every case the fix can write it in,
 // and only by rules whose scope meets the fix's. A match must lie within
 // the replacement: a phrase that would need the words around it is not
-// looked for. The first problem, in the order of the definitions, is a
-// *DefError at the later of the two items it involves.
+// looked for. Rules turned off (Def.Off) are left out. The first problem,
+// in the order of the definitions, is a *DefError at the later of the two
+// items it involves.
 func settle(cs []*compiled, m *matcher) error {
 	// One scratch space for every run of the matcher: a config may hold
 	// thousands of replacements.
 	found := make([][]match, m.nrules)
 	next := make([]int, m.nrules)
 	for _, c := range cs {
+		if c.def.Off {
+			continue
+		}
 		for _, out := range outputs(c) {
 			if !m.mayMatch(out.to) {
 				continue // nor in any other case: the words fold alike
@@ -75,7 +79,7 @@ func settle(cs []*compiled, m *matcher) error {
 				clear(next)
 				d := document.LoadFormat("", []byte(form), document.Plain)
 				for q, ms := range m.runInto(d, found, next) {
-					if !scopesMeet(c.def.Scope, cs[q].def.Scope) {
+					if cs[q].def.Off || !scopesMeet(c.def.Scope, cs[q].def.Scope) {
 						continue
 					}
 					for _, mt := range ms {
