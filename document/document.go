@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -106,11 +105,6 @@ type Document struct {
 	nulIndex int
 	tooLarge bool   // longer than MaxSize: not modelled
 	encoding string // UTF-16 or UTF-32 (see UnreadEncoding): not modelled
-
-	// other holds the quotations in styles pairQuotes does not pair,
-	// found on first use by Quoted.
-	other     []Span
-	otherOnce sync.Once
 
 	// labels are the texts of Markdown links that are their own reference
 	// labels, in order: Editable keeps fixes out of them.

@@ -139,7 +139,7 @@ func (pr *pairer) paragraph(pi int, leads *byteFinder) {
 		q.Content.End = p.End
 		i = off + n
 	}
-	continued := pr.continues(pi)
+	continued := pr.continues(pi, true)
 	pr.roles.choose(d, p.Start, i, p.End, pr.straightDepth(), continued)
 	for i < p.End {
 		// Skip to the next byte that can start a quotation mark.
@@ -161,8 +161,9 @@ func (pr *pairer) paragraph(pi int, leads *byteFinder) {
 		return
 	}
 	// The paragraph ends inside a quotation. It continues if the next
-	// paragraph reopens it; otherwise every open mark is unclosed.
-	if pr.stack[0].double && continued {
+	// paragraph reopens it, with a mark of its kind (a single one in the
+	// British style); otherwise every open mark is unclosed.
+	if pr.carriesOn(pi, continued) {
 		for _, m := range pr.stack[1:] {
 			d.unclosed(m, false)
 		}
@@ -176,12 +177,32 @@ func (pr *pairer) paragraph(pi int, leads *byteFinder) {
 	pr.stack = pr.stack[:0]
 }
 
-// continues reports whether a double quotation still open at the end of
-// paragraph pi runs on into the next, which opens with a quotation mark.
-func (pr *pairer) continues(pi int) bool {
+// carriesOn reports whether the quotation open at the end of paragraph pi
+// runs on into the next: the next opens with a mark of its kind (continued
+// says so for a double one), and the quoted text in this one holds no
+// attribution (", he said") that shows a closing mark was lost.
+func (pr *pairer) carriesOn(pi int, continued bool) bool {
+	d := pr.d
+	outer := pr.stack[0]
+	if outer.double && !continued || !outer.double && !pr.continues(pi, false) {
+		return false
+	}
+	p := d.Paragraphs[pi]
+	from := max(outer.off, p.Start)
+	if q := d.Quotes[outer.quote]; len(q.Reopens) > 0 {
+		from = max(from, q.Reopens[len(q.Reopens)-1])
+	}
+	_, _, lost := d.AttributionIn(Span{from, p.End})
+	return !lost
+}
+
+// continues reports whether a quotation still open at the end of
+// paragraph pi runs on into the next, which opens with a quotation mark of
+// the same kind, double or single.
+func (pr *pairer) continues(pi int, double bool) bool {
 	d := pr.d
 	return !d.Paragraphs[pi].Heading && pi+1 < len(d.Paragraphs) && !d.Paragraphs[pi+1].Heading &&
-		d.opensQuote(d.Paragraphs[pi+1].Span)
+		d.opensQuote(d.Paragraphs[pi+1].Span, double)
 }
 
 // straightDepth returns 1 if a straight double quotation is open, else 0.
@@ -223,6 +244,8 @@ func (pr *pairer) mark(r rune, i, n int) (skip int) {
 		switch {
 		case pr.top(r) >= 0:
 			pr.close(i, n, r) // „…“
+		case pr.top('”') >= 0 && !pr.stack[pr.top('”')].straight && d.closeLikeAt(i, n, pr.p):
+			pr.close(i, n, '”') // curled the wrong way: “How doth the little--“
 		case pr.mergedReopen(i, n):
 			pr.reopen(i)
 		default:
@@ -295,8 +318,16 @@ func (pr *pairer) single(r rune, i, n int, prev, next rune) (skip int) {
 	k := len(pr.stack) - 1
 	topSingle := k >= 0 && !pr.stack[k].double && pr.stack[k].closes(r)
 	switch {
-	case r == '‘':
+	case r == '‘' && k >= 0 && !pr.stack[k].double && pr.stack[k].closes('’') && d.closeLikeAt(i, n, p):
+		pr.closeTop(i) // curled the wrong way
+	case r == '‘' && (k < 0 || pr.stack[k].double):
 		pr.open(i, n, false, false, styleEnglish)
+	case k >= 0 && !pr.stack[k].double:
+		// A single quotation does not nest in a single one: a mark before
+		// a word inside one is an elision ('gree'ble, 'spute, ‘em).
+		if topSingle && !isSpaceRune(prev) && isCloseContext(next) {
+			pr.closeTop(i)
+		}
 	case isOpenContext(prev) && !isSpaceRune(next) && !isCloseContext(next):
 		// A mark before a word opens a quotation only if a mark later in
 		// the paragraph could close it; otherwise it is the apostrophe of
@@ -435,7 +466,17 @@ func (pr *pairer) mergedReopen(i, n int) bool {
 		}
 	}
 	left := len(pr.closers) - sort.SearchInts(pr.closers, i)
-	return left < 2
+	if left >= 2 {
+		return false
+	}
+	// An attribution in the quoted text (", he said.") shows that its
+	// closing mark was lost, not its paragraph break.
+	from := pr.stack[0].off
+	if q := d.Quotes[pr.stack[0].quote]; len(q.Reopens) > 0 {
+		from = max(from, q.Reopens[len(q.Reopens)-1])
+	}
+	_, _, lost := d.AttributionIn(Span{max(from, pr.p.Start), i})
+	return !lost
 }
 
 // afterSentenceEnd reports whether the text before offset i, white space
@@ -514,6 +555,11 @@ func openLike(before, after rune) bool {
 // or closing punctuation.
 func closeLike(before, after rune) bool {
 	return !isSpaceRune(before) && !isOpenBracket(before) && isCloseContext(after)
+}
+
+// closeLikeAt is closeLike for the mark of n bytes at i in the paragraph p.
+func (d *Document) closeLikeAt(i, n int, p Span) bool {
+	return closeLike(d.neighbours(i, n, p.Start, p.End))
 }
 
 // openLikeAt is openLike for the mark of n bytes at i in the paragraph p.

@@ -254,19 +254,24 @@ func (d *Document) lastProse(s Span) int {
 	return -1
 }
 
-// opensQuote reports whether a paragraph starts with an opening double mark.
-func (d *Document) opensQuote(s Span) bool {
+// opensQuote reports whether a paragraph starts with an opening mark: a
+// double one if double, else a single one.
+func (d *Document) opensQuote(s Span, double bool) bool {
 	i := d.firstProse(s)
 	if i >= s.End {
 		return false
 	}
 	r, n := d.runeAt(i)
+	next, _ := d.runeAtOr(i+n, s.End)
 	switch r {
-	case '“', '«':
-		return true
+	case '“', '«', '„', '»', '「':
+		return double
 	case '"':
-		next, _ := d.runeAtOr(i+n, s.End)
-		return !isSpaceRune(next)
+		return double && !isSpaceRune(next)
+	case '‘', '‹', '‚', '『':
+		return !double
+	case '\'', '’':
+		return !double && !isSpaceRune(next)
 	}
 	return false
 }

@@ -81,6 +81,18 @@ func TestQuoteClasses(t *testing.T) {
 		{"other", "CJK", "a.txt", "彼は「そうだ」と言った。『本』も。", nil},
 		{"other", "nested", "a.txt", "She said, “He told me ‘no’ twice.”", nil},
 		{"other", "crossed", "a.txt", "She said, “He told me ‘no” twice.’", []string{"nested ‘@1:23"}},
+		{"other", "British single quotes over paragraphs", "a.txt",
+			"‘The world has held great Heroes,\n  As history-books have showed;\n\n‘But never a name to go down to fame\n  Compared with that of Toad!’", nil},
+		{"other", "British straight single quotes over paragraphs", "a.txt",
+			"'I will go on,' said the Rat, 'and on.\n\n'And then I will stop.'", nil},
+		{"other", "British single never closed", "a.txt",
+			"‘The world has held great Heroes.\n\nThe Rat went home.", []string{"unclosed ‘@1:1"}},
+		{"other", "closing mark curled the wrong way", "a.txt",
+			"I’ll try and say “How doth the little--“’ and she crossed her hands.", nil},
+		{"other", "elision curled the wrong way inside a single quotation", "a.txt",
+			"‘In or out of ‘em, it doesn’t matter,’ said the Rat.", nil},
+		{"other", "elisions inside a single quotation", "a.txt",
+			"\"'I'm 'gree'ble, Brer Rabbit,' sez Brer Fox, sezee.\"", nil},
 		{"other", "German never closed", "a.txt", "The paper wrote „Wir schaffen das in its headline.", []string{"unclosed „@1:17"}},
 	}
 	for _, tt := range tests {

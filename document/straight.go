@@ -122,7 +122,7 @@ func (sr *straightRoles) choose(d *Document, lo, start, end, depth int, continue
 		}
 		try(0, 1, roleOpen, openCost)
 		try(1, 0, roleClose, closeCost)
-		if open && d.afterSentenceEnd(i, start) {
+		if open && d.afterSentenceEnd(i, start) && (k == 0 || !d.hasAttribution(marks[k-1], i)) {
 			try(1, 1, roleReopen, openCost+costReopen)
 		}
 		if afterDigit {
@@ -161,4 +161,12 @@ func (sr *straightRoles) role(i int) role {
 		return sr.roles[sr.next]
 	}
 	return roleNone
+}
+
+// hasAttribution reports whether the text from a to b holds an attribution
+// (see AttributionIn): a quotation open there lost its closing mark rather
+// than a paragraph break.
+func (d *Document) hasAttribution(a, b int) bool {
+	_, _, ok := d.AttributionIn(Span{a, b})
+	return ok
 }

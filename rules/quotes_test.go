@@ -76,13 +76,13 @@ func TestQuotesAttributionVerbsOption(t *testing.T) {
 func TestUnbalancedMessages(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"He said: “We will appeal the ruling, he added, and we will win.",
-			"1:10: opening “ is never closed: its paragraph ends at 1:64 with no closing mark; it probably closes at 1:37, after “ruling,”, before “he added”"},
+			"1:10: opening “ is never closed: its paragraph ends at 1:63 with no closing mark; it probably closes at 1:37, after “ruling,”, before “he added”"},
 		{"“We will appeal. The evidence was ignored, said Ms Okafor, who led the defence.",
-			"1:1: opening “ is never closed: its paragraph ends at 1:80 with no closing mark; it probably closes at 1:43, after “ignored,”, before “said Ms”"},
+			"1:1: opening “ is never closed: its paragraph ends at 1:79 with no closing mark; it probably closes at 1:43, after “ignored,”, before “said Ms Okafor”"},
 		{"He said “we will stay.",
-			"1:9: opening “ is never closed: its paragraph ends at 1:23 with no closing mark"},
+			"1:9: opening “ is never closed: its paragraph ends at 1:22 with no closing mark"},
 		{"“First paragraph of a long speech.\n\n“Second, never closed.\n\nThe reporter goes on.",
-			"1:1: quotation opened with “ runs over 2 paragraphs, each reopening it, and is never closed: the last ends at 3:23"},
+			"1:1: quotation opened with “ runs over 2 paragraphs, each reopening it, and is never closed: the last ends at 3:22"},
 		{"She said, we will stay.” Then she left.",
 			"1:24: closing ” has no opening mark; the opening mark probably belongs at 1:11, after “said,”"},
 		{"The statement read: we will stay.” Then she left.",

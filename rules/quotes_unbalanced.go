@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/docqa/docqa/document"
@@ -76,7 +75,7 @@ func unclosedMessage(d *document.Document, q document.QuoteProblem, mark string)
 	if !ok {
 		return fmt.Sprintf("opening %s is never closed", mark)
 	}
-	end := d.Position(lastProseEnd(d, quote.Content))
+	end := d.Position(lastProseChar(d, quote.Content))
 	var msg string
 	if n := quote.LastParagraph - quote.FirstParagraph + 1; n > 1 {
 		msg = fmt.Sprintf("quotation opened with %s runs over %d paragraphs, each reopening it, and is never closed: the last ends at %d:%d",
@@ -84,8 +83,8 @@ func unclosedMessage(d *document.Document, q document.QuoteProblem, mark string)
 	} else {
 		msg = fmt.Sprintf("opening %s is never closed: its paragraph ends at %d:%d with no closing mark", mark, end.Line, end.Column)
 	}
-	if at, before, ok := likelyClosing(d, quote); ok {
-		msg += fmt.Sprintf("; it probably closes at %s, before “%s”", describeAt(d, at), before)
+	if at, attr, ok := d.AttributionIn(document.Span{Start: quote.Content.Start, End: d.Paragraphs[quote.FirstParagraph].End}); ok {
+		msg += fmt.Sprintf("; it probably closes at %s, before “%s”", describeAt(d, at), d.String(attr))
 	}
 	return msg
 }
@@ -100,14 +99,18 @@ func quoteAt(d *document.Document, off int) (document.Quote, bool) {
 	return document.Quote{}, false
 }
 
-// lastProseEnd returns the offset just after the last character of s that
-// is not white space.
-func lastProseEnd(d *document.Document, s document.Span) int {
+// lastProseChar returns the offset of the last character of s that is not
+// white space, or s.Start.
+func lastProseChar(d *document.Document, s document.Span) int {
 	end := s.End
 	for end > s.Start && (d.Text[end-1] == ' ' || d.Text[end-1] == '\n' || d.Text[end-1] == '\r' || d.Text[end-1] == '\t') {
 		end--
 	}
-	return end
+	if end == s.Start {
+		return s.Start
+	}
+	_, n := utf8.DecodeLastRune(d.Text[s.Start:end])
+	return end - n
 }
 
 // describeAt names the place at offset off for a message: "3:58, after
@@ -123,59 +126,8 @@ func describeAt(d *document.Document, off int) string {
 		strings.TrimSpace(d.String(document.Span{Start: int(w.Start), End: off})))
 }
 
-// attributionWords are the speech verbs that give away where a quotation
-// ends when its closing mark is missing: "…the evidence, he added".
-var attributionWords = map[string]bool{
-	"said": true, "says": true, "added": true, "adds": true, "asked": true, "asks": true, "told": true,
-	"wrote": true, "writes": true, "explained": true, "noted": true, "continued": true, "replied": true,
-	"insisted": true, "warned": true, "stated": true, "argued": true, "recalled": true, "declared": true,
-}
-
-// pronouns that stand for the speaker before a speech verb.
-var speakerPronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "it": true}
-
-// likelyClosing finds, inside an unclosed quotation's first paragraph, an
-// attribution that must lie outside it: a word ending in , . ? or !
-// followed by a speaker (a pronoun or up to three capitalised words) and a
-// speech verb, or by the verb and then the speaker. The closing mark
-// probably belongs after that punctuation. It returns the offset there and
-// the attribution's words.
-func likelyClosing(d *document.Document, q document.Quote) (at int, before string, ok bool) {
-	p := d.Paragraphs[q.FirstParagraph]
-	words := d.WordsIn(document.Span{Start: q.Content.Start, End: p.End})
-	for k := 0; k+1 < len(words); k++ {
-		end := int(words[k].End)
-		if end >= len(d.Text) || !strings.ContainsRune(",.?!", rune(d.Text[end])) {
-			continue
-		}
-		// The speaker and the verb, in either order.
-		j := k + 1
-		for n := 0; j < len(words) && n < 3 && isSpeaker(d, words[j]); n++ {
-			j++
-		}
-		if j == k+1 && j < len(words) && attributionWords[strings.ToLower(d.String(words[j].Span()))] &&
-			j+1 < len(words) && isSpeaker(d, words[j+1]) {
-			j += 2 // "said Smith"
-		} else if j == k+1 || j >= len(words) || !attributionWords[strings.ToLower(d.String(words[j].Span()))] {
-			continue
-		} else {
-			j++
-		}
-		return end + 1, d.String(document.Span{Start: int(words[k+1].Start), End: int(words[j-1].End)}), true
-	}
-	return 0, "", false
-}
-
-// isSpeaker reports whether a word can name a speaker: a pronoun or a
-// capitalised word.
-func isSpeaker(d *document.Document, w document.Word) bool {
-	s := d.String(w.Span())
-	if speakerPronouns[strings.ToLower(s)] {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
+// sayings are the verbs after which a comma introduces a quotation.
+var sayings = map[string]bool{"said": true, "says": true, "added": true, "asked": true, "wrote": true, "replied": true, "declared": true}
 
 // likelyOpening finds where the opening mark of a quotation whose closing
 // mark at off closes nothing probably belongs: after a colon, or after a
@@ -195,7 +147,7 @@ func likelyOpening(d *document.Document, off int) (int, bool) {
 			continue
 		}
 		c := d.Text[end]
-		if c == ':' || (c == ',' && attributionWords[strings.ToLower(d.String(words[k].Span()))]) {
+		if c == ':' || (c == ',' && sayings[strings.ToLower(d.String(words[k].Span()))]) {
 			at := end + 1
 			for at < off && d.Text[at] == ' ' {
 				at++

@@ -241,12 +241,12 @@ type Pass struct {
 }
 
 // Report records a finding over span with a message and optional fixes.
-// Fixes that touch a quotation, in any style (see document.Quoted), are
-// marked unsafe.
+// Fixes that touch a quotation, in any style docqa pairs (“…”, „…“, «…»,
+// 「…」, …), are marked unsafe.
 func (p *Pass) Report(span document.Span, message string, fixes ...Fix) {
 	for i := range fixes {
 		f := &fixes[i]
-		if p.Doc.Quoted(f.Span.Start) || (f.Span.End > f.Span.Start && p.Doc.Quoted(f.Span.End-1)) {
+		if p.Doc.InQuote(f.Span.Start) || (f.Span.End > f.Span.Start && p.Doc.InQuote(f.Span.End-1)) {
 			f.Unsafe = true
 		}
 	}
