@@ -43,9 +43,12 @@ const (
 // separated by tabs. Path is relative to the corpus folder; line and
 // column are those docqa reports (1-based, columns in code points); text
 // is the finding's text, for a reader; note says why, in a few words.
-// Lines starting with # and blank lines are comments.
+// Lines starting with # and blank lines are comments. A position of *
+// labels every finding of the rule in the file Fine at once: a transcript
+// whose every "you" is a speaker's, say. A Problem is always one place.
 type Label struct {
-	Path         string
+	Path string
+	// Line and Column are 0 for a label of the whole file (position *).
 	Line, Column int
 	Rule         string
 	Verdict      Verdict
@@ -83,16 +86,21 @@ func ReadLabels(name string, r io.Reader) ([]Label, error) {
 		for len(f) < 6 {
 			f = append(f, "")
 		}
-		ln, col, ok := strings.Cut(f[1], ":")
 		l := Label{Path: f[0], Rule: f[2], Verdict: Verdict(f[3]), Text: f[4], Note: f[5], Source: where}
-		var err1, err2 error
-		l.Line, err1 = strconv.Atoi(ln)
-		l.Column, err2 = strconv.Atoi(col)
-		if !ok || err1 != nil || err2 != nil || l.Line < 1 || l.Column < 1 {
-			return nil, fmt.Errorf("%s: position %q is not line:column", where, f[1])
+		if f[1] != "*" {
+			ln, col, ok := strings.Cut(f[1], ":")
+			var err1, err2 error
+			l.Line, err1 = strconv.Atoi(ln)
+			l.Column, err2 = strconv.Atoi(col)
+			if !ok || err1 != nil || err2 != nil || l.Line < 1 || l.Column < 1 {
+				return nil, fmt.Errorf("%s: position %q is not line:column or *", where, f[1])
+			}
 		}
 		if l.Verdict != Problem && l.Verdict != Fine {
 			return nil, fmt.Errorf("%s: verdict %q is neither %q nor %q", where, f[3], Problem, Fine)
+		}
+		if l.Line == 0 && l.Verdict == Problem {
+			return nil, fmt.Errorf("%s: a problem is at one place: give its line:column, not *", where)
 		}
 		if l.Path == "" || !strings.Contains(l.Rule, "/") {
 			return nil, fmt.Errorf("%s: a label needs a path and a rule ID", where)
@@ -127,5 +135,9 @@ func FormatLabel(l Label) string {
 	clean := func(s string) string {
 		return strings.NewReplacer("\t", " ", "\n", "⏎", "\r", "").Replace(s)
 	}
-	return fmt.Sprintf("%s\t%d:%d\t%s\t%s\t%s\t%s", l.Path, l.Line, l.Column, l.Rule, l.Verdict, clean(l.Text), clean(l.Note))
+	pos := fmt.Sprintf("%d:%d", l.Line, l.Column)
+	if l.Line == 0 {
+		pos = "*"
+	}
+	return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", l.Path, pos, l.Rule, l.Verdict, clean(l.Text), clean(l.Note))
 }

@@ -185,6 +185,9 @@ func Score(ctx context.Context, c Class) (*Result, error) {
 			s := score(f.Rule)
 			s.Findings++
 			l, ok := byKey[k]
+			if !ok {
+				l, ok = byKey[key{path: k.path, rule: k.rule}] // the whole file
+			}
 			switch {
 			case !ok:
 				s.Unlabelled++
