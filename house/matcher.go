@@ -23,7 +23,6 @@ import (
 type matcher struct {
 	byFirst map[string][]*phrase
 	nrules  int
-	exact   bool // some phrase matches only as written
 
 	mu    sync.Mutex
 	cache map[weak.Pointer[document.Document]]*docMatches
@@ -80,7 +79,6 @@ func (m *matcher) add(text string, rule, item int, repl string, exact bool, set,
 		return err
 	}
 	ph.rule, ph.item, ph.repl, ph.exact, ph.set, ph.vari = rule, item, repl, exact, set, vari
-	m.exact = m.exact || exact
 	m.byFirst[ph.folded[0]] = append(m.byFirst[ph.folded[0]], ph)
 	return nil
 }

@@ -34,7 +34,6 @@ func (r DefRef) String() string {
 // preferred form of a consistency rule's set.
 type output struct {
 	ref   DefRef
-	c     *compiled
 	from  []string // what the fix replaces, as written
 	to    string   // what it writes, as written
 	exact bool     // the rule matches only as written
@@ -143,8 +142,8 @@ func outputs(c *compiled) []output {
 	case Substitution:
 		for j, p := range d.Swap {
 			outs = append(outs, output{
-				ref: DefRef{Index: c.index, ID: d.ID, Field: "swap", Item: j},
-				c:   c, from: []string{p.From}, to: p.To, exact: d.CaseSensitive,
+				ref:  DefRef{Index: c.index, ID: d.ID, Field: "swap", Item: j},
+				from: []string{p.From}, to: p.To, exact: d.CaseSensitive,
 			})
 		}
 	case Consistency:
@@ -158,8 +157,8 @@ func outputs(c *compiled) []output {
 						}
 					}
 					outs = append(outs, output{
-						ref: DefRef{Index: c.index, ID: d.ID, Field: "prefer", Item: j},
-						c:   c, from: others, to: p, exact: d.CaseSensitive,
+						ref:  DefRef{Index: c.index, ID: d.ID, Field: "prefer", Item: j},
+						from: others, to: p, exact: d.CaseSensitive,
 					})
 				}
 			}
