@@ -20,9 +20,9 @@ var (
 // classes are the corpus's classes of text and how each is linted; Dir is
 // relative to the corpus folder.
 var classes = []Class{
-	{Name: "news", Dir: "news", Config: "configs/news.yaml", Labels: "labels/news.tsv", Plant: true},
-	{Name: "docs", Dir: "docs", Config: "configs/docs.yaml", Labels: "labels/docs.tsv"},
-	{Name: "fiction", Dir: "fiction", Config: "configs/fiction.yaml", Labels: "labels/fiction.tsv", Plant: true},
+	{Name: "news", Dir: "news", Config: "configs/news.yaml", Labels: "labels/news*.tsv", Plant: true},
+	{Name: "docs", Dir: "docs", Config: "configs/docs.yaml", Labels: "labels/docs*.tsv"},
+	{Name: "fiction", Dir: "fiction", Config: "configs/fiction.yaml", Labels: "labels/fiction*.tsv", Plant: true},
 }
 
 // findCorpus returns the corpus folder: -corpus, $DOCQA_CORPUS, corpus/

@@ -25,7 +25,8 @@ type Class struct {
 	Dir string
 	// Config is a .docqa.yaml to lint them with, or "" for the defaults.
 	Config string
-	// Labels is its labels file (see Label).
+	// Labels is a glob pattern of its labels files (see Label): one file
+	// or several, "labels/news*.tsv".
 	Labels string
 	// Plant asks for planted copies of its documents (see Plant).
 	Plant bool
@@ -146,13 +147,24 @@ func Score(ctx context.Context, c Class) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", c.Config, err)
 	}
-	labels, err := ReadLabelsFile(c.Labels)
+	files, err := filepath.Glob(c.Labels)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", c.Labels, err)
 	}
-	byKey := make(map[key]Label, len(labels))
-	for _, l := range labels {
-		byKey[l.key()] = l
+	var labels []Label
+	byKey := map[key]Label{}
+	for _, f := range files {
+		ls, err := ReadLabelsFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			if prev, dup := byKey[l.key()]; dup {
+				return nil, fmt.Errorf("%s: labels the same place and rule as %s", l.Source, prev.Source)
+			}
+			byKey[l.key()] = l
+		}
+		labels = append(labels, ls...)
 	}
 	paths, err := documents(c.Dir)
 	if err != nil {
