@@ -107,6 +107,16 @@ func (g *group) compare(h *group) int {
 // the text are removed (a text whose last line was deleted ends with the
 // line break of the line before it).
 func Apply(text []byte, findings []rules.Finding, unsafe bool) (out []byte, applied []rules.Finding) {
+	out, took, _ := apply(text, findings, unsafe)
+	for _, i := range took {
+		applied = append(applied, findings[i])
+	}
+	return out, applied
+}
+
+// apply is Apply. It returns the indexes in findings of the findings it
+// applied, in order, and how it moved the text's offsets.
+func apply(text []byte, findings []rules.Finding, unsafe bool) (out []byte, took []int, moves offsetMap) {
 	groups := make([]*group, 0, len(findings))
 	for i := range findings {
 		if g := newGroup(text, i, &findings[i], unsafe); g != nil {
@@ -116,7 +126,6 @@ func Apply(text []byte, findings []rules.Finding, unsafe bool) (out []byte, appl
 	slices.SortFunc(groups, (*group).compare)
 
 	var kept []edit // sorted, pairwise free of conflicts
-	var took []int  // indexes of the findings applied
 	for _, g := range groups {
 		if conflictsWith(kept, g.edits) {
 			continue
@@ -130,27 +139,33 @@ func Apply(text []byte, findings []rules.Finding, unsafe bool) (out []byte, appl
 		took = append(took, g.index)
 	}
 	if len(took) == 0 {
-		return text, nil
+		return text, nil, offsetMap{}
 	}
 	slices.Sort(took)
-	for _, i := range took {
-		applied = append(applied, findings[i])
-	}
 
 	out = make([]byte, 0, len(text))
-	var deleted []int // offsets in out where whole lines were deleted
+	var deleted []int  // offsets in out where whole lines were deleted
+	var lines []change // and those lines in text
+	edited := make([]change, len(kept))
 	last := 0
-	for _, e := range kept {
+	for i, e := range kept {
 		out = append(out, text[last:e.start]...)
 		if e.repl == "" && e.start < e.end && lineStart(text, e.start) && (e.end == len(text) || lineStart(text, e.end)) &&
 			lineStart(out, len(out)) {
 			deleted = append(deleted, len(out))
+			lines = append(lines, change{e.start, e.end, 0})
 		}
 		out = append(out, e.repl...)
 		last = e.end
+		edited[i] = change{e.start, e.end, len(e.repl)}
 	}
 	out = append(out, text[last:]...)
-	return tidy(out, deleted), applied
+	cuts := tidy(out, deleted)
+	tidied := make([]change, len(cuts))
+	for i, c := range cuts {
+		tidied[i] = change{c.start, c.end, 0}
+	}
+	return cutOut(out, cuts), took, newOffsetMap(lines, edited, tidied)
 }
 
 // newGroup returns the edits of finding f's fix, or nil if there are none
@@ -294,14 +309,17 @@ func blankLineBefore(text []byte, i int) (start int, ok bool) {
 	return j, true
 }
 
-// tidy removes the blank lines that whole-line deletions left behind.
-// deleted holds the offsets in text where lines were deleted, in order.
-// Around each, the run of blank lines it lies in is found; deletions in one
-// run split it into the gaps the text had between the deleted lines and
-// the text around them. A run that reaches the start or end of the text is
-// removed; any other keeps as many blank lines as its longest gap.
-func tidy(text []byte, deleted []int) []byte {
-	type cut struct{ start, end int }
+// cut is a range of bytes [start, end) tidy removes.
+type cut struct{ start, end int }
+
+// tidy returns the blank lines that whole-line deletions left behind, to
+// remove, in order. deleted holds the offsets in text where lines were
+// deleted, in order. Around each, the run of blank lines it lies in is
+// found; deletions in one run split it into the gaps the text had between
+// the deleted lines and the text around them. A run that reaches the start
+// or end of the text is removed; any other keeps as many blank lines as
+// its longest gap.
+func tidy(text []byte, deleted []int) []cut {
 	var cuts []cut
 	for k := 0; k < len(deleted); {
 		p := deleted[k]
@@ -341,6 +359,12 @@ func tidy(text []byte, deleted []int) []byte {
 			cuts = append(cuts, cut{lines[longest], b})
 		}
 	}
+	return cuts
+}
+
+// cutOut returns text without the bytes of cuts, which are in order and
+// do not overlap.
+func cutOut(text []byte, cuts []cut) []byte {
 	if len(cuts) == 0 {
 		return text
 	}

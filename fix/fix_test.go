@@ -490,7 +490,9 @@ func TestApplyOnDocument(t *testing.T) {
 // FuzzApply builds fixes from the fuzzer's bytes, three bytes an edit
 // (start, length, replacement) and a finding every few edits, and checks
 // that Apply does not panic, that the order of the findings does not
-// matter, and that the fixes it applied are free of conflicts.
+// matter, that the fixes it applied are free of conflicts, and that its
+// offset map sends every byte it kept to that byte of the result, in
+// order, and back.
 func FuzzApply(f *testing.F) {
 	f.Add("It was the the day.\n\nAdvertisement\n", []byte{7, 4, 0, 3, 4, 1, 21, 14, 0})
 	f.Add("Ürümqi “a a” b\r\n\r\nx", []byte{0, 2, 2, 1, 1, 0, 9, 2, 1})
@@ -523,6 +525,24 @@ func FuzzApply(f *testing.F) {
 			for j := range i {
 				if edits[i].conflicts(edits[j]) {
 					t.Fatalf("applied conflicting edits %v and %v", edits[j], edits[i])
+				}
+			}
+		}
+		_, _, m := apply([]byte(text), findings, unsafe)
+		last := 0
+		for p := 0; p <= len(text); p++ {
+			to, exact := m.forward(p)
+			if to < last || to > len(out) {
+				t.Fatalf("forward(%d) = %d, after %d, in a result of %d bytes", p, to, last, len(out))
+			}
+			last = to
+			edited := slices.ContainsFunc(edits, func(e edit) bool { return e.start <= p && p < e.end })
+			if next, ok := m.forward(p + 1); p < len(text) && exact && ok && next == to+1 && !edited {
+				if out[to] != text[p] {
+					t.Fatalf("forward(%d) = %d: byte %q, not %q", p, to, out[to], text[p])
+				}
+				if back := m.back(to); back != p {
+					t.Fatalf("back(forward(%d)) = %d", p, back)
 				}
 			}
 		}
