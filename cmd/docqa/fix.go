@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -31,8 +32,9 @@ type fixer struct {
 
 	diffs atomic.Int64 // documents whose diff was shown (--diff)
 
-	mu    sync.Mutex
-	wrote []wroteFile // files written (--fix)
+	mu      sync.Mutex
+	wrote   []wroteFile // files written (--fix)
+	refused []refusal   // fixes not applied: they would change the Markdown structure
 
 	// beforeWrite, if set, is called with the file's path after the fixes
 	// are made and before the file is read again to check that it did not
@@ -44,6 +46,14 @@ type fixer struct {
 type wroteFile struct {
 	name  string
 	fixed int
+}
+
+// refusal is a fix that was not applied because it would change the
+// structure of a Markdown document.
+type refusal struct {
+	name string
+	pos  document.Position // in the file as docqa leaves it
+	f    rules.Finding
 }
 
 // newFixer checks the fix flags against each other, the arguments and
@@ -81,15 +91,25 @@ func (f *fixer) stage() fixStage {
 	return f.run
 }
 
-// finish prints a line on stderr for each file --fix wrote, in the order
-// of the paths, and reports whether --diff showed any diff: its exit
-// status is then 1, as ruff's. A nil fixer prints nothing.
+// finish prints a line on stderr for each fix not applied because it
+// would change the structure of a Markdown document, in the order of the
+// paths and positions, then one for each file --fix wrote, in the order of
+// the paths, and reports whether --diff showed any diff: its exit status
+// is then 1, as ruff's. A nil fixer prints nothing.
 func (f *fixer) finish(stderr io.Writer) (diffed bool) {
 	if f == nil {
 		return false
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	slices.SortFunc(f.refused, func(a, b refusal) int {
+		return cmp.Or(strings.Compare(a.name, b.name), cmp.Compare(a.pos.Line, b.pos.Line), cmp.Compare(a.pos.Column, b.pos.Column),
+			strings.Compare(a.f.Rule, b.f.Rule))
+	})
+	for _, r := range f.refused {
+		fmt.Fprintf(stderr, "docqa: %s:%d:%d: fix not applied, it would change the Markdown structure: %s [%s]\n",
+			r.name, r.pos.Line, r.pos.Column, r.f.Message, r.f.Rule)
+	}
 	slices.SortFunc(f.wrote, func(a, b wroteFile) int { return strings.Compare(a.name, b.name) })
 	for _, w := range f.wrote {
 		fmt.Fprintf(stderr, "docqa: wrote %s (%d fixed)\n", w.name, w.fixed)
@@ -99,10 +119,11 @@ func (f *fixer) finish(stderr io.Writer) (diffed bool) {
 
 // run is the fixStage. It applies the fixes of findings to the document's
 // text, lints the result again and applies what is left to fix, until no
-// fix applies or after maxFixRounds rounds. With --fix it writes the file
-// if the text changed and returns the final document and its findings;
-// with --diff it writes nothing and returns the diff from the text read to
-// the final one, and no findings.
+// fix applies or after maxFixRounds rounds. A fix that would change the
+// structure of a Markdown document is not applied, and finish reports it.
+// With --fix it writes the file if the text changed and returns the final
+// document and its findings; with --diff it writes nothing and returns the
+// diff from the text read to the final one, and no findings.
 func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
 	relint func(*document.Document) []rules.Finding) (*document.Document, []rules.Finding, []byte, error) {
 	read := doc.Text
@@ -117,17 +138,29 @@ func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
 		readInfo = fi
 	}
 	cur, fixed := doc, 0
+	var rounds []fix.Result     // the rounds that changed the text
+	var refused []rules.Finding // by the last round, in the text it fixed
+	settled := false
 	for range maxFixRounds {
-		out, applied := fix.Apply(cur.Text, findings, f.unsafe)
-		if len(applied) == 0 || bytes.Equal(out, cur.Text) {
+		r := fix.ApplyDocument(cur, findings, f.unsafe)
+		refused = r.Refused
+		if len(r.Applied) == 0 || bytes.Equal(r.Text, cur.Text) {
+			settled = true
 			break
 		}
-		fixed += len(applied)
-		cur = document.LoadFormat(cur.Path, out, cur.Format)
+		fixed += len(r.Applied)
+		rounds = append(rounds, r)
+		cur = document.LoadFormat(cur.Path, r.Text, cur.Format)
 		findings = relint(cur)
+	}
+	if !settled && len(refused) > 0 {
+		// Find them again in the final text.
+		refused = fix.ApplyDocument(cur, findings, f.unsafe).Refused
 	}
 	changed := !bytes.Equal(cur.Text, read)
 	if !f.write {
+		// The file stays as it was read: say where in it.
+		f.refuse(in.name, doc, rounds, refused)
 		if !changed {
 			return doc, nil, nil, nil
 		}
@@ -135,15 +168,37 @@ func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
 		return doc, nil, fix.Unified(in.name, read, cur.Text), nil
 	}
 	if !changed {
+		f.refuse(in.name, cur, nil, refused)
 		return doc, findings, nil, nil
 	}
 	if err := f.writeBack(in, readInfo, read, cur.Text); err != nil {
 		return nil, nil, nil, err
 	}
+	f.refuse(in.name, cur, nil, refused)
 	f.mu.Lock()
 	f.wrote = append(f.wrote, wroteFile{in.name, fixed})
 	f.mu.Unlock()
 	return cur, findings, nil, nil
+}
+
+// refuse records the findings whose fixes were not applied, refused in
+// the text that rounds of fixes made from the text of d, at their
+// positions in d: the file as docqa leaves it.
+func (f *fixer) refuse(name string, d *document.Document, rounds []fix.Result, refused []rules.Finding) {
+	if len(refused) == 0 {
+		return
+	}
+	rs := make([]refusal, len(refused))
+	for i, r := range refused {
+		off := r.Span.Start
+		for k := len(rounds) - 1; k >= 0; k-- {
+			off = rounds[k].Before(off)
+		}
+		rs[i] = refusal{name, d.Position(off), r}
+	}
+	f.mu.Lock()
+	f.refused = append(f.refused, rs...)
+	f.mu.Unlock()
 }
 
 // writeBack replaces the file of in, read as read, with fixed. It refuses

@@ -335,3 +335,79 @@ func TestFixFlags(t *testing.T) {
 		}
 	}
 }
+
+// markdownArticle has the Markdown defects of issue #11: doubled words
+// split by link brackets, emphasis marks and strong marks, in a reference
+// label, and a misspelt reference label, among links, lists, a block quote
+// and reference definitions.
+const markdownArticle = `# Install the the tool
+
+Read the [the installation guide][guide] first. This is the *the* key step.
+**The** the end is near. See [the the][] below, and [the the](https://example.com/a) too.
+
+- the the item
+- See the the [recieve] page.
+
+> the the quote
+
+[guide]: https://example.com/install
+[the the]: https://example.com/the
+[recieve]: https://example.com/r
+`
+
+// markdownArticleFixed is markdownArticle after --fix: every doubled word
+// gone but the one in a reference label, every link and emphasis kept.
+const markdownArticleFixed = `# Install the tool
+
+Read the [installation guide][guide] first. This is *the* key step.
+**The** end is near. See [the the][] below, and [the](https://example.com/a) too.
+
+- the item
+- See the [recieve] page.
+
+> the quote
+
+[guide]: https://example.com/install
+[the the]: https://example.com/the
+[recieve]: https://example.com/r
+`
+
+// TestFixMarkdownKeepsStructure: --fix mends the doubled words of a
+// Markdown article without touching its markup, leaves the one in a
+// reference label (a finding without a fix), and refuses the misspelling
+// fix of a reference label, which would unlink it, saying so on stderr;
+// --diff shows the same. A second --fix changes nothing.
+func TestFixMarkdownKeepsStructure(t *testing.T) {
+	_, docqa := fixWorkspace(t)
+	if err := os.WriteFile("a.md", []byte(markdownArticle), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		left = "a.md:4:27: error: doubled word “the” [repetition/doubled-word]\n" +
+			"a.md:7:12: warning: “recieve” is a misspelling of “receive” [spelling/misspell]\n"
+		refusedInFixed    = "docqa: a.md:7:12: fix not applied, it would change the Markdown structure: “recieve” is a misspelling of “receive” [spelling/misspell]\n"
+		refusedInOriginal = "docqa: a.md:7:16: fix not applied, it would change the Markdown structure: “recieve” is a misspelling of “receive” [spelling/misspell]\n"
+	)
+
+	code, stdout, stderr := docqa("--diff", "a.md")
+	if code != exitFindings || stderr != refusedInOriginal {
+		t.Errorf("--diff: exit %d, stderr %q; want 1 and %q", code, stderr, refusedInOriginal)
+	}
+	checkPatchApplies(t, markdownArticle, strings.ReplaceAll(stdout, "a.md", "article.txt"), markdownArticleFixed)
+
+	code, stdout, stderr = docqa("--fix", "a.md")
+	if want := refusedInFixed + "docqa: wrote a.md (8 fixed)\n"; code != exitFindings || stdout != left || stderr != want {
+		t.Errorf("--fix: exit %d, stdout\n%s\nstderr %q; want 1,\n%s\nand %q", code, stdout, stderr, left, want)
+	}
+	if got := readFile(t, "a.md"); got != markdownArticleFixed {
+		t.Errorf("--fix wrote\n%s\nwant\n%s", got, markdownArticleFixed)
+	}
+
+	code, stdout, stderr = docqa("--fix", "a.md")
+	if code != exitFindings || stdout != left || stderr != refusedInFixed {
+		t.Errorf("second --fix: exit %d, stdout\n%s\nstderr %q; want 1,\n%s\nand %q", code, stdout, stderr, left, refusedInFixed)
+	}
+	if got := readFile(t, "a.md"); got != markdownArticleFixed {
+		t.Errorf("second --fix changed the file:\n%s", got)
+	}
+}

@@ -8,11 +8,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/renderer/html"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -33,12 +36,18 @@ const preCommitTimeout = 5 * time.Minute
 //   - docqa-fix on a staged article with a doubled word: the hook fixes the
 //     file, so pre-commit fails it for modifying files; with the fixed file
 //     staged, it passes.
+//   - docqa-fix on a staged Markdown article with links, emphasis and
+//     reference definitions, with doubled words across their marks: the
+//     hook fixes the words and leaves the Markdown as it was (the same HTML
+//     tags), keeps a doubled word in a reference label and refuses to fix a
+//     misspelt one, saying so; staged again, the hook changes nothing and
+//     fails for the findings left.
 //
 // The test needs pre-commit and git: it is skipped without them, unless the
 // environment variable CI is set, and with -short.
 func TestPreCommitHooks(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: the pre-commit test builds docqa four times")
+		t.Skip("-short: the pre-commit test runs pre-commit six times")
 	}
 	for _, tool := range []string{"pre-commit", "git", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -132,6 +141,50 @@ func TestPreCommitHooks(t *testing.T) {
 	if !strings.Contains(out, "Passed") {
 		t.Errorf("hook docqa-fix on the fixed file: no %q in the output:\n%s", "Passed", out)
 	}
+
+	// On Markdown the fix hook mends the words and keeps the markup.
+	stage(map[string]string{"article.md": markdownArticle})
+	out = tryRepo("docqa-fix", 1)
+	for _, want := range []string{
+		"files were modified by this hook",
+		"docqa: article.md:7:12: fix not applied, it would change the Markdown structure: “recieve” is a misspelling of “receive” [spelling/misspell]",
+		"docqa: wrote article.md (8 fixed)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("hook docqa-fix on Markdown: no %q in the output:\n%s", want, out)
+		}
+	}
+	got, err := os.ReadFile(filepath.Join(work, "article.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != markdownArticleFixed {
+		t.Errorf("hook docqa-fix left article.md as\n%s\nwant\n%s", got, markdownArticleFixed)
+	}
+	if before, after := htmlTags(t, markdownArticle), htmlTags(t, string(got)); before != after {
+		t.Errorf("hook docqa-fix changed the Markdown of article.md: its HTML tags were\n%s\nand are\n%s", before, after)
+	}
+	sh.run(work, "git", "add", "-A")
+	out = tryRepo("docqa-fix", 1)
+	if strings.Contains(out, "files were modified by this hook") || !strings.Contains(out, "article.md:4:27: error: doubled word “the” [repetition/doubled-word]") {
+		t.Errorf("hook docqa-fix on the fixed Markdown: want the finding left and no file modified; output:\n%s", out)
+	}
+	if again, err := os.ReadFile(filepath.Join(work, "article.md")); err != nil {
+		t.Fatal(err)
+	} else if !bytes.Equal(again, got) {
+		t.Errorf("hook docqa-fix changed the fixed article.md:\n%s", again)
+	}
+}
+
+// htmlTags renders Markdown to HTML with goldmark, raw HTML kept, and
+// returns its tags, one a line: what a fix must not change.
+func htmlTags(t *testing.T, markdown string) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := goldmark.New(goldmark.WithRendererOptions(html.WithUnsafe())).Convert([]byte(markdown), &out); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(regexp.MustCompile(`<[^>]*>`).FindAllString(out.String(), -1), "\n")
 }
 
 // preCommitHook is an entry of .pre-commit-hooks.yaml, as far as the tests
