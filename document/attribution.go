@@ -31,6 +31,12 @@ var speakerPronouns = map[string]bool{"he": true, "she": true, "they": true, "i"
 // the offset just after that punctuation and the span of the
 // attribution's words.
 func (d *Document) AttributionIn(s Span) (at int, attribution Span, ok bool) {
+	return d.attributionIn(s, -1)
+}
+
+// attributionIn is AttributionIn where the quotation mark at offset mark,
+// if any, does not count as one between the words.
+func (d *Document) attributionIn(s Span, mark int) (at int, attribution Span, ok bool) {
 	words := d.WordsIn(s)
 	isVerb := func(w Word) bool { return attributionVerbs[strings.ToLower(d.String(w.Span()))] }
 	for k := 0; k+1 < len(words); k++ {
@@ -42,7 +48,7 @@ func (d *Document) AttributionIn(s Span) (at int, attribution Span, ok bool) {
 		j := k + 1
 		joined := func(j int) bool {
 			return j < len(words) && words[j].Paragraph == words[k].Paragraph &&
-				!d.quoteOpensBetween(int(words[j-1].End), int(words[j].Start)) &&
+				!d.quoteBetween(int(words[j-1].End), int(words[j].Start), mark) &&
 				(j == k+1 || d.OnlySpaceBetween(int(words[j-1].End), int(words[j].Start)))
 		}
 		for n := 0; n < 3 && joined(j) && d.isSpeaker(words[j]); n++ {
@@ -87,11 +93,12 @@ func (d *Document) endsAttribution(words []Word, j, end int) bool {
 	return d.OnlySpaceBetween(end, int(words[j].Start)) && phraseAfterSpeaker[d.String(words[j].Span())]
 }
 
-// quoteOpensBetween reports whether a quotation mark lies between a and b.
-func (d *Document) quoteOpensBetween(a, b int) bool {
+// quoteBetween reports whether a quotation mark other than the one at
+// offset except lies between a and b.
+func (d *Document) quoteBetween(a, b, except int) bool {
 	for i := a; i < b; {
 		r, n := d.runeAt(i)
-		if isQuoteRune(r) {
+		if isQuoteRune(r) && i != except {
 			return true
 		}
 		i += n

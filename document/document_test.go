@@ -157,6 +157,7 @@ func TestParagraphs(t *testing.T) {
 		{"plain", "One line\nstill one.\n\nTwo.\n  \t\nThree.", "a.txt", []string{"One line\nstill one.", "Two.", "Three."}},
 		{"plain indented", "  Indented para\n  second line  \n", "a.txt", []string{"Indented para\n  second line"}},
 		{"plain CRLF", "One.\r\n\r\nTwo.\r\n", "a.txt", []string{"One.", "Two."}},
+		{"plain no-break space line", "One.\n\u00a0\nTwo.\n \u00a0 \nThree.", "a.txt", []string{"One.", "Two.", "Three."}},
 		{"markdown", "# Head\n\nPara one\ncontinues.\n\n- item\n", "a.md", []string{"Head", "Para one\ncontinues.", "item"}},
 	}
 	for _, tt := range tests {

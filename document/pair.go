@@ -87,10 +87,12 @@ type pairer struct {
 	p       Span // its span
 	// roles are the roles of the paragraph's straight double marks.
 	roles straightRoles
-	// closers are the offsets of the paragraph's ” marks, found when
-	// first needed; closersFound says whether they have been.
-	closers      []int
-	closersFound bool
+	// doubles are the offsets of the paragraph's “ and ” marks, found
+	// when first needed (doublesFound says whether they have been), and
+	// opens whether each is a “.
+	doubles      []int
+	opens        []bool
+	doublesFound bool
 	// lastSingle is the offset of the paragraph's last single mark that
 	// could close a quotation, or -1; lastSingleFound says whether it has
 	// been looked for.
@@ -126,7 +128,7 @@ func (pr *pairer) paragraph(pi int, leads *byteFinder) {
 	d := pr.d
 	p := d.Paragraphs[pi]
 	pr.para, pr.p = pi, p.Span
-	pr.closersFound, pr.lastSingleFound = false, false
+	pr.doublesFound, pr.lastSingleFound = false, false
 	i := p.Start
 	if len(pr.stack) > 0 {
 		// The quotation carried over: this paragraph's opening mark
@@ -443,8 +445,9 @@ func (pr *pairer) reopen(off int) {
 // mergedReopen reports whether the “ of n bytes at i reopens the one open
 // double quotation rather than nesting in it: the multi-paragraph
 // convention in text whose paragraph breaks were lost. It does when the
-// mark follows the end of a sentence and the paragraph has too few ” left
-// to close both.
+// mark follows the end of a sentence, the curly marks after it do not
+// read as a nested quotation closing and then its outer one (” … ”), and
+// the quoted text before it holds no attribution.
 func (pr *pairer) mergedReopen(i, n int) bool {
 	if len(pr.stack) != 1 || !pr.stack[0].double || pr.stack[0].straight || pr.stack[0].style != styleEnglish {
 		return false
@@ -453,21 +456,25 @@ func (pr *pairer) mergedReopen(i, n int) bool {
 	if !d.openLikeAt(i, n, pr.p) || !d.afterSentenceEnd(i, pr.p.Start) {
 		return false
 	}
-	if !pr.closersFound {
-		pr.closersFound = true
-		pr.closers = pr.closers[:0]
+	if !pr.doublesFound {
+		pr.doublesFound = true
+		pr.doubles, pr.opens = pr.doubles[:0], pr.opens[:0]
 		for j := pr.p.Start; j < pr.p.End; {
-			k := bytes.Index(d.Prose[j:pr.p.End], []byte("”"))
-			if k < 0 {
+			k := bytes.Index(d.Prose[j:pr.p.End], []byte{0xE2, 0x80})
+			if k < 0 || j+k+2 >= pr.p.End {
 				break
 			}
-			pr.closers = append(pr.closers, j+k)
-			j += k + len("”")
+			j += k
+			if c := d.Prose[j+2]; c == 0x9C || c == 0x9D { // “ or ”
+				pr.doubles = append(pr.doubles, j)
+				pr.opens = append(pr.opens, c == 0x9C)
+			}
+			j += 3
 		}
 	}
-	left := len(pr.closers) - sort.SearchInts(pr.closers, i)
-	if left >= 2 {
-		return false
+	k := sort.SearchInts(pr.doubles, i) // this mark
+	if k+2 < len(pr.doubles) && !pr.opens[k+1] && !pr.opens[k+2] {
+		return false // “ … ” … ”: nested, then the outer closes
 	}
 	// An attribution in the quoted text (", he said.") shows that its
 	// closing mark was lost, not its paragraph break.

@@ -77,9 +77,15 @@ func (d *Document) plainParagraphs(yield func(Span) bool) {
 	}
 }
 
+// isBlank reports whether a line holds only white space, no-break spaces
+// included.
 func isBlank(b []byte) bool {
-	for _, c := range b {
-		if c != ' ' && c != '\t' && c != '\f' && c != '\v' {
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+		case c == 0xC2 && i+1 < len(b) && b[i+1] == 0xA0:
+			i++ // a no-break space, as web pages leave between paragraphs
+		default:
 			return false
 		}
 	}

@@ -20,6 +20,10 @@ func TestQuoteClasses(t *testing.T) {
 		{"merged", "three merged paragraphs", "a.txt",
 			"“The first part of the statement. “The second part goes on. “The third closes it,” the minister said.", nil},
 		{"merged", "question", "a.txt", `"Why now? "Nobody asked us," she said.`, nil},
+		{"merged", "a whole article in one paragraph", "a.txt",
+			"“We will appeal. “The ruling ignores the evidence,” she said. Officials disagreed. “It was fair,” one said. “Entirely fair.”", nil},
+		{"merged", "nesting after a sentence end", "a.txt",
+			"He said, “It is over. “Never again” is what we said.” Then he left.", nil},
 		{"merged", "no sentence end before the reopening is nesting", "a.txt",
 			"He said “the word “never” is not ours.”", nil},
 		{"merged", "still never closed", "a.txt", "He said: “We will appeal. “The ruling ignores the evidence, he added.",
@@ -93,6 +97,8 @@ func TestQuoteClasses(t *testing.T) {
 			"‘In or out of ‘em, it doesn’t matter,’ said the Rat.", nil},
 		{"other", "elisions inside a single quotation", "a.txt",
 			"\"'I'm 'gree'ble, Brer Rabbit,' sez Brer Fox, sezee.\"", nil},
+		{"other", "a lone single closing mark after punctuation may be an apostrophe", "a.txt",
+			"The U.S.’ role and 'Hol' on dar, Brer Rabbit,' sez Brer Fox.", nil},
 		{"other", "German never closed", "a.txt", "The paper wrote „Wir schaffen das in its headline.", []string{"unclosed „@1:17"}},
 	}
 	for _, tt := range tests {

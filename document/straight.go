@@ -28,7 +28,7 @@ const (
 const (
 	costFits   = 0   // an opening mark that stands like one, or a closing one
 	costUnsure = 1   // a mark with nothing or everything to tell
-	costMisfit = 2   // an opening mark standing like a closing one, or the reverse
+	costMisfit = 60  // an opening mark standing like a closing one, or the reverse
 	costReopen = 1   // added to a reopening's cost, so that a pair wins when it can
 	costInch   = 1   // a mark after a digit taken for an inch mark
 	costStray  = 100 // a mark that pairs with nothing
@@ -166,7 +166,14 @@ func (sr *straightRoles) role(i int) role {
 // hasAttribution reports whether the text from a to b holds an attribution
 // (see AttributionIn): a quotation open there lost its closing mark rather
 // than a paragraph break.
+// The word just before a counts, and the mark at a does not stand between
+// it and the attribution: in `envelope," he continued`, that mark is the
+// one taken for the quotation's opening.
 func (d *Document) hasAttribution(a, b int) bool {
-	_, _, ok := d.AttributionIn(Span{a, b})
+	from := a
+	for from > 0 && !isSpaceByte(d.Prose[from-1]) && d.Prose[from-1] != Masked {
+		from--
+	}
+	_, _, ok := d.attributionIn(Span{from, b}, a)
 	return ok
 }
