@@ -98,6 +98,14 @@ func TestQuality(t *testing.T) {
 	if *table {
 		fmt.Print(Table(results))
 	}
+	// The README shows the table: keep it true.
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), Table(results)) {
+		t.Errorf("README.md does not show today's table; it is now:\n%s", Table(results))
+	}
 	for _, f := range floors {
 		var r *Result
 		for _, x := range results {
