@@ -100,9 +100,12 @@ func newDoubledWord(opts Options) (Check, error) {
 // markup with the white space beyond it: b and the spaces after it, or a
 // and the spaces after it if a is written as b is ("the *the*" keeps its
 // emphasis as "*the*"). A deletion that would leave a line starting with
-// text that could open a block (a digit of "1."), or delete a hard line
-// break, is not made. ok is false where no such fix exists: b alone in its
-// emphasis ("*the* the"), or words in a link's reference label.
+// text that could open a block (a digit of "1."), delete a hard line
+// break, or put an emphasis mark beside other text than it had (which can
+// change whether it opens), is not made. ok is false where no such fix
+// exists: b alone in its emphasis ("*the* the"), or words in a link's
+// reference label. The edits keep the markup they can see; fix.ApplyDocument
+// checks the rest (a deletion that makes literal brackets a link).
 func doubledWordFix(d *document.Document, a, b document.Span) (fix Fix, ok bool) {
 	between := document.Span{Start: a.End, End: b.End}
 	if d.Format != document.Markdown {
@@ -111,16 +114,26 @@ func doubledWordFix(d *document.Document, a, b document.Span) (fix Fix, ok bool)
 	if d.Editable(between) && !hardLineBreak(d.Text[a.End:b.Start]) {
 		return Fix{Span: between}, true
 	}
-	// b and the spaces after it: what follows them moves to b's place.
+	// b and the spaces after it: what follows them moves to b's place,
+	// after the markup before b. An emphasis mark there opens or not by
+	// what follows it: b's letter, so a letter must follow again.
 	if end := spacesAfter(d.Text, b.End); end > b.End && d.Editable(document.Span{Start: b.Start, End: end}) {
 		r, _ := utf8.DecodeRune(d.Prose[end:])
-		if !atLineLead(d, b.Start) || (document.IsWordRune(r) && !unicode.IsDigit(r)) {
+		letter := document.IsWordRune(r) && !unicode.IsDigit(r)
+		switch {
+		case atLineLead(d, b.Start) && !letter:
+		case isMarkup(d, b.Start-1) && (d.Text[b.Start-1] == '*' || d.Text[b.Start-1] == '_') && !document.IsWordRune(r):
+		default:
 			return Fix{Span: document.Span{Start: b.Start, End: end}}, true
 		}
 	}
-	// a and the spaces after it: the markup before b moves to a's place.
+	// a and the spaces after it: the markup before b moves to a's place,
+	// after what came before a, which must be prose (white space or
+	// punctuation), and no "*" or "_" for an emphasis mark to join.
 	if end := spacesAfter(d.Text, a.End); end > a.End && bytes.Equal(d.Slice(a), d.Slice(b)) &&
-		d.Editable(document.Span{Start: a.Start, End: end}) {
+		d.Editable(document.Span{Start: a.Start, End: end}) &&
+		(a.Start == 0 || d.Prose[a.Start-1] != document.Masked && !isMarkup(d, a.Start-1) &&
+			d.Text[a.Start-1] != '*' && d.Text[a.Start-1] != '_') {
 		if !atLineLead(d, a.Start) || !bytes.ContainsFunc(d.Text[end:b.Start], func(r rune) bool {
 			return r != '*' && r != '_' && r != '['
 		}) {
@@ -128,6 +141,12 @@ func doubledWordFix(d *document.Document, a, b document.Span) (fix Fix, ok bool)
 		}
 	}
 	return Fix{}, false
+}
+
+// isMarkup reports whether byte i of a Markdown document is markup that
+// Prose reads as a space: an emphasis mark, a link's bracket.
+func isMarkup(d *document.Document, i int) bool {
+	return i >= 0 && d.Prose[i] == ' ' && d.Text[i] != ' '
 }
 
 // spacesAfter returns the end of the spaces and tabs of text from i on,

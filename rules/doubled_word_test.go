@@ -106,6 +106,11 @@ func TestDoubledWordFixMarkdown(t *testing.T) {
 		{"word alone in its emphasis, after", "It is the *the*.", "It is *the*."},
 		{"first word capitalised, second emphasised", "The *the* key step.", ""},
 		{"second word would bring a digit to the line start", "Read *the*\nthe 1. step.", ""},
+		{"second word opens its emphasis, punctuation after it", "It is the*the !* end.", ""},
+		{"first word, emphasis holding punctuation", "It was the *the (new)* end.", "It was *the (new)* end."},
+		{"first word after a bracket", "It is (the *the*) now.", "It is (*the*) now."},
+		{"first word after emphasis marks", "It is **the *the*** now.", ""},
+		{"first word after a literal star", "It is *the *the* now.", ""},
 		{"first word, link at the line start", "the [the](https://example.com) first.", "[the](https://example.com) first."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
