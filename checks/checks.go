@@ -123,6 +123,11 @@ func Registry() *rules.Registry {
 // Comparer compares revisions of documents with one configuration. It is
 // safe for concurrent use.
 type Comparer struct {
+	// Documents are the options CompareGolden reads documents with (a
+	// configuration's template delimiters); nil reads them as
+	// document.Load does.
+	Documents *document.Options
+
 	linter *rules.Linter
 	sev    map[string]rules.Severity // enabled checks and their severities
 	verbs  verbSet

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/docqa/docqa/document"
 )
 
 // The golden harness compares documents with their approved ("golden")
@@ -167,8 +166,8 @@ func CompareGolden(c *Comparer, doc string, data []byte, golden string, want []b
 	}
 	r.Status = Drift
 	if c != nil {
-		old := document.Load(filepath.ToSlash(golden), want)
-		r.Result = c.Compare(old, document.Load(doc, data))
+		old := c.Documents.Load(filepath.ToSlash(golden), want)
+		r.Result = c.Compare(old, c.Documents.Load(doc, data))
 	}
 	return r
 }

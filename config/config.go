@@ -39,6 +39,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/house"
 	"github.com/docqa/docqa/rules"
 )
@@ -71,6 +72,9 @@ type Config struct {
 	// include:, in the order they are defined. They are not in the
 	// registry given to Parse: add them to it before making a linter.
 	House []*rules.Rule
+	// Documents are the options documents are read with: the template
+	// delimiters of templates:, whose text in Markdown is not prose.
+	Documents document.Options
 }
 
 // Error is a problem with a configuration file. Its message is one line:
@@ -405,7 +409,7 @@ func (p *parser) each(n *yaml.Node, where string, f func(pair) error) error {
 }
 
 // topKeys are the keys of a configuration file's top level.
-const topKeys = "profile, rules, custom, include"
+const topKeys = "profile, rules, custom, include, templates"
 
 // top reads the top-level mapping into cfg. The house rules (custom and
 // include) are read first, so that rules: may configure them.
@@ -430,6 +434,10 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 			rulesNode = e.value
 		case "custom", "include":
 			return h.read(p, e)
+		case "templates":
+			t, err := p.templates(e.value)
+			cfg.Documents.Templates = t
+			return err
 		default:
 			return p.errorf(e.line, "unknown key %q at the top level (want %s)", e.key, topKeys)
 		}
@@ -710,6 +718,31 @@ func (p *parser) optionValue(opt rules.Option, n *yaml.Node, where string) (any,
 		return b, nil
 	}
 	return nil, p.errorf(n.Line, "%s: the rule declares an option of unknown kind %d", where, int(opt.Kind))
+}
+
+// templates decodes the templates: list: pairs of an opening and a
+// closing delimiter, ["<%", "%>"].
+func (p *parser) templates(n *yaml.Node) ([]document.Delimiters, error) {
+	v := deref(n)
+	if isNull(v) {
+		return nil, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return nil, p.errorf(n.Line, `templates: want a list of [open, close] delimiter pairs, such as ["<%%", "%%>"]`)
+	}
+	var out []document.Delimiters
+	for i, item := range v.Content {
+		where := fmt.Sprintf("templates[%d]", i)
+		pair, err := p.stringList(item, where, rules.StringList)
+		if err != nil {
+			return nil, err
+		}
+		if len(pair) != 2 || strings.TrimSpace(pair[0]) == "" || strings.TrimSpace(pair[1]) == "" {
+			return nil, p.errorf(item.Line, `%s: want two delimiters that are not blank, the opening and the closing one, such as ["<%%", "%%>"]`, where)
+		}
+		out = append(out, document.Delimiters{Open: pair[0], Close: pair[1]})
+	}
+	return out, nil
 }
 
 // stringList decodes n as a list of strings; kind names what is wanted in

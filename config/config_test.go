@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -380,7 +381,22 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown top-level key",
 			yaml: "profile: news\nrule:\n  quotes/attribution: off\n",
-			want: `.docqa.yaml:2: unknown key "rule" at the top level (want profile, rules, custom, include)`,
+			want: `.docqa.yaml:2: unknown key "rule" at the top level (want profile, rules, custom, include, templates)`,
+		},
+		{
+			name: "templates not a list",
+			yaml: "templates: \"<% %>\"\n",
+			want: `.docqa.yaml:1: templates: want a list of [open, close] delimiter pairs, such as ["<%", "%>"]`,
+		},
+		{
+			name: "templates pair of one",
+			yaml: "templates:\n  - [\"<%\", \"%>\"]\n  - [\"[[\"]\n",
+			want: `.docqa.yaml:3: templates[1]: want two delimiters that are not blank, the opening and the closing one, such as ["<%", "%>"]`,
+		},
+		{
+			name: "templates blank delimiter",
+			yaml: "templates:\n  - [\"<%\", \" \"]\n",
+			want: `.docqa.yaml:2: templates[0]: want two delimiters that are not blank, the opening and the closing one, such as ["<%", "%>"]`,
 		},
 		// House rules.
 		{
@@ -486,12 +502,12 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "top level is a list",
 			yaml: "\n- profile: news\n",
-			want: ".docqa.yaml:2: top level: want a mapping with keys profile, rules, custom, include",
+			want: ".docqa.yaml:2: top level: want a mapping with keys profile, rules, custom, include, templates",
 		},
 		{
 			name: "top level is a string",
 			yaml: "news\n",
-			want: ".docqa.yaml:1: top level: want a mapping with keys profile, rules, custom, include",
+			want: ".docqa.yaml:1: top level: want a mapping with keys profile, rules, custom, include, templates",
 		},
 		{
 			name: "duplicate top-level key",
@@ -506,7 +522,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "merge key",
 			yaml: "base: &b {profile: news}\n<<: *b\n",
-			want: `.docqa.yaml:1: unknown key "base" at the top level (want profile, rules, custom, include)`,
+			want: `.docqa.yaml:1: unknown key "base" at the top level (want profile, rules, custom, include, templates)`,
 		},
 		{
 			name: "merge key in rules",
@@ -1099,5 +1115,16 @@ func TestReadmeHouseRules(t *testing.T) {
 	}
 	if len(cfg.House) != 4 {
 		t.Errorf("%d house rules, want 4", len(cfg.House))
+	}
+}
+
+func TestParseTemplates(t *testing.T) {
+	cfg, err := Parse(".docqa.yaml", []byte("templates:\n  - [\"<%\", \"%>\"]\n  - [\"[[\", \"]]\"]\n"), rules.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []document.Delimiters{{Open: "<%", Close: "%>"}, {Open: "[[", Close: "]]"}}
+	if !reflect.DeepEqual(cfg.Documents.Templates, want) {
+		t.Errorf("templates %+v, want %+v", cfg.Documents.Templates, want)
 	}
 }

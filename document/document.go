@@ -161,12 +161,36 @@ func Load(path string, text []byte) *Document {
 
 // LoadFormat is Load with an explicit format.
 func LoadFormat(path string, text []byte, format Format) *Document {
-	return loadFormat(path, text, format, MaxSize)
+	return loadFormat(path, text, format, MaxSize, nil)
 }
 
-// loadFormat is LoadFormat for texts of at most maxSize bytes; tests pass
-// a smaller limit than MaxSize.
-func loadFormat(path string, text []byte, format Format, maxSize int) *Document {
+// Options change how documents are read, as a project's configuration
+// says: the zero Options, or a nil *Options, reads as Load does.
+type Options struct {
+	// Templates are the delimiters of template tags whose text in
+	// Markdown is not prose, besides the built-in ones ({{ }}, {% %},
+	// {# #}): ERB's <% %>, a site's own [[ ]].
+	Templates []Delimiters
+}
+
+// Delimiters open and close a template tag.
+type Delimiters struct {
+	Open, Close string
+}
+
+// Load is document.Load with the options.
+func (o *Options) Load(path string, text []byte) *Document {
+	return o.LoadFormat(path, text, FormatFor(path))
+}
+
+// LoadFormat is document.LoadFormat with the options.
+func (o *Options) LoadFormat(path string, text []byte, format Format) *Document {
+	return loadFormat(path, text, format, MaxSize, o)
+}
+
+// loadFormat is LoadFormat for texts of at most maxSize bytes, read with
+// opts (nil for none); tests pass a smaller limit than MaxSize.
+func loadFormat(path string, text []byte, format Format, maxSize int, opts *Options) *Document {
 	d := &Document{Path: path, Format: format, Text: text, invalid: -1, nulIndex: -1}
 	if bytes.HasPrefix(text, []byte("\uFEFF")) {
 		d.bom = 3
@@ -192,7 +216,11 @@ func loadFormat(path string, text []byte, format Format, maxSize int) *Document 
 	}
 	if format == Markdown {
 		d.markdownProse()
-		d.maskTemplates()
+		var extra []Delimiters
+		if opts != nil {
+			extra = opts.Templates
+		}
+		d.maskTemplates(extra)
 		maskURLs(d.Prose, 0)
 	} else {
 		d.plainProse()

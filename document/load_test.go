@@ -124,12 +124,12 @@ func TestLoadConcurrently(t *testing.T) {
 func TestLoadTooLarge(t *testing.T) {
 	text := []byte("\uFEFF“The the,” he said.\r\n\nSecond <!-- c --> line.")
 	for _, format := range []Format{Plain, Markdown} {
-		at := loadFormat("a", text, format, len(text))
+		at := loadFormat("a", text, format, len(text), nil)
 		if at.TooLarge() || len(at.Words) == 0 || len(at.Paragraphs) == 0 || len(at.Sentences) == 0 || len(at.Quotes) == 0 {
 			t.Errorf("%v at the limit: TooLarge %v, %d words, %d paragraphs, %d sentences, %d quotes",
 				format, at.TooLarge(), len(at.Words), len(at.Paragraphs), len(at.Sentences), len(at.Quotes))
 		}
-		d := loadFormat("a", text, format, len(text)-1)
+		d := loadFormat("a", text, format, len(text)-1, nil)
 		if !d.TooLarge() {
 			t.Errorf("%v over the limit: TooLarge false", format)
 		}

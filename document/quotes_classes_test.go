@@ -137,3 +137,19 @@ func TestTemplatesAreNotProse(t *testing.T) {
 		t.Errorf("plain text: words %q", words(d))
 	}
 }
+
+// TestTemplateOptions checks template delimiters a configuration adds.
+func TestTemplateOptions(t *testing.T) {
+	opts := &Options{Templates: []Delimiters{{"<%", "%>"}, {"[[", "]]"}}}
+	text := `Hello <%= user.name "x" %> and [[ partial "nav" ]] here <% unclosed.`
+	if got := strings.Join(words(opts.Load("a.md", []byte(text))), "|"); got != "Hello|and|here|unclosed" {
+		t.Errorf("with options: words %q", got)
+	}
+	if got := strings.Join(words(Load("a.md", []byte(text))), "|"); !strings.Contains(got, "user|name") {
+		t.Errorf("without options: words %q", got)
+	}
+	var none *Options
+	if got := strings.Join(words(none.Load("a.md", []byte("A {{ b }} c."))), "|"); got != "A|c" {
+		t.Errorf("nil options: words %q", got)
+	}
+}

@@ -95,6 +95,11 @@ var (
 
 // Parse reads the markers of a fixture and builds the document to lint.
 func Parse(path string, text []byte) *Fixture {
+	return parse(path, text, nil)
+}
+
+// parse is Parse, reading the document with opts (nil for the defaults).
+func parse(path string, text []byte, opts *document.Options) *Fixture {
 	f := &Fixture{Path: path, Text: text, markdown: document.FormatFor(path) == document.Markdown}
 	f.lines = splitLines(text)
 	f.marker = make([]bool, len(f.lines))
@@ -133,7 +138,7 @@ func Parse(path string, text []byte) *Fixture {
 		}
 		return f.Want[i].Rule < f.Want[j].Rule
 	})
-	f.Doc = document.Load(path, stripped)
+	f.Doc = opts.Load(path, stripped)
 	return f
 }
 
@@ -275,11 +280,14 @@ type Runner struct {
 	// Filter, if set, post-processes each fixture's findings, as the lint
 	// command's stages do (suppression directives, say).
 	Filter func(*document.Document, []rules.Finding) []rules.Finding
+	// Documents are the options fixtures are read with (a configuration's
+	// template delimiters); nil reads them as document.Load does.
+	Documents *document.Options
 }
 
 // Run lints a fixture and returns it with its findings.
 func (r *Runner) Run(path string, text []byte) (*Fixture, []rules.Finding) {
-	f := Parse(path, text)
+	f := parse(path, text, r.Documents)
 	fs := r.Linter.Lint(f.Doc)
 	if r.Filter != nil {
 		fs = r.Filter(f.Doc, fs)

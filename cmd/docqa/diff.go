@@ -94,10 +94,11 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	}
 
 	reg := checks.Registry()
-	cfg, err := loadRuleConfig(o.configPath, reg)
+	file, err := loadRuleConfig(o.configPath, reg)
 	if err != nil {
 		return failure("%v", err)
 	}
+	cfg := file.Rules
 	cfg.Enable = append(slices.Clone(cfg.Enable), o.enable...)
 	cfg.Disable = append(slices.Clone(cfg.Disable), o.disable...)
 	comparer, err := checks.NewComparer(reg, cfg)
@@ -105,11 +106,11 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 		return failure("%v", err)
 	}
 
-	oldDoc, err := loadRevision(oldPath)
+	oldDoc, err := loadRevision(oldPath, &file.Documents)
 	if err != nil {
 		return failure("%v", err)
 	}
-	newDoc, err := loadRevision(newPath)
+	newDoc, err := loadRevision(newPath, &file.Documents)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -138,9 +139,9 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 }
 
 // loadRevision reads the file at path into a document named as lint names
-// it (cleaned, with "/" separators). A file that cannot be read, is too
-// large or holds a NUL byte is an error naming it.
-func loadRevision(path string) (*document.Document, error) {
+// it (cleaned, with "/" separators), with opts. A file that cannot be read,
+// is too large or holds a NUL byte is an error naming it.
+func loadRevision(path string, opts *document.Options) (*document.Document, error) {
 	name := displayName(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -152,7 +153,7 @@ func loadRevision(path string) (*document.Document, error) {
 	if kind, hint := notText(data); kind != "" {
 		return nil, fmt.Errorf("%s: %s, not compared%s", name, kind, hint)
 	}
-	return document.Load(name, data), nil
+	return opts.Load(name, data), nil
 }
 
 // diffFile is one revision and the findings that lie in it.

@@ -155,14 +155,15 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	}
 
 	reg := checks.Registry()
-	cfg, err := (&lintOptions{configPath: o.configPath}).loadConfig(reg)
+	file, err := (&lintOptions{configPath: o.configPath}).loadConfig(reg)
 	if err != nil {
 		return failure("%v", err)
 	}
-	comparer, err := checks.NewComparer(reg, cfg)
+	comparer, err := checks.NewComparer(reg, file.Rules)
 	if err != nil {
 		return failure("%v", err)
 	}
+	comparer.Documents = &file.Documents
 	inputs, ok := collectInputs(args, "", stderr)
 
 	var printer goldenPrinter

@@ -100,10 +100,11 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	// The revision checks are in the registry so that a config file may
 	// configure them; the linter skips them.
 	reg := checks.Registry()
-	cfg, err := o.loadConfig(reg)
+	file, err := o.loadConfig(reg)
 	if err != nil {
 		return failure("%v", err)
 	}
+	cfg := file.Rules
 	cfg.Enable = append(slices.Clone(cfg.Enable), o.enable...)
 	cfg.Disable = append(slices.Clone(cfg.Disable), o.disable...)
 	linter, err := rules.NewLinter(reg, cfg)
@@ -121,7 +122,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		return failure("%v", err)
 	}
 	inputs := sh.filter(all)
-	pl := &pipeline{linter: linter, stages: stages, fix: fx.stage()}
+	pl := &pipeline{docs: &file.Documents, linter: linter, stages: stages, fix: fx.stage()}
 	stdin := cmd.InOrStdin()
 	if linter.Across() {
 		// A rule looks across documents: count every file of the run
@@ -244,34 +245,37 @@ func parseFailLevel(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
-// loadConfig reads the rule configuration: the --config file, else the
+// loadConfig reads the configuration: the --config file, else the
 // nearest config file found from the working folder up, else the defaults.
-func (o *lintOptions) loadConfig(reg *rules.Registry) (rules.Config, error) {
+func (o *lintOptions) loadConfig(reg *rules.Registry) (*config.Config, error) {
 	return loadRuleConfig(o.configPath, reg)
 }
 
-// loadRuleConfig reads the rule configuration of a command: the file at
-// path if it is not empty, else the nearest config file found from the
-// working folder up, else the defaults. It adds the config's house rules
-// to reg.
-func loadRuleConfig(path string, reg *rules.Registry) (rules.Config, error) {
+// loadRuleConfig reads the configuration of a command: the file at path if
+// it is not empty, else the nearest config file found from the working
+// folder up, else the defaults (a zero Config). It adds the config's house
+// rules to reg.
+func loadRuleConfig(path string, reg *rules.Registry) (*config.Config, error) {
 	if path != "" {
 		if _, err := os.Stat(path); err != nil {
-			return rules.Config{}, fileError(path, err)
+			return nil, fileError(path, err)
 		}
 	}
 	path, err := findConfig(path)
-	if err != nil || path == "" {
-		return rules.Config{}, err
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return &config.Config{}, nil
 	}
 	cfg, err := config.Load(path, reg)
 	if err != nil {
-		return rules.Config{}, err // "path:line: problem"
+		return nil, err // "path:line: problem"
 	}
 	for _, r := range cfg.House { // the config's house rules join the registry
 		reg.Add(r)
 	}
-	return cfg.Rules, nil
+	return cfg, nil
 }
 
 // findConfig returns the config file a command uses: path if it is not

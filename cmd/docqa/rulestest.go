@@ -55,10 +55,11 @@ func (o *rulesTestOptions) run(w io.Writer, args []string) error {
 		args = []string{"."}
 	}
 	reg := checks.Registry()
-	cfg, err := loadRuleConfig(o.configPath, reg)
+	file, err := loadRuleConfig(o.configPath, reg)
 	if err != nil {
 		return failure("%v", err)
 	}
+	cfg := file.Rules
 	linter, err := rules.NewLinter(reg, cfg)
 	if err != nil {
 		return failure("%v", err)
@@ -74,7 +75,7 @@ func (o *rulesTestOptions) run(w io.Writer, args []string) error {
 	if len(files) == 0 {
 		return failure("no fixtures (.md, .markdown or .txt files) in %v", args)
 	}
-	r := &rulestest.Runner{Linter: linter, Filter: sup.Suppress}
+	r := &rulestest.Runner{Linter: linter, Filter: sup.Suppress, Documents: &file.Documents}
 	failed := 0
 	for _, path := range files {
 		ps, changed, err := r.Check(path, o.update)

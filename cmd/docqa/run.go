@@ -167,7 +167,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, er
 			}
 			l.stdin = bytes.NewReader(data)
 			if r := l.refuse(in, data); r.err == nil && r.notice == "" {
-				l.pipeline.linter.Count(document.Load(in.name, data), c)
+				l.pipeline.linter.Count(l.pipeline.load(in.name, data), c)
 			}
 		}
 	}
@@ -182,7 +182,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, er
 				if r := l.refuse(in, data); err != nil || r.err != nil || r.notice != "" {
 					continue
 				}
-				l.pipeline.linter.Count(document.Load(in.name, data), c)
+				l.pipeline.linter.Count(l.pipeline.load(in.name, data), c)
 			}
 		}()
 	}
@@ -224,7 +224,7 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 			out = outcome{err: fmt.Errorf("%s: internal error while linting: %v", in.name, p)}
 		}
 	}()
-	doc, findings, preface, err := l.pipeline.run(in, document.Load(in.name, data))
+	doc, findings, preface, err := l.pipeline.run(in, l.pipeline.load(in.name, data))
 	if err != nil {
 		return outcome{err: err}
 	}
