@@ -37,7 +37,7 @@ func (c *compiled) check(p *rules.Pass) {
 	case Substitution:
 		for _, mt := range ms {
 			if fix, ok := rewrite(p.Doc, mt, mt.ph.repl); ok {
-				p.Report(mt.span, c.message(p.Doc, mt.span, fix.Replacement+ending(p.Doc, mt)), fix)
+				p.Report(mt.span, c.message(p.Doc, mt.span, fix.Replacement+ending(p.Doc, mt)), rules.WordFix(p.Doc, fix)...)
 			}
 		}
 	case Consistency:
@@ -66,7 +66,7 @@ func (c *compiled) check(p *rules.Pass) {
 				continue
 			}
 			if fix, ok := rewrite(p.Doc, mt, c.def.Sets[mt.ph.set][want]); ok {
-				p.Report(mt.span, c.message(p.Doc, mt.span, fix.Replacement+ending(p.Doc, mt)), fix)
+				p.Report(mt.span, c.message(p.Doc, mt.span, fix.Replacement+ending(p.Doc, mt)), rules.WordFix(p.Doc, fix)...)
 			}
 		}
 	}

@@ -487,3 +487,33 @@ func TestMayMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestSubstitutionFixNeverTouchesMarkup checks that a substitution across
+// emphasis marks, or inside a reference label, is reported without a fix.
+func TestSubstitutionFixNeverTouchesMarkup(t *testing.T) {
+	rs, err := Compile([]Def{{ID: "house/percent", Kind: Substitution, Swap: []Pair{{"per cent", "percent"}}, Message: "write %[2]s", Severity: rules.Warning}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := rules.NewLinter(rules.NewRegistry(rs...), rules.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text  string
+		fixes int
+	}{
+		{"Prices rose 5 per cent.", 1},
+		{"Prices rose 5 per *cent*.", 0},
+		{"See [per cent][].\n\n[per cent]: https://example.com/p\n", 0},
+	} {
+		var found, fixes int
+		for _, f := range l.Lint(document.Load("a.md", []byte(tt.text))) {
+			found++
+			fixes += len(f.Fixes)
+		}
+		if found != 1 || fixes != tt.fixes {
+			t.Errorf("%q: %d findings with %d fixes; want 1 with %d", tt.text, found, fixes, tt.fixes)
+		}
+	}
+}

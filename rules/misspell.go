@@ -238,7 +238,7 @@ func reportMisspelling(p *Pass, span document.Span, c correction, other string) 
 	if c.locale != "" {
 		msg = "“" + word + "” is the " + other + " spelling of “" + right + "”"
 	}
-	p.Report(span, msg, Fix{Span: span, Replacement: right})
+	p.Report(span, msg, WordFix(doc, Fix{Span: span, Replacement: right})...)
 }
 
 // inAddress reports whether the word at span is part of an e-mail address,

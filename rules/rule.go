@@ -255,6 +255,17 @@ func (p *Pass) Report(span document.Span, message string, fixes ...Fix) {
 	})
 }
 
+// WordFix returns fix as a finding's fixes, or none if its span is not
+// prose a fix may edit (see document.Editable): the fix of a word never
+// touches Markdown markup or a reference label, so a misspelling inside
+// [recieve][] or across *per* cent is reported without one.
+func WordFix(d *document.Document, fix Fix) []Fix {
+	if !d.Editable(fix.Span) {
+		return nil
+	}
+	return []Fix{fix}
+}
+
 // Reportf is Report with a formatted message and no fixes.
 func (p *Pass) Reportf(span document.Span, format string, args ...any) {
 	p.Report(span, fmt.Sprintf(format, args...))

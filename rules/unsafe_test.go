@@ -49,3 +49,37 @@ func TestFixesInsideQuotationsAreUnsafe(t *testing.T) {
 		})
 	}
 }
+
+// TestWordFixesNeverTouchMarkup checks that the rules whose fixes replace a
+// word offer none where the word is not plain prose: inside a reference
+// label, whose text must match its definition, or across emphasis marks.
+func TestWordFixesNeverTouchMarkup(t *testing.T) {
+	tests := []struct {
+		name, text, rule string
+		fixes            int
+	}{
+		{"misspelling in prose", "We recieve mail.", "spelling/misspell", 1},
+		{"misspelling as a reference label", "See [recieve][] below.\n\n[recieve]: https://example.com/r\n", "spelling/misspell", 0},
+		{"misspelling as link text", "See [recieve](https://example.com/r) below.", "spelling/misspell", 1},
+		{"variant in prose", "Uyghur food. Uighur music.", "consistency/variants", 1},
+		{"variant as a reference label", "Uyghur food. See [Uighur][].\n\n[Uighur]: https://example.com/u\n", "consistency/variants", 0},
+	}
+	l, err := rules.NewLinter(rules.Builtin(), rules.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found, fixes := 0, 0
+			for _, f := range l.Lint(document.Load("a.md", []byte(tt.text))) {
+				if f.Rule == tt.rule {
+					found++
+					fixes += len(f.Fixes)
+				}
+			}
+			if found != 1 || fixes != tt.fixes {
+				t.Errorf("%d findings of %s with %d fixes; want 1 with %d", found, tt.rule, fixes, tt.fixes)
+			}
+		})
+	}
+}

@@ -576,7 +576,7 @@ func (r *variantRule) check(p *Pass) {
 			msg = fmt.Sprintf("“%s”: this document uses “%s” (first at line %d)", text, form, doc.LineOf(first))
 		}
 		fix := inLetterCase(form, lc) + doc.String(document.Span{Start: stem.End, End: span.End})
-		p.Report(span, msg, Fix{Span: span, Replacement: fix})
+		p.Report(span, msg, WordFix(doc, Fix{Span: span, Replacement: fix})...)
 	}
 }
 
