@@ -203,7 +203,7 @@ func markdownRegions(d *document.Document, md parser.Parser) []region {
 	}
 	var out []region
 	parsed := src
-	if fm := frontMatterEnd(src, bom); bom > 0 || fm > 0 {
+	if fm := document.FrontMatterEnd(src, bom); bom > 0 || fm > 0 {
 		parsed = bytes.Clone(src)
 		for i := 0; i < fm; i++ {
 			if parsed[i] != '\n' && parsed[i] != '\r' {
@@ -259,46 +259,6 @@ func frontMatterRegion(d *document.Document, start, end int) region {
 func isFence(line string) bool {
 	line = strings.TrimRight(line, " \t")
 	return line == "---" || line == "+++" || line == "..."
-}
-
-// frontMatterEnd returns the offset just past a front matter block that
-// opens src at start (a line of "---" or "+++", up to the same line again,
-// or "..." after "---"), or 0 if there is none: the front matter the
-// document model does not take for prose.
-func frontMatterEnd(src []byte, start int) int {
-	rest := src[start:]
-	var fence []byte
-	switch {
-	case bytes.HasPrefix(rest, []byte("---")):
-		fence = []byte("---")
-	case bytes.HasPrefix(rest, []byte("+++")):
-		fence = []byte("+++")
-	default:
-		return 0
-	}
-	off := start
-	first := true
-	for off < len(src) {
-		end := off
-		for end < len(src) && src[end] != '\n' {
-			end++
-		}
-		line := bytes.TrimRight(src[off:end], " \t\r")
-		next := end
-		if next < len(src) {
-			next++
-		}
-		if first {
-			if !bytes.Equal(line, fence) {
-				return 0
-			}
-			first = false
-		} else if bytes.Equal(line, fence) || (fence[0] == '-' && bytes.Equal(line, []byte("..."))) {
-			return next
-		}
-		off = next
-	}
-	return 0
 }
 
 // trimLine removes a line's line break and trailing white space.

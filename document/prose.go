@@ -148,7 +148,7 @@ func (d *Document) markdownProse() {
 	// between --- lines, or TOML between +++ lines) at the very start,
 	// blanked: they are not prose.
 	parsed := src
-	if fm := frontMatterEnd(src, d.bom); d.bom > 0 || fm > 0 {
+	if fm := FrontMatterEnd(src, d.bom); d.bom > 0 || fm > 0 {
 		parsed = make([]byte, len(src))
 		copy(parsed, src)
 		for i := 0; i < d.bom; i++ {
@@ -346,10 +346,11 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
-// frontMatterEnd returns the offset just past a front matter block that
-// opens the document (a line of "---" or "+++", up to the same line again),
-// or 0 if there is none.
-func frontMatterEnd(src []byte, start int) int {
+// FrontMatterEnd returns the offset just past a front matter block that
+// opens src at start (a line of "---" or "+++", up to the same line again,
+// or "..." after "---"), or 0 if there is none: the front matter that a
+// Markdown document's model does not take for prose.
+func FrontMatterEnd(src []byte, start int) int {
 	rest := src[start:]
 	var fence []byte
 	switch {

@@ -338,8 +338,9 @@ func TestFixFlags(t *testing.T) {
 
 // markdownArticle has the Markdown defects of issue #11: doubled words
 // split by link brackets, emphasis marks and strong marks, in a reference
-// label, and a misspelt reference label, among links, lists, a block quote
-// and reference definitions.
+// label, a misspelt reference label, and web residue as a setext heading
+// (deleting its line would turn the underline into a rule), among links,
+// lists, a block quote and reference definitions.
 const markdownArticle = `# Install the the tool
 
 Read the [the installation guide][guide] first. This is the *the* key step.
@@ -349,6 +350,9 @@ Read the [the installation guide][guide] first. This is the *the* key step.
 - See the the [recieve] page.
 
 > the the quote
+
+Advertisement
+-------------
 
 [guide]: https://example.com/install
 [the the]: https://example.com/the
@@ -367,6 +371,9 @@ Read the [installation guide][guide] first. This is *the* key step.
 
 > the quote
 
+Advertisement
+-------------
+
 [guide]: https://example.com/install
 [the the]: https://example.com/the
 [recieve]: https://example.com/r
@@ -374,9 +381,10 @@ Read the [installation guide][guide] first. This is *the* key step.
 
 // TestFixMarkdownKeepsStructure: --fix mends the doubled words of a
 // Markdown article without touching its markup, leaves the one in a
-// reference label (a finding without a fix), and refuses the misspelling
-// fix of a reference label, which would unlink it, saying so on stderr;
-// --diff shows the same. A second --fix changes nothing.
+// reference label and the misspelt label (findings without a fix: a fix
+// would unlink them), and refuses the boilerplate fix that would turn a
+// heading's underline into a rule, saying so on stderr; --diff shows the
+// same. A second --fix changes nothing.
 func TestFixMarkdownKeepsStructure(t *testing.T) {
 	_, docqa := fixWorkspace(t)
 	if err := os.WriteFile("a.md", []byte(markdownArticle), 0o666); err != nil {
@@ -384,9 +392,10 @@ func TestFixMarkdownKeepsStructure(t *testing.T) {
 	}
 	const (
 		left = "a.md:4:27: error: doubled word “the” [repetition/doubled-word]\n" +
-			"a.md:7:12: warning: “recieve” is a misspelling of “receive” [spelling/misspell]\n"
-		refusedInFixed    = "docqa: a.md:7:12: fix not applied, it would change the Markdown structure: “recieve” is a misspelling of “receive” [spelling/misspell]\n"
-		refusedInOriginal = "docqa: a.md:7:16: fix not applied, it would change the Markdown structure: “recieve” is a misspelling of “receive” [spelling/misspell]\n"
+			"a.md:7:12: warning: “recieve” is a misspelling of “receive” [spelling/misspell]\n" +
+			"a.md:11:1: error: “Advertisement” is web page residue: delete the line [boilerplate/web]\n"
+		refusedInFixed    = "docqa: a.md:11:1: fix not applied, it would change the Markdown structure: “Advertisement” is web page residue: delete the line [boilerplate/web]\n"
+		refusedInOriginal = refusedInFixed
 	)
 
 	code, stdout, stderr := docqa("--diff", "a.md")

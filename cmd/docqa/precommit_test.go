@@ -147,7 +147,7 @@ func TestPreCommitHooks(t *testing.T) {
 	out = tryRepo("docqa-fix", 1)
 	for _, want := range []string{
 		"files were modified by this hook",
-		"docqa: article.md:7:12: fix not applied, it would change the Markdown structure: “recieve” is a misspelling of “receive” [spelling/misspell]",
+		"docqa: article.md:11:1: fix not applied, it would change the Markdown structure: “Advertisement” is web page residue: delete the line [boilerplate/web]",
 		"docqa: wrote article.md (8 fixed)",
 	} {
 		if !strings.Contains(out, want) {
