@@ -249,8 +249,15 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 	}
 	// Endings go in last, so that a spelling of its own (a set's "colours")
 	// always wins over another's spelling plus an ending.
-	for si, set := range t.sets {
-		for vi, f := range set.folded {
+	t.addEndings(0)
+	return t, nil
+}
+
+// addEndings adds the spellings with an ending (see variantSuffixes) of the
+// sets from the from-th on, where no spelling of their own is taken.
+func (t *variantTable) addEndings(from int) {
+	for si := from; si < len(t.sets); si++ {
+		for vi, f := range t.sets[si].folded {
 			if strings.Contains(f, " ") {
 				continue // several words: endings are matched on the last word
 			}
@@ -261,7 +268,6 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 			}
 		}
 	}
-	return t, nil
 }
 
 // checkSet checks the i-th configured set: two spellings or more, each a
@@ -354,18 +360,7 @@ func withSets(extra [][]string) (*variantTable, error) {
 			t.addMulti(e.first, e.form)
 		}
 	}
-	for si := base; si < len(t.sets); si++ {
-		for vi, f := range t.sets[si].folded {
-			if strings.Contains(f, " ") {
-				continue // several words: endings are matched on the last word
-			}
-			for _, suf := range variantSuffixes {
-				if _, taken := t.single[f+suf]; !taken {
-					t.single[f+suf] = variantRef{set: si, variant: vi, suffixed: true}
-				}
-			}
-		}
-	}
+	t.addEndings(base)
 	return t, nil
 }
 

@@ -151,8 +151,16 @@ func TestReadmeExample(t *testing.T) {
 
 // goldenWorkspace makes a temporary working folder holding files (name →
 // text) and an empty config file, changes to it, and returns a function
-// running docqa there.
+// running "docqa golden" there.
 func goldenWorkspace(t *testing.T, files map[string]string) func(args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return commandWorkspace(t, "golden", files)
+}
+
+// commandWorkspace makes a temporary working folder holding files (name →
+// text, in folders as named) and an empty config file, changes to it, and
+// returns a function running the docqa command there with that config.
+func commandWorkspace(t *testing.T, command string, files map[string]string) func(args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range files {
@@ -171,7 +179,7 @@ func goldenWorkspace(t *testing.T, files map[string]string) func(args ...string)
 	t.Chdir(dir)
 	return func(args ...string) (int, string, string) {
 		var stdout, stderr bytes.Buffer
-		args = append([]string{"golden", "--config", emptyConfig}, args...)
+		args = append([]string{command, "--config", emptyConfig}, args...)
 		code := execute(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
 		return code, stdout.String(), stderr.String()
 	}

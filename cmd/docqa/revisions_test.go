@@ -212,23 +212,7 @@ func TestReadmeDiffExample(t *testing.T) {
 // "docqa diff" there.
 func diffWorkspace(t *testing.T, files map[string]string) func(args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-	emptyConfig := filepath.Join(t.TempDir(), "empty.yaml")
-	if err := os.WriteFile(emptyConfig, nil, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	t.Chdir(dir)
-	return func(args ...string) (int, string, string) {
-		var stdout, stderr bytes.Buffer
-		args = append([]string{"diff", "--config", emptyConfig}, args...)
-		code := execute(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
-		return code, stdout.String(), stderr.String()
-	}
+	return commandWorkspace(t, "diff", files)
 }
 
 // TestDiffMarkupChanged: "docqa diff" of two revisions that differ only
