@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -91,10 +92,9 @@ func unclosedMessage(d *document.Document, q document.QuoteProblem, mark string)
 
 // quoteAt returns the quotation whose opening mark is at off.
 func quoteAt(d *document.Document, off int) (document.Quote, bool) {
-	for _, q := range d.Quotes {
-		if q.Open == off {
-			return q, true
-		}
+	i := sort.Search(len(d.Quotes), func(i int) bool { return d.Quotes[i].Open >= off })
+	if i < len(d.Quotes) && d.Quotes[i].Open == off {
+		return d.Quotes[i], true
 	}
 	return document.Quote{}, false
 }
@@ -134,11 +134,8 @@ var sayings = map[string]bool{"said": true, "says": true, "added": true, "asked"
 // speech verb and a comma, earlier in the same sentence.
 func likelyOpening(d *document.Document, off int) (int, bool) {
 	start := 0
-	for _, s := range d.Sentences {
-		if s.Start <= off && off < s.End {
-			start = s.Start
-			break
-		}
+	if i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > off }); i < len(d.Sentences) && d.Sentences[i].Start <= off {
+		start = d.Sentences[i].Start
 	}
 	words := d.WordsIn(document.Span{Start: start, End: off})
 	for k := len(words) - 1; k >= 0; k-- {
