@@ -15,6 +15,7 @@ var (
 	corpusDir = flag.String("corpus", "", "the corpus folder, holding news/, docs/ and fiction/ (default: $DOCQA_CORPUS, else corpus/ here, else shared/corpus beside the repository)")
 	table     = flag.Bool("table", false, "print the score table (Markdown) to standard output")
 	unlabeled = flag.String("unlabelled", "", "write the findings that have no label, as label lines without a verdict, to this file")
+	quotes    = flag.String("quotations", "", "write every quotation of the news class that has no quotes/attribution label, as label lines without a verdict, to this file")
 )
 
 // classes are the corpus's classes of text and how each is linted; Dir is
@@ -88,6 +89,20 @@ func TestQuality(t *testing.T) {
 		if n := len(r.Unlabelled); n > 0 {
 			t.Errorf("%s: %d findings have no label in %s, e.g. %s (go test ./quality -args -unlabelled FILE lists them; label them by hand)",
 				c.Name, n, c.Labels, FormatLabel(r.Unlabelled[0]))
+		}
+	}
+	if *quotes != "" {
+		c := classes[0]
+		ls, err := Quotations(filepath.Join(root, c.Dir), c.Labels, "quotes/attribution")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, l := range ls {
+			lines = append(lines, FormatLabel(l))
+		}
+		if err := os.WriteFile(*quotes, []byte(strings.Join(lines, "\n")+"\n"), 0o666); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if *unlabeled != "" {

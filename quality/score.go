@@ -273,3 +273,50 @@ func shorten(s string) string {
 	}
 	return s
 }
+
+// Quotations returns, as labels without a verdict, every quotation of the
+// documents in dir (the outermost ones, at their opening mark) that the
+// labels files of the glob pattern labels do not yet label for rule: the
+// worklist for labelling a rule about quotations, such as
+// quotes/attribution, quotation by quotation and not only where it
+// reports. The text is the quotation's start.
+func Quotations(dir, labels, rule string) ([]Label, error) {
+	files, err := filepath.Glob(labels)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", labels, err)
+	}
+	have := map[key]bool{}
+	for _, f := range files {
+		ls, err := ReadLabelsFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			have[l.key()] = true
+		}
+	}
+	paths, err := documents(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []Label
+	for _, rel := range paths {
+		text, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			return nil, err
+		}
+		d := document.Load(filepath.ToSlash(rel), text)
+		for _, q := range d.Quotes {
+			if q.Depth != 0 {
+				continue
+			}
+			pos := d.Position(q.Open)
+			k := key{d.Path, pos.Line, pos.Column, rule}
+			if have[k] {
+				continue
+			}
+			out = append(out, Label{Path: k.path, Line: k.line, Column: k.column, Rule: rule, Text: shorten(d.String(d.Extent(q)))})
+		}
+	}
+	return out, nil
+}
