@@ -716,6 +716,12 @@ func (p *parser) optionValue(opt rules.Option, n *yaml.Node, where string) (any,
 			return nil, p.errorf(n.Line, "%s: want %s", where, opt.Kind)
 		}
 		return b, nil
+	case rules.Int:
+		var i int
+		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || v.Decode(&i) != nil || i < 0 {
+			return nil, p.errorf(n.Line, "%s: want %s", where, opt.Kind)
+		}
+		return i, nil
 	}
 	return nil, p.errorf(n.Line, "%s: the rule declares an option of unknown kind %d", where, int(opt.Kind))
 }

@@ -18,6 +18,10 @@ const (
 	// DoubledWord is a document with one word written twice: "the said
 	// said". repetition/doubled-word should find it.
 	DoubledWord = "doubled word"
+	// RemovedAttribution is a document with the attribution after one
+	// quotation deleted: “…,” Smith said. becomes “….”
+	// quotes/attribution should find it.
+	RemovedAttribution = "removed attribution"
 )
 
 // Defect is a planted defect: a copy of a document with one edit.
@@ -76,6 +80,13 @@ func Plant(path string, text []byte) []Defect {
 		}
 		i = j
 	}
+	if cuts := attributionsAfterQuotes(text); len(cuts) > 0 {
+		c := cuts[rng.IntN(len(cuts))]
+		// ",” Smith said." → ".”": the comma becomes the full stop.
+		t := append(append(append(bytes.Clone(text[:c.comma]), '.'), text[c.comma+1:c.from]...), text[c.to:]...)
+		out = append(out, Defect{Kind: RemovedAttribution, Rule: "quotes/attribution", Text: t, At: c.from,
+			Removed: c.to - c.from})
+	}
 	if len(words) > 0 {
 		w := words[rng.IntN(len(words))]
 		ins := append([]byte{' '}, text[w.Start:w.End]...)
@@ -94,7 +105,14 @@ type planter struct {
 // plant lints the defects planted in doc, whose findings unplanted are
 // findings, and counts what the rules found.
 func (p *planter) plant(linter *rules.Linter, doc *document.Document, findings []rules.Finding) {
+	on := map[string]bool{}
+	for _, id := range linter.Rules() {
+		on[id] = true
+	}
 	for _, d := range Plant(doc.Path, doc.Text) {
+		if !on[d.Rule] {
+			continue // the class's configuration turns the rule off
+		}
 		// Where the unplanted findings of the rule are in the planted text.
 		before := map[int]bool{}
 		for _, f := range findings {
@@ -141,6 +159,65 @@ func (p *planter) scores() []PlantScore {
 	var out []PlantScore
 	for _, k := range p.order {
 		out = append(out, *p.byKind[k])
+	}
+	return out
+}
+
+// attributionCut is an attribution after a quotation: the comma that ends
+// the quoted words at comma, and the attribution from from (just after
+// the closing mark) to to (its full stop included).
+type attributionCut struct{ comma, from, to int }
+
+// attributionsAfterQuotes finds the attributions written after a
+// quotation the plainest way, from the bytes alone: a comma, a closing
+// mark (” or "), then one to four words that are "he", "she", "they" or
+// capitalised, then said, says, added or told, then a full stop (or the
+// verb first: ,” said Jane Smith.).
+func attributionsAfterQuotes(text []byte) []attributionCut {
+	var out []attributionCut
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] != ',' {
+			continue
+		}
+		n := 0
+		switch {
+		case bytes.HasPrefix(text[i+1:], []byte("”")):
+			n = len("”")
+		case text[i+1] == '"':
+			n = 1
+		default:
+			continue
+		}
+		from := i + 1 + n
+		j := from
+		var words []string
+		for len(words) < 6 && j < len(text) && text[j] == ' ' {
+			k := j + 1
+			for k < len(text) && (text[k] >= 'a' && text[k] <= 'z' || text[k] >= 'A' && text[k] <= 'Z' || text[k] == '.' && k+1 < len(text) && text[k+1] != ' ' && text[k+1] != '\n') {
+				k++
+			}
+			if k == j+1 {
+				break
+			}
+			words = append(words, string(text[j+1:k]))
+			j = k
+		}
+		if j >= len(text) || text[j] != '.' || len(words) < 2 || len(words) > 5 {
+			continue
+		}
+		speaker := func(ws []string) bool {
+			for _, w := range ws {
+				if w != "he" && w != "she" && w != "they" && (w[0] < 'A' || w[0] > 'Z') {
+					return false
+				}
+			}
+			return len(ws) > 0
+		}
+		verb := func(w string) bool { return w == "said" || w == "says" || w == "added" || w == "told" }
+		last := len(words) - 1
+		if verb(words[last]) && speaker(words[:last]) || verb(words[0]) && speaker(words[1:]) {
+			out = append(out, attributionCut{comma: i, from: from, to: j + 1})
+		}
 	}
 	return out
 }

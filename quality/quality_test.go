@@ -59,6 +59,7 @@ type floor struct {
 var floors = []floor{
 	{class: "news", rule: "quotes/unbalanced", precision: 0.85, recall: 0.90, plant: DroppedMark, maxFP10k: 1},
 	{class: "news", rule: "repetition/doubled-word", recall: 0.90, plant: DoubledWord, maxFP10k: 0.5},
+	{class: "news", rule: "quotes/attribution", recall: 0.70, plant: RemovedAttribution, maxFP10k: 0.5},
 	{class: "fiction", rule: "quotes/unbalanced", recall: 0.80, plant: DroppedMark, maxFP10k: 1},
 	{class: "docs", rule: "all rules", maxFP10k: 0.3},
 }

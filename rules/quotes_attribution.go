@@ -2,6 +2,8 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,101 +16,265 @@ var QuotesAttribution = &Rule{
 	ID:       "quotes/attribution",
 	Severity: Warning,
 	Summary:  "A direct quotation with no speaker",
-	Explanation: `Reports a paragraph that holds a direct quotation (a quoted sentence or
-clause of four words or more, not a scare quote of a word or two, nor a title
-in capitals) but no attribution: no speech verb (said, told, added, according
-to, …) outside the quotation in the paragraph, no colon introducing it, and
-not the continuation of a quotation opened, and attributed, in an earlier
-paragraph. A reader must always know who is speaking.
+	Explanation: `Reports a direct quotation (a quoted sentence or clause of four words or more)
+whose speaker a reader cannot tell. A quotation is attributed by a cue in its
+own sentence, or in the sentence just before or just after it, across a
+paragraph break if need be; a speech verb elsewhere in a long paragraph does
+not count. The cues:
 
-The verbs are configurable: "verbs" replaces the built-in list and
-"extra_verbs" adds to it; an entry of several words ("according to") matches
-those words in a row.`,
-	Bad: "“We will not stand for the destruction of our way of life,” the crowd in the square.",
+- a speech verb or phrase outside the quotation: said, told, wrote, argued,
+  warned, insisted, pointed out, according to, in a statement, as NAME put it,
+  quoted as saying, … (configurable);
+- the quotation's own shape: one that ends in a comma, question or
+  exclamation mark inside its marks and runs on in the same sentence
+  ("We will win," she quipped; "Why?" asked Ms Okafor), whatever the verb;
+- a colon just before it, or ending the paragraph before (The statement
+  read: "…");
+- a dash credit before or after it (— Name, ― Name, -- Name);
+- continuation: a paragraph that opens with a quotation right after a
+  paragraph whose quotation was attributed goes on with the same speaker, as
+  does every paragraph of a quotation that runs over several.
+
+Not direct speech, and never reported: a partial quotation woven into the
+sentence (called the plan "a farce"; a quotation that starts in lower case
+after a word of the sentence), scare quotes, terms and titles (every word
+capitalised), a quotation in a heading or a headline-like line, a saying
+introduced as one (the adage "…", the motto "…"), and interview transcripts
+in Q&A or speaker-label form (THE PRESIDENT:, Q:, Smith:).
+
+Options: "verbs" replaces the built-in verbs and phrases, "extra_verbs" adds to
+them and "remove_verbs" takes some away (an entry of several words, "according
+to", matches those words in a row); "min_words" is the length from which a
+quotation counts as a sentence of speech (4).`,
+	Bad: "The crowd in the square was quiet. “We will not stand for the destruction of our way of life.” " +
+		"Then it dispersed.",
 	Good: "“We will not stand for the destruction of our way of life,” the mayor said.\n\n" +
 		"The statement read:\n\n“We will not stand for it.”",
 	Options: []Option{
 		{Name: "verbs", Kind: StringList, Doc: "the speech verbs and phrases that attribute a quotation, replacing the built-in list", Default: SpeechVerbs()},
 		{Name: "extra_verbs", Kind: StringList, Doc: "speech verbs and phrases added to the list"},
+		{Name: "remove_verbs", Kind: StringList, Doc: "speech verbs and phrases taken out of the list"},
+		{Name: "min_words", Kind: Int, Doc: "the fewest words a quotation needs to count as direct speech", Default: defaultMinWords},
 	},
 	New: newAttribution,
 }
 
-// speechVerbs are the built-in attribution verbs and phrases, in the forms
-// newsroom copy uses them.
-var speechVerbs = []string{
-	"said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding",
-	"asked", "asks", "asking", "wrote", "writes", "writing", "written", "stated", "states", "stating",
-	"according to", "explained", "explains", "noted", "notes", "noting", "claimed", "claims",
-	"argued", "argues", "arguing", "described", "describes", "describing", "called", "calls", "calling",
-	"concluded", "concludes", "concluding", "reported", "reports", "reporting", "responded", "responds",
-	"replied", "replies", "insisted", "insists", "warned", "warns", "warning", "recalled", "recalls",
-	"announced", "announces", "declared", "declares", "testified", "testifies", "acknowledged",
-	"acknowledges", "admitted", "admits", "suggested", "suggests", "urged", "urges", "found", "finds",
-	"accused", "accuses", "accusing", "denied", "denies", "denounced", "denounces", "denouncing",
-	"quoted", "quotes", "quoting", "cited", "cites", "citing", "read", "reads", "commented", "comments",
-	"remarked", "remarks", "observed", "observes", "tweeted", "posted", "posts", "shouted", "shouts",
-	"yelled", "whispered", "cried", "chanted", "sang", "pleaded", "vowed", "vows", "promised",
-	"promises", "predicted", "predicts", "conceded", "concedes", "confirmed", "confirms", "continued",
-	"continues", "estimated", "estimates", "maintained", "maintains", "complained", "complains",
-	"boasted", "joked", "mused", "recounted", "recounts", "emphasized", "emphasised", "stressed",
-	"stresses", "explaining", "calls for", "in a statement", "in an interview", "per",
+// defaultMinWords is the fewest words of a quotation of speech: fewer are a
+// term or a scare quote.
+const defaultMinWords = 4
+
+// speechLemmas are the speech-act verbs whose regular forms (-s, -ed, -ing;
+// see inflect) the built-in list holds.
+var speechLemmas = []string{
+	"add", "acknowledge", "advise", "agree", "announce", "answer", "argue", "assert", "boast", "caution",
+	"chant", "cheer", "claim", "comment", "complain", "concede", "conclude", "confirm", "contend",
+	"continue", "counter", "declare", "demand", "describe", "disagree", "emphasize", "emphasise",
+	"estimate", "exclaim", "explain", "gush", "highlight", "insist", "interject", "joke", "lament",
+	"laugh", "maintain", "marvel", "mention", "mourn", "muse", "mutter", "murmur", "note", "observe",
+	"plead", "point", "post", "praise", "predict", "proclaim", "promise", "question", "quote", "recall",
+	"recount", "reflect", "reiterate", "remark", "remember", "remind", "repeat", "report", "respond",
+	"retort", "reveal", "scream", "shout", "sigh", "snap", "state", "stress", "suggest", "tweet",
+	"underline", "underscore", "urge", "vow", "warn", "wonder", "yell", "ask", "cite", "recommend",
+	"thank", "welcome", "whisper", "testify", "reply", "cry", "deny", "quip", "admit", "chat", "jot",
+	"call", "accuse", "denounce",
+}
+
+// speechIrregular are the built-in speech verbs' forms that speechLemmas do
+// not give, and phrases.
+var speechIrregular = []string{
+	"say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
+	"writing", "written", "speak", "speaks", "spoke", "spoken", "speaking", "sing", "sings", "sang",
+	"read", "reads", "find", "finds", "found", "shot back", "fire back", "fired back", "put it", "puts it",
+	"according to", "in the words of", "quoted as saying", "in a statement", "in an interview",
+	"in a post", "in a letter", "in a speech", "in remarks", "in testimony", "in an email",
+	"in a tweet", "in a video", "per", "calls for", "called for",
+	"statement from", "statement by", "remarks by", "remarks from", "message from", "letter from",
+	"speech by", "interview with", "words of",
 }
 
 // SpeechVerbs returns the built-in speech verbs and phrases that attribute
 // a quotation ("said", "according to"), lower case, in the forms newsroom
 // copy uses them.
-func SpeechVerbs() []string { return append([]string(nil), speechVerbs...) }
+func SpeechVerbs() []string {
+	out := append([]string(nil), speechIrregular...)
+	for _, l := range speechLemmas {
+		out = append(out, inflect(l)...)
+	}
+	return out
+}
+
+// inflect returns a regular verb's forms that speech takes in copy: -s,
+// -ed and -ing. The base form is left out: most of these verbs are nouns
+// too (report, note, post, comment, quote), and "the report" attributes
+// nothing.
+func inflect(base string) []string {
+	n := len(base)
+	switch {
+	case strings.HasSuffix(base, "y") && n > 2 && !strings.ContainsRune("aeiou", rune(base[n-2])):
+		stem := base[:n-1]
+		return []string{stem + "ies", stem + "ied", base + "ing"}
+	case strings.HasSuffix(base, "e"):
+		return []string{base + "s", base + "d", base[:n-1] + "ing"}
+	case doubles(base):
+		last := base[n-1:]
+		return []string{base + "s", base + last + "ed", base + last + "ing"}
+	case strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "s"):
+		return []string{base + "es", base + "ed", base + "ing"}
+	}
+	return []string{base + "s", base + "ed", base + "ing"}
+}
+
+// doubles reports whether a verb doubles its last consonant before -ed:
+// quip, admit, snap, chat, jot.
+func doubles(base string) bool {
+	switch base {
+	case "quip", "admit", "snap", "chat", "jot":
+		return true
+	}
+	return false
+}
+
+// sayingNouns introduce a quotation that is a saying, a motto or a
+// label, not someone's speech: the adage, "…".
+var sayingNouns = map[string]bool{
+	"adage": true, "saying": true, "motto": true, "slogan": true, "proverb": true, "maxim": true,
+	"phrase": true, "term": true, "expression": true, "catchphrase": true, "mantra": true,
+	"hashtag": true, "headline": true, "title": true, "titled": true, "entitled": true, "theme": true,
+	"sign": true, "banner": true, "caption": true, "label": true, "word": true, "words": true,
+	"nickname": true, "dubbed": true, "named": true, "called": true, "known": true, "so-called": true,
+	"creed": true, "credo": true, "pledge": true, "oath": true, "inscription": true, "reads": true,
+}
 
 func newAttribution(opts Options) (Check, error) {
-	list := speechVerbs
+	list := SpeechVerbs()
 	if v, ok := opts.Strings("verbs"); ok {
 		list = v
 	}
 	extra, _ := opts.Strings("extra_verbs")
-	verbs := newPhraseSet(append(append([]string(nil), list...), extra...))
+	list = append(append([]string(nil), list...), extra...)
+	if remove, ok := opts.Strings("remove_verbs"); ok {
+		drop := map[string]bool{}
+		for _, r := range remove {
+			drop[strings.Join(strings.Fields(strings.ToLower(r)), " ")] = true
+		}
+		kept := list[:0]
+		for _, v := range list {
+			if !drop[strings.Join(strings.Fields(strings.ToLower(v)), " ")] {
+				kept = append(kept, v)
+			}
+		}
+		list = kept
+	}
+	minWords := defaultMinWords
+	if n, ok := opts.Int("min_words"); ok {
+		minWords = n
+	}
+	verbs := newPhraseSet(list)
 	return func(p *Pass) {
 		d := p.Doc
-		if len(d.Quotes) == 0 {
+		if len(d.Quotes) == 0 || isTranscript(d) {
 			return
 		}
-		// judged marks the paragraphs already decided: those a quotation
-		// from an earlier paragraph continues into (attributed where it
-		// opened), and those whose first direct quotation was checked (the
-		// verdict holds for the whole paragraph).
-		judged := make([]bool, len(d.Paragraphs))
+		a := attributor{d: d, verbs: verbs, minWords: minWords}
 		for _, q := range d.Quotes {
-			for pi := q.FirstParagraph + 1; pi <= q.LastParagraph; pi++ {
-				judged[pi] = true
-			}
-		}
-		for _, q := range d.Quotes {
-			if q.Depth != 0 || judged[q.FirstParagraph] || q.Colon || !isDirect(d, q) {
+			if q.Depth != 0 {
 				continue
 			}
-			judged[q.FirstParagraph] = true
-			if !attributed(d, verbs, q) {
-				p.Report(d.Extent(q), "quotation with no attribution: no speech verb (said, told, according to, …) in its paragraph and no colon introducing it")
+			if attributed, speech := a.judge(q); speech && !attributed {
+				p.Report(d.Extent(q), a.message(q))
 			}
 		}
 	}, nil
 }
 
-// isDirect reports whether a quotation quotes speech: four words or more,
-// and not a title (every word capitalised but the small ones).
-func isDirect(d *document.Document, q document.Quote) bool {
-	words := d.WordsIn(q.Content)
-	if len(words) < 4 {
+// attributor judges the quotations of one document, in order.
+type attributor struct {
+	d        *document.Document
+	verbs    phraseSet
+	minWords int
+	// lastPara is the last paragraph of the last quotation of speech,
+	// and lastOK whether it was attributed: a paragraph that opens with a
+	// quotation right after it goes on with its speaker.
+	lastPara int
+	lastOK   bool
+	judged   bool
+	// names are the words the document capitalises where no sentence
+	// begins, found on first use (see isName).
+	names map[string]bool
+}
+
+// judge returns whether the quotation q is attributed and whether it is
+// direct speech at all.
+func (a *attributor) judge(q document.Quote) (attributed, speech bool) {
+	// The speaker of an attributed quotation goes on into the next one of
+	// its paragraph, and into a paragraph that opens with a quotation
+	// right after it.
+	continues := a.judged && a.lastOK &&
+		(q.FirstParagraph == a.lastPara || q.FirstParagraph == a.lastPara+1 && a.opensParagraph(q))
+	speech = a.isSpeech(q)
+	attributed = !speech || q.Colon || continues || a.cueInScope(q) || a.shapeAttributes(q) ||
+		a.dashCredit(q) || a.creditLine(q) || a.namedBefore(q)
+	if speech {
+		a.judged, a.lastPara, a.lastOK = true, q.LastParagraph, attributed
+	}
+	return attributed, speech
+}
+
+// isSpeech reports whether a quotation quotes speech: a sentence or clause
+// of minWords words or more, not a title, a term, a partial quotation
+// woven into the sentence, a saying introduced as one, nor in a heading.
+func (a *attributor) isSpeech(q document.Quote) bool {
+	d := a.d
+	if d.Paragraphs[q.FirstParagraph].Heading || a.headlineLike(q.FirstParagraph) {
 		return false
 	}
+	words := d.WordsIn(q.Content)
+	if len(words) < a.minWords || isTitle(d, words) {
+		return false
+	}
+	before := a.wordBefore(q)
+	// A saying, a title or a label introduced as one, up to three words
+	// before the mark with nothing but space between: the adage "…", a
+	// sign that read "…", his official title is "…".
+	next := q.Open // the start of what follows word k
+	for k, n := before, 0; k >= 0 && n < 3 && int(d.Words[k].Paragraph) == q.FirstParagraph; k, n = k-1, n+1 {
+		if !d.OnlySpaceBetween(int(d.Words[k].End), next) {
+			break
+		}
+		if sayingNouns[strings.ToLower(d.String(d.Words[k].Span()))] {
+			return false
+		}
+		next = int(d.Words[k].Start)
+	}
+	// A partial quotation: it starts in lower case after words of its
+	// sentence (called the plan "a farce"; in his view, "a drain"; American
+	// style puts the sentence's full stop inside the marks even then).
+	first := d.Slice(words[0].Span())
+	r, _ := utf8.DecodeRune(first)
+	if unicode.IsLower(r) && before >= 0 && a.sameSentence(int(d.Words[before].Start), q.Open) {
+		return false
+	}
+	return true
+}
+
+// sameSentence reports whether offsets i and j lie in one sentence.
+func (a *attributor) sameSentence(i, j int) bool {
+	ss := a.d.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > i })
+	return k < len(ss) && ss[k].Start <= i && j < ss[k].End
+}
+
+// isTitle reports whether every word is capitalised but the small ones: a
+// title, a name.
+func isTitle(d *document.Document, words []document.Word) bool {
 	for _, w := range words {
 		t := d.Slice(w.Span())
 		r, _ := utf8.DecodeRune(t)
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleSmallWords[strings.ToLower(string(t))] {
-			return true
+			return false
 		}
 	}
-	return false // a title: “The Lord of the Rings”
+	return true
 }
 
 var titleSmallWords = map[string]bool{
@@ -117,19 +283,298 @@ var titleSmallWords = map[string]bool{
 	"as": true, "into": true, "vs": true, "via": true,
 }
 
-// attributed reports whether a speech verb stands outside quotations in any
-// paragraph the quotation runs over.
-func attributed(d *document.Document, verbs phraseSet, q document.Quote) bool {
-	for pi := q.FirstParagraph; pi <= q.LastParagraph; pi++ {
-		para := d.Paragraphs[pi]
-		words := d.Words[para.FirstWord:para.EndWord]
-		for i := range words {
-			if d.InQuote(int(words[i].Start)) {
-				continue
-			}
-			if verbs.matchAt(d, words, i) {
+// headlineLike reports whether paragraph pi reads as a headline: one line
+// of a few words that does not end a sentence.
+func (a *attributor) headlineLike(pi int) bool {
+	d := a.d
+	p := d.Paragraphs[pi]
+	if p.EndWord-p.FirstWord > 20 || bytes.ContainsAny(d.Slice(p.Span), "\n\r") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(bytes.TrimRight(d.Slice(p.Span), " \t”’\"'"))
+	return !strings.ContainsRune(".!?:;,…", last)
+}
+
+// wordBefore returns the index in d.Words of the word just before the
+// quotation's opening mark in its paragraph, or -1.
+func (a *attributor) wordBefore(q document.Quote) int {
+	d := a.d
+	p := d.Paragraphs[q.FirstParagraph]
+	for i := p.EndWord - 1; i >= p.FirstWord; i-- {
+		if int(d.Words[i].End) <= q.Open {
+			return i
+		}
+	}
+	return -1
+}
+
+// opensParagraph reports whether the quotation opens its paragraph.
+func (a *attributor) opensParagraph(q document.Quote) bool {
+	p := a.d.Paragraphs[q.FirstParagraph]
+	return strings.TrimSpace(a.d.String(document.Span{Start: p.Start, End: q.Open})) == ""
+}
+
+// cueInScope reports whether a speech verb or phrase stands outside
+// quotations in the quotation's own sentences, or in the sentence just
+// before or just after them. A neighbouring sentence in another paragraph
+// lends its cue only if it holds no quotation of its own, whose cue it
+// would be; in the same paragraph it does ("“A,” she said. “B.”").
+func (a *attributor) cueInScope(q document.Quote) bool {
+	d := a.d
+	ext := d.Extent(q)
+	ss := d.Sentences
+	first := sort.Search(len(ss), func(i int) bool { return ss[i].End > ext.Start })
+	last := sort.Search(len(ss), func(i int) bool { return ss[i].Start >= ext.End }) - 1
+	if first >= len(ss) || last < first {
+		return a.cueIn(ext, q)
+	}
+	if a.cueIn(document.Span{Start: min(ss[first].Start, ext.Start), End: max(ss[last].End, ext.End)}, q) {
+		return true
+	}
+	for _, k := range []int{first - 1, last + 1} {
+		if k < 0 || k >= len(ss) {
+			continue
+		}
+		s := ss[k]
+		if d.ParagraphAt(s.Start) != q.FirstParagraph && d.ParagraphAt(s.Start) != q.LastParagraph && a.holdsQuote(s, q) {
+			continue
+		}
+		if a.cueIn(s, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueIn reports whether a speech verb or phrase stands in span s outside
+// quotations.
+func (a *attributor) cueIn(s document.Span, q document.Quote) bool {
+	d := a.d
+	words := d.WordsIn(s)
+	for i := range words {
+		if d.InQuote(int(words[i].Start)) {
+			continue
+		}
+		if a.verbs.matchAt(d, words, i) || a.putIt(words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsQuote reports whether sentence s holds an outermost quotation other
+// than q.
+func (a *attributor) holdsQuote(s document.Span, q document.Quote) bool {
+	d := a.d
+	for i := s.Start; i < s.End; i++ {
+		if oq, ok := d.OuterQuote(i); ok && oq.Open != q.Open {
+			return true
+		}
+	}
+	return false
+}
+
+// putIt reports whether "as NAME put it" starts at words[i].
+func (a *attributor) putIt(words []document.Word, i int) bool {
+	d := a.d
+	if !strings.EqualFold(d.String(words[i].Span()), "as") {
+		return false
+	}
+	for j := i + 2; j < len(words) && j <= i+5; j++ {
+		if strings.EqualFold(d.String(words[j].Span()), "put") && j+1 < len(words) &&
+			strings.EqualFold(d.String(words[j+1].Span()), "it") {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeAttributes reports whether the quotation's shape attributes it: its
+// text ends in a comma, question or exclamation mark inside its marks, and
+// the sentence runs on after the closing mark with a word ("We will win,"
+// she quipped), whatever the verb.
+func (a *attributor) shapeAttributes(q document.Quote) bool {
+	d := a.d
+	if q.Close < 0 {
+		return false
+	}
+	t := bytes.TrimRight(d.Slice(q.Content), " \t\r\n")
+	r, _ := utf8.DecodeLastRune(t)
+	if r != ',' && r != '?' && r != '!' && r != '—' && r != '–' {
+		return false
+	}
+	ext := d.Extent(q)
+	p := d.Paragraphs[q.LastParagraph]
+	rest := bytes.TrimLeft(d.Slice(document.Span{Start: ext.End, End: p.End}), " \t\r\n")
+	if len(rest) == 0 {
+		return false
+	}
+	c, _ := utf8.DecodeRune(rest)
+	return unicode.IsLetter(c)
+}
+
+// dashCredit reports whether a dash credit stands right after the
+// quotation (“…” — Name) or right before it (Name — “…”), in its paragraph.
+func (a *attributor) dashCredit(q document.Quote) bool {
+	d := a.d
+	ext := d.Extent(q)
+	p := d.Paragraphs[q.LastParagraph]
+	after := bytes.TrimLeft(d.Slice(document.Span{Start: ext.End, End: p.End}), " \t\r\n,.")
+	for _, dash := range []string{"—", "―", "--", "–"} {
+		if rest, ok := bytes.CutPrefix(after, []byte(dash)); ok {
+			rest = bytes.TrimLeft(rest, " ")
+			c, _ := utf8.DecodeRune(rest)
+			if unicode.IsUpper(c) {
 				return true
 			}
+		}
+	}
+	fp := d.Paragraphs[q.FirstParagraph]
+	before := bytes.TrimRight(d.Slice(document.Span{Start: fp.Start, End: q.Open}), " \t")
+	for _, dash := range []string{"—", "―", "--", "–", ":"} {
+		if bytes.HasSuffix(before, []byte(dash)) && len(before) > len(dash) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditLine reports whether the rest of the quotation's paragraph is a
+// credit line: a few words that end no sentence, after a quotation that
+// does (“…” Jennifer Gratz Aviary Task Lead), as pull quotes and epigraphs
+// print the speaker.
+func (a *attributor) creditLine(q document.Quote) bool {
+	d := a.d
+	if q.Close < 0 {
+		return false
+	}
+	ext := d.Extent(q)
+	p := d.Paragraphs[q.LastParagraph]
+	rest := bytes.TrimSpace(d.Slice(document.Span{Start: ext.End, End: p.End}))
+	if len(rest) == 0 || bytes.ContainsAny(rest, "“”\"") {
+		return false
+	}
+	n := len(bytes.Fields(rest))
+	last, _ := utf8.DecodeLastRune(rest)
+	return n <= 12 && !strings.ContainsRune(".!?", last)
+}
+
+// namedBefore reports whether the sentence just before the quotation, in
+// its paragraph and with no quotation of its own, has for subject the
+// speaker: it opens, or goes on after an opening phrase and a comma, with
+// a pronoun (he, she, they) or a name, a word the document capitalises
+// where no sentence begins ("Koralla seized the opportunity. “You can’t
+// say no to NASA!”").
+func (a *attributor) namedBefore(q document.Quote) bool {
+	d := a.d
+	ss := d.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].End > q.Open }) - 1
+	if k < 0 || d.ParagraphAt(ss[k].Start) != q.FirstParagraph || a.holdsQuote(ss[k], q) {
+		return false
+	}
+	words := d.WordsIn(ss[k])
+	if len(words) == 0 {
+		return false
+	}
+	// The subject opens the sentence, or follows an opening phrase of a
+	// few words and a comma ("While unexpected, Koralla seized …").
+	subject := []document.Word{words[0]}
+	for i := 0; i+1 < len(words) && i < 5; i++ {
+		if end := int(words[i].End); end < len(d.Text) && d.Text[end] == ',' {
+			subject = append(subject, words[i+1])
+			break
+		}
+	}
+	for _, sw := range subject {
+		w := d.String(sw.Span())
+		switch strings.ToLower(w) {
+		case "he", "she", "they":
+			return true
+		}
+		if a.isName(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isName reports whether the document capitalises the word w somewhere a
+// sentence does not begin: a name, not a word capitalised as a sentence's
+// first.
+func (a *attributor) isName(w string) bool {
+	if a.names == nil {
+		d := a.d
+		a.names = map[string]bool{}
+		si := 0
+		for i, word := range d.Words {
+			for si < len(d.Sentences) && d.Sentences[si].End <= int(word.Start) {
+				si++
+			}
+			if si < len(d.Sentences) && d.Sentences[si].Start == int(word.Start) {
+				continue // a sentence's first word
+			}
+			t := d.Slice(word.Span())
+			if r, _ := utf8.DecodeRune(t); unicode.IsUpper(r) && i > 0 {
+				a.names[string(t)] = true
+			}
+		}
+	}
+	return a.names[w] && !titleSmallWords[strings.ToLower(w)]
+}
+
+// message says what is missing and how to mend it, naming the quotation by
+// its first words.
+func (a *attributor) message(q document.Quote) string {
+	d := a.d
+	words := d.WordsIn(q.Content)
+	end := q.Content.End
+	if len(words) > 6 {
+		end = int(words[5].End)
+	}
+	open := d.String(document.Span{Start: q.Open, End: q.Content.Start})
+	closing := ""
+	if ext := d.Extent(q); q.Close >= 0 {
+		closing = d.String(document.Span{Start: q.Close, End: ext.End})
+	}
+	first := strings.Join(strings.Fields(d.String(document.Span{Start: q.Content.Start, End: end})), " ")
+	if len(words) > 6 {
+		first += " …"
+	}
+	return fmt.Sprintf("quotation %s%s%s has no speaker in its sentence or the ones around it: "+
+		"attribute it (…, NAME said.) or, if it is not direct speech, work it into the sentence as a partial quote", open, first, closing)
+}
+
+// isTranscript reports whether the document is a transcript in
+// speaker-label or Q&A form: three paragraphs or more open with a label
+// (THE PRESIDENT:, Q:, MS. SMITH:, Smith:).
+func isTranscript(d *document.Document) bool {
+	n := 0
+	for _, p := range d.Paragraphs {
+		if speakerLabel(d, p) {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakerLabel reports whether a paragraph opens with a speaker label: one
+// to four words, the first capitalised, then a colon.
+func speakerLabel(d *document.Document, p document.Paragraph) bool {
+	end := min(p.EndWord, p.FirstWord+4)
+	for i := p.FirstWord; i < end; i++ {
+		w := d.Slice(d.Words[i].Span())
+		r, _ := utf8.DecodeRune(w)
+		if i == p.FirstWord && !unicode.IsUpper(r) {
+			return false
+		}
+		after := int(d.Words[i].End)
+		for after < len(d.Text) && d.Text[after] == '.' {
+			after++
+		}
+		if after < len(d.Text) && d.Text[after] == ':' {
+			return true
 		}
 	}
 	return false

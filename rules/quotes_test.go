@@ -50,23 +50,35 @@ func TestQuotesAttribution(t *testing.T) {
 		{"speech verb only inside the quotation", "“He said we will not stand for this destruction.”", []string{"1:1 “He said we will not stand for this destruction.”"}},
 		{"multi-paragraph quotation attributed in the first", "“We will stay here,” he said. “And we will fight on.\n\n“Nobody will move us from this square.\n\n“Nobody at all.”", nil},
 		{"continuation paragraph without verb", "The minister said: “One thing is clear.\n\n“We will fight on and on until the end.”", nil},
-		{"second paragraph unattributed", "“We will stay here,” he said.\n\n“Nobody will move us from this square.”", []string{"3:1 “Nobody will move us from this square.”"}},
-		{"one finding a paragraph", "“We will stay here and fight.” “Nobody will move us from here.”", []string{"1:1 “We will stay here and fight.”"}},
+		{"paragraph continuing an attributed quotation", "“We will stay here,” he said.\n\n“Nobody will move us from this square.”", nil},
+		{"paragraph after a partial quotation", "The report said “serious violations” happened.\n\n“Nobody will move us from this square.”", []string{"3:1 “Nobody will move us from this square.”"}},
+		{"one finding a quotation", "“We will stay here and fight.” “Nobody will move us from here.”", []string{"1:1 “We will stay here and fight.”", "1:32 “Nobody will move us from here.”"}},
 		{"straight quotes", `"We will not stand for this destruction," she told reporters.`, nil},
 	})
 }
 
 func TestQuotesAttributionVerbsOption(t *testing.T) {
-	text := "“We will not stand for this destruction,” the mayor thundered."
+	// The verb stands in the sentence after the quotation, where only the
+	// lexicon counts (right after a quotation ending in a comma, any verb
+	// does).
+	text := "“We will not stand for this destruction.” The mayor thundered on."
 	runRuleCases(t, QuotesAttribution, nil, "a.txt", []ruleCase{
-		{"not a built-in verb", text, []string{"1:1 “We will not stand for this destruction,”"}},
+		{"not a built-in verb", text, []string{"1:1 “We will not stand for this destruction.”"}},
 	})
 	runRuleCases(t, QuotesAttribution, Options{"extra_verbs": []string{"thundered"}}, "a.txt", []ruleCase{
 		{"extra verb", text, nil},
 	})
 	runRuleCases(t, QuotesAttribution, Options{"verbs": []string{"thundered", "in a letter"}}, "a.txt", []ruleCase{
-		{"replaced list: said no longer counts", "“We will not stand for this destruction,” the mayor said.", []string{"1:1 “We will not stand for this destruction,”"}},
-		{"replaced list: phrase", "“We will not stand for this destruction,” the mayor wrote in a letter.", nil},
+		{"replaced list: said no longer counts", "“We will not stand for this destruction.” The mayor said so.", []string{"1:1 “We will not stand for this destruction.”"}},
+		{"replaced list: phrase", "“We will not stand for this destruction.” The mayor wrote so in a letter.", nil},
+	})
+	runRuleCases(t, QuotesAttribution, Options{"remove_verbs": []string{"said"}}, "a.txt", []ruleCase{
+		{"removed verb", "“We will not stand for this destruction.” The mayor said so.", []string{"1:1 “We will not stand for this destruction.”"}},
+		{"kept verb", "“We will not stand for this destruction.” The mayor wrote so.", nil},
+	})
+	runRuleCases(t, QuotesAttribution, Options{"min_words": 8}, "a.txt", []ruleCase{
+		{"shorter than min_words", "“We will not stand for this.”", nil},
+		{"as long as min_words", "“We will not stand for this destruction at all.”", []string{"1:1 “We will not stand for this destruction at all.”"}},
 	})
 }
 
@@ -106,4 +118,59 @@ func TestUnbalancedMessages(t *testing.T) {
 			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
 		}
 	}
+}
+
+// TestAttributionCues holds a sentence of real copy (US government news
+// releases, public domain) for each way a quotation is attributed, and
+// the same quotation with the cue gone.
+func TestAttributionCues(t *testing.T) {
+	const q = "“The upkeep of aging facilities is costly, and we have to put our funding where it does the most good.”"
+	gap := []string{"3:1 " + q}
+	runRuleCases(t, QuotesAttribution, nil, "a.txt", []ruleCase{
+		{"NAME VERB after", "“The upkeep of aging facilities is costly,” Taylor said.", nil},
+		{"VERB NAME after", "“The upkeep of aging facilities is costly,” said Justin Taylor, Marshall master planner.", nil},
+		{"any verb after a comma inside the marks", "“The upkeep of aging facilities is costly,” Taylor shot back.", nil},
+		{"question, verb first", "“Can you become an engineer if you struggle with math?” asked Dorcas Kaweesa.", nil},
+		{"NAME VERB colon", "Taylor put it plainly: “The upkeep of aging facilities is costly.”", nil},
+		{"NAME VERB comma", "And Barack said, “Joe, I want to do a background check on you.”", nil},
+		{"NAME VERB that", "Taylor noted that “the upkeep of aging facilities is costly and slow.”", nil},
+		{"according to", "“The upkeep of aging facilities is costly,” according to the facilities team.", nil},
+		{"as NAME put it", "As Taylor put it, “the upkeep of aging facilities is costly and slow.”", nil},
+		{"in a statement", "In a statement on Monday, the center's director wrote that “the upkeep is costly and slow.”", nil},
+		{"dash credit after", "“Aviary is flexible enough that you can decide what you want to learn.” — Jennifer Gratz", nil},
+		{"credit line after a pull quote", "“Aviary is flexible enough that you can decide what you want to learn.” Jennifer Gratz Aviary Task Lead", nil},
+		{"colon ending the paragraph before", "The following is a statement from NASA Administrator Bill Nelson:\n\n" + q, nil},
+		{"statement introduced in the paragraph before", "The following is a statement from NASA Administrator Bill Nelson on the center.\n\n" + q, nil},
+		{"sentence after names the source", q + " That line, from a speech by Taylor in 2023, drew applause.", nil},
+		{"speaker named as the subject just before", "While unexpected, Koralla seized the opportunity. “You can’t say no to NASA, not ever!”\n\nKoralla joined in 2022.", nil},
+		{"continuation paragraph", "“We have to put our funding where it does the most good,” Taylor said.\n\n" + q, nil},
+		{"second quotation of the paragraph", "“The upkeep is costly,” Pelfrey said. “I see a very bright future for our center.”", nil},
+		{"multi-paragraph quotation", "“The upkeep is costly,” Pelfrey said. “And it goes on.\n\n“I see a very bright future for our center.”", nil},
+		{"no cue at all", "The center will close two buildings.\n\n" + q, gap},
+		{"cue only in a distant sentence of the paragraph", "Taylor said the team looked at every site. The buildings are old. The roofs leak badly in spring. " + q, []string{"1:99 " + q}},
+		{"cue in the sentence before, which has its own quotation", "Taylor called the plan “a hard choice” on Monday.\n\n" + q, gap},
+	})
+}
+
+// TestAttributionNotSpeech holds quotations that are not direct speech,
+// from real copy: none is ever reported, whatever stands around it.
+func TestAttributionNotSpeech(t *testing.T) {
+	runRuleCases(t, QuotesAttribution, nil, "a.md", []ruleCase{
+		{"partial quote woven into the sentence", "The buildings were, in his view, “a drain on the budget of the whole center” at best.", nil},
+		{"partial quote ending the sentence", "The Vice President made the case that global leadership “makes America strong and it keeps Americans safe.”", nil},
+		{"scare quotes", "The so-called “vocational education and training centers” closed.", nil},
+		{"term of two words", "Engineers call them sonic “thumps” now.", nil},
+		{"title of a work", "Her painting “Beyond Imagination” won the grand prize.", nil},
+		{"title introduced as one", "Twine’s official title is “astronaut strength, conditioning, and rehabilitation specialist.”", nil},
+		{"saying introduced as one", "As the old adage goes, the adage “measure twice and cut once before you start” held.", nil},
+		{"motto", "The motto “E pluribus unum, out of many, one” is on every coin.", nil},
+		{"heading", "# “We will not stand for the destruction of our way of life”\n\nThe mayor spoke.", nil},
+		{"headline-like line", "“Minister resigns over the failed budget vote”\n\nThe minister resigned on Monday.", nil},
+		{"project titles in a list", "University of Michigan “ARC-LIGHT: Algorithm for Robust Characterization of Lunar Imaging” Advisor: Mirko Gamba", nil},
+	})
+	runRuleCases(t, QuotesAttribution, nil, "a.txt", []ruleCase{
+		{"transcript with speaker labels",
+			"THE PRESIDENT: Thank you all.\n\nQ: Mr. President, a question.\n\n" +
+				"THE PRESIDENT: Go ahead.\n\n“We will not stand for the destruction of our way of life.”", nil},
+	})
 }

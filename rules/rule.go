@@ -121,6 +121,7 @@ const (
 	StringList                   // a list of strings
 	StringSets                   // a list of lists of strings
 	Bool                         // true or false
+	Int                          // a whole number, 0 or more
 )
 
 // String names the kind as a config file's author would.
@@ -134,6 +135,8 @@ func (k OptionKind) String() string {
 		return "a list of lists of strings"
 	case Bool:
 		return "true or false"
+	case Int:
+		return "a whole number, 0 or more"
 	}
 	return "unknown"
 }
@@ -195,6 +198,12 @@ func (o Options) Strings(name string) ([]string, bool) {
 func (o Options) Sets(name string) [][]string {
 	s, _ := o[name].([][]string)
 	return s
+}
+
+// Int returns a whole-number option's value, and false if it is not set.
+func (o Options) Int(name string) (int, bool) {
+	n, ok := o[name].(int)
+	return n, ok
 }
 
 // Bool returns a boolean option's value, or false.

@@ -189,12 +189,16 @@ func exampleValue(opt rules.Option) string {
 		return "[" + strings.Join(items, ", ") + "]"
 	case bool:
 		return strconv.FormatBool(v)
+	case int:
+		return strconv.Itoa(v)
 	}
 	switch opt.Kind {
 	case rules.StringList, rules.StringSets:
 		return "[]"
 	case rules.Bool:
 		return "false"
+	case rules.Int:
+		return "0"
 	}
 	if len(opt.Choices) > 0 && !slices.Contains(opt.Choices, "") {
 		return strconv.Quote(opt.Choices[0])
