@@ -170,9 +170,18 @@ func newMisspell(opts Options) (Check, error) {
 			if word.Len() < minLen {
 				continue
 			}
+			w := word.Span()
+			if l := w.Len(); l <= maxLen && l <= len(buf) {
+				// The common case, no hyphen to split at, in one pass.
+				if key, h, plain := foldPlainKey(buf[:0], doc.Text[w.Start:w.End]); plain {
+					if c, s, ok := lookupFolded(table, doc.Text, w, key, h); ok {
+						reportMisspelling(p, s, c, other)
+					}
+					continue
+				}
+			}
 			// Hyphenated compounds are looked up part by part, as misspell
 			// splits them.
-			w := word.Span()
 			start := w.Start
 			for i := w.Start; ; {
 				r, n := rune(0), 0
@@ -207,6 +216,12 @@ func newMisspell(opts Options) (Check, error) {
 // the span of the misspelled word.
 func lookupMisspelling(table *misspellTable, text []byte, span document.Span, buf []byte) (correction, document.Span, bool) {
 	key, h := foldKey(buf, text[span.Start:span.End])
+	return lookupFolded(table, text, span, key, h)
+}
+
+// lookupFolded is lookupMisspelling for the word at span already folded
+// to key, whose hash is h.
+func lookupFolded(table *misspellTable, text []byte, span document.Span, key []byte, h uint32) (correction, document.Span, bool) {
 	if c, ok := table.lookup(key, h); ok {
 		return c, span, true
 	}

@@ -212,7 +212,8 @@ func (a *attributor) judge(q document.Quote) (attributed, speech bool) {
 	continues := a.judged && a.lastOK &&
 		(q.FirstParagraph == a.lastPara || q.FirstParagraph == a.lastPara+1 && a.opensParagraph(q))
 	speech = a.isSpeech(q)
-	attributed = !speech || q.Colon || continues || a.cueInScope(q) || a.shapeAttributes(q) ||
+	// The cheap cues first: most quotations end in a comma.
+	attributed = !speech || q.Colon || continues || a.shapeAttributes(q) || a.cueInScope(q) ||
 		a.dashCredit(q) || a.creditLine(q) || a.namedBefore(q)
 	if speech {
 		a.judged, a.lastPara, a.lastOK = true, q.LastParagraph, attributed
@@ -350,9 +351,10 @@ func (a *attributor) cueInScope(q document.Quote) bool {
 // quotations.
 func (a *attributor) cueIn(s document.Span, q document.Quote) bool {
 	d := a.d
+	ext := d.Extent(q)
 	words := d.WordsIn(s)
 	for i := range words {
-		if d.InQuote(int(words[i].Start)) {
+		if start := int(words[i].Start); ext.Contains(start) || d.InQuote(start) {
 			continue
 		}
 		if a.verbs.matchAt(d, words, i) || a.putIt(words, i) {

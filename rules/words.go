@@ -76,6 +76,35 @@ func foldKey(buf, w []byte) ([]byte, uint32) {
 	return buf, h
 }
 
+// foldPlainKey is foldKey for a word of ASCII letters without a hyphen,
+// the common case, in one pass; ok is false for any other word, which
+// the caller splits or folds as foldKey does.
+func foldPlainKey(buf, w []byte) (key []byte, h uint32, ok bool) {
+	h = uint32(wordtable.HashOffset)
+	lower := true
+	for _, c := range w {
+		if c >= utf8.RuneSelf || c == '-' {
+			return nil, 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			lower = false
+		}
+		h = (h ^ uint32(c)) * wordtable.HashPrime
+	}
+	if lower {
+		return w, h, true
+	}
+	buf = buf[:0]
+	for _, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, h, true
+}
+
 // mayEqualFold reports whether a and b may be equal under Unicode case
 // folding, by their first bytes: a cheap test that turns away most pairs
 // of words before bytes.EqualFold.

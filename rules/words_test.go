@@ -215,3 +215,24 @@ func TestMayEqualFold(t *testing.T) {
 		t.Error("different first letters pass")
 	}
 }
+
+// TestFoldPlainKeyAgreesWithFoldKey checks the one-pass fold of plain
+// ASCII words against foldKey, and that it declines every other word.
+func TestFoldPlainKeyAgreesWithFoldKey(t *testing.T) {
+	for _, w := range []string{"recieve", "Recieve", "RECIEVE", "a", "", "teh", "McDonald", "it's",
+		"co-operate", "café", "Ünited", "e‐mail", "x9y", "MiXeD"} {
+		key, h, ok := foldPlainKey(nil, []byte(w))
+		plain := !strings.ContainsAny(w, "-") && !strings.ContainsFunc(w, func(r rune) bool { return r >= 0x80 })
+		if ok != plain {
+			t.Errorf("%q: ok = %v, want %v", w, ok, plain)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		wantKey, wantH := foldKey(nil, []byte(w))
+		if string(key) != string(wantKey) || h != wantH {
+			t.Errorf("%q: foldPlainKey = %q %d, foldKey = %q %d", w, key, h, wantKey, wantH)
+		}
+	}
+}
