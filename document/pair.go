@@ -189,13 +189,20 @@ func (pr *pairer) carriesOn(pi int, continued bool) bool {
 	if outer.double && !continued || !outer.double && !pr.continues(pi, false) {
 		return false
 	}
-	p := d.Paragraphs[pi]
-	from := max(outer.off, p.Start)
-	if q := d.Quotes[outer.quote]; len(q.Reopens) > 0 {
+	return !pr.lostClose(d.Paragraphs[pi].End)
+}
+
+// lostClose reports whether the outermost open quotation's text in this
+// paragraph, from its last opening or reopening mark up to offset end,
+// holds an attribution (", he said."): its closing mark was lost there.
+func (pr *pairer) lostClose(end int) bool {
+	d := pr.d
+	from := max(pr.stack[0].off, pr.p.Start)
+	if q := d.Quotes[pr.stack[0].quote]; len(q.Reopens) > 0 {
 		from = max(from, q.Reopens[len(q.Reopens)-1])
 	}
-	_, _, lost := d.AttributionIn(Span{from, p.End})
-	return !lost
+	_, _, lost := d.AttributionIn(Span{from, end})
+	return lost
 }
 
 // continues reports whether a quotation still open at the end of
@@ -478,12 +485,7 @@ func (pr *pairer) mergedReopen(i, n int) bool {
 	}
 	// An attribution in the quoted text (", he said.") shows that its
 	// closing mark was lost, not its paragraph break.
-	from := pr.stack[0].off
-	if q := d.Quotes[pr.stack[0].quote]; len(q.Reopens) > 0 {
-		from = max(from, q.Reopens[len(q.Reopens)-1])
-	}
-	_, _, lost := d.AttributionIn(Span{max(from, pr.p.Start), i})
-	return !lost
+	return !pr.lostClose(i)
 }
 
 // afterSentenceEnd reports whether the text before offset i, white space
