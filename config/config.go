@@ -75,6 +75,10 @@ type Config struct {
 	// Documents are the options documents are read with: the template
 	// delimiters of templates:, whose text in Markdown is not prose.
 	Documents document.Options
+
+	// byProfile holds the rules whose settings in Rules the profile made,
+	// not the file: SetProfile takes them back.
+	byProfile map[string]bool
 }
 
 // Error is a problem with a configuration file. Its message is one line:
@@ -176,18 +180,54 @@ func Parse(name string, data []byte, reg *rules.Registry) (*Config, error) {
 			return nil, err
 		}
 	}
-	for _, id := range profileOff(cfg.Profile) {
-		if _, ok := reg.Lookup(id); !ok {
-			continue
-		}
-		if _, set := cfg.Rules.Rules[id]; !set {
-			cfg.Rules.Rules[id] = rules.Setting{Off: true}
-		}
-	}
+	cfg.applyProfile(reg)
 	if err := p.settle(cfg); err != nil {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// SetProfile replaces the profile of the configuration, the file's or the
+// default, with profile ("news" or "docs"), as if the file named it, as
+// docqa lint --profile does: the rules the file has an entry for under
+// rules: keep the file's settings, the others get the new profile's
+// defaults. reg is the registry the configuration was read against. c may
+// be the zero Config, the defaults of a run without a config file.
+//
+// The profiles switch only rules without fixes, so the fixes of the
+// configuration settle (see Parse) under any profile.
+func (c *Config) SetProfile(profile string, reg *rules.Registry) error {
+	if profile != ProfileNews && profile != ProfileDocs {
+		return fmt.Errorf("unknown profile %q (want %s or %s)", profile, ProfileNews, ProfileDocs)
+	}
+	for id := range c.byProfile {
+		delete(c.Rules.Rules, id)
+	}
+	c.byProfile = nil
+	c.Profile = profile
+	c.applyProfile(reg)
+	return nil
+}
+
+// applyProfile turns off the rules of reg that c.Profile turns off by
+// default and that Rules has no entry for, and records them in byProfile.
+func (c *Config) applyProfile(reg *rules.Registry) {
+	for _, id := range profileOff(c.Profile) {
+		if _, ok := reg.Lookup(id); !ok {
+			continue
+		}
+		if _, set := c.Rules.Rules[id]; set {
+			continue
+		}
+		if c.Rules.Rules == nil {
+			c.Rules.Rules = map[string]rules.Setting{}
+		}
+		if c.byProfile == nil {
+			c.byProfile = map[string]bool{}
+		}
+		c.Rules.Rules[id] = rules.Setting{Off: true}
+		c.byProfile[id] = true
+	}
 }
 
 // profileOff returns the rules a profile turns off by default.

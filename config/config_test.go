@@ -909,7 +909,7 @@ func TestLoad(t *testing.T) {
 		"quotes/attribution":  {Off: true},
 		"style/second-person": {Off: true},
 		"spelling/misspell":   {Options: rules.Options{"locale": "UK"}},
-	}}}
+	}}, byProfile: map[string]bool{"quotes/attribution": true, "style/second-person": true}}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("Load =\n%#v\nwant\n%#v", cfg, want)
 	}
@@ -1126,5 +1126,63 @@ func TestParseTemplates(t *testing.T) {
 	want := []document.Delimiters{{Open: "<%", Close: "%>"}, {Open: "[[", Close: "]]"}}
 	if !reflect.DeepEqual(cfg.Documents.Templates, want) {
 		t.Errorf("templates %+v, want %+v", cfg.Documents.Templates, want)
+	}
+}
+
+// TestSetProfile checks that a profile given on the command line replaces
+// the file's: the rules the file configures keep its settings, the others
+// take the new profile's defaults, both ways and from no file at all.
+func TestSetProfile(t *testing.T) {
+	docsOff := settings{"quotes/attribution": {Off: true}, "style/second-person": {Off: true}}
+	tests := []struct {
+		name, yaml, profile string
+		want                settings
+	}{
+		{"news file, docs flag", "profile: news\n", ProfileDocs, docsOff},
+		{"docs file, news flag", "profile: docs\n", ProfileNews, settings{}},
+		{"docs file, docs flag", "profile: docs\n", ProfileDocs, docsOff},
+		{"no profile, docs flag", "rules:\n  repetition/doubled-word: error\n", ProfileDocs,
+			settings{"quotes/attribution": {Off: true}, "style/second-person": {Off: true}, "repetition/doubled-word": {Severity: rules.Error}}},
+		{"the file's entries win over docs", "rules:\n  style/second-person: on\n", ProfileDocs,
+			settings{"quotes/attribution": {Off: true}, "style/second-person": {}}},
+		{"the file's entries win over news", "profile: docs\nrules:\n  style/second-person: off\n", ProfileNews,
+			settings{"style/second-person": {Off: true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := testRegistry()
+			cfg, err := Parse("x.yaml", []byte(tt.yaml), reg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cfg.SetProfile(tt.profile, reg); err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Profile != tt.profile {
+				t.Errorf("Profile = %q, want %q", cfg.Profile, tt.profile)
+			}
+			if !reflect.DeepEqual(cfg.Rules.Rules, tt.want) {
+				t.Errorf("Rules = %#v, want %#v", cfg.Rules.Rules, tt.want)
+			}
+		})
+	}
+
+	// The zero Config is a run without a config file.
+	var cfg Config
+	if err := cfg.SetProfile(ProfileDocs, testRegistry()); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(cfg.Rules.Rules, docsOff) {
+		t.Errorf("zero Config under docs: Rules = %#v, want %#v", cfg.Rules.Rules, docsOff)
+	}
+	if err := cfg.SetProfile(ProfileNews, testRegistry()); err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Rules.Rules) != 0 {
+		t.Errorf("back to news: Rules = %#v, want none", cfg.Rules.Rules)
+	}
+
+	if err := cfg.SetProfile("fiction", testRegistry()); err == nil || !strings.Contains(err.Error(), `unknown profile "fiction" (want news or docs)`) {
+		t.Errorf("SetProfile(fiction) = %v, want an unknown profile error", err)
 	}
 }

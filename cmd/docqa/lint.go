@@ -28,6 +28,7 @@ type lintOptions struct {
 	writeBaseline string
 	shard         string
 	configPath    string
+	profile       string
 	enable        []string
 	disable       []string
 	failLevel     string
@@ -64,6 +65,7 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file, never an input ('-' for standard output)")
 	f.StringVar(&o.shard, "shard", "", "lint only the I-th of N stable shares of the files (I/N, by a hash of each path), to split a run between CI jobs")
 	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
+	f.StringVar(&o.profile, "profile", "", "the profile, news or docs, instead of the config file's (the rules the file configures keep its settings)")
 	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
 	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
 	f.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or never")
@@ -78,6 +80,9 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	failAt, err := parseFailLevel(o.failLevel)
 	if err != nil {
 		return failure("%v", err)
+	}
+	if p := o.profile; p != "" && p != config.ProfileNews && p != config.ProfileDocs {
+		return failure("unknown --profile %q (want %s or %s)", p, config.ProfileNews, config.ProfileDocs)
 	}
 	sh, err := parseShard(o.shard)
 	if err != nil {
@@ -103,6 +108,11 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	file, err := o.loadConfig(reg)
 	if err != nil {
 		return failure("%v", err)
+	}
+	if o.profile != "" {
+		if err := file.SetProfile(o.profile, reg); err != nil {
+			return failure("--profile: %v", err)
+		}
 	}
 	cfg := file.Rules
 	cfg.Enable = append(slices.Clone(cfg.Enable), o.enable...)
