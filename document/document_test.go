@@ -94,6 +94,18 @@ func TestWords(t *testing.T) {
 		{"dashes split", "a claim—unverified", []string{"a", "claim", "unverified"}},
 		{"unicode letters", "Zürich and 北京 and naïve", []string{"Zürich", "and", "北京", "and", "naïve"}},
 		{"URLs are not words", "See https://example.com/the/the and www.example.org.", []string{"See", "and"}},
+		// Tokens as written (#14): a name with dots or underscores is one
+		// word, so its parts never meet the words beside it.
+		{"file names", "Run main.exe, not main or pill.go; see README.md.", []string{"Run", "main.exe", "not", "main", "or", "pill.go", "see", "README.md"}},
+		{"domains", "Tickets at gophercon.in in Bengaluru.", []string{"Tickets", "at", "gophercon.in", "in", "Bengaluru"}},
+		{"dotted identifiers", "Call os.Open or fmt.Println.", []string{"Call", "os.Open", "or", "fmt.Println"}},
+		{"versions", "Upgrade to v1.2.3 or 2.0.1-rc.1 now.", []string{"Upgrade", "to", "v1.2.3", "or", "2.0.1-rc.1", "now"}},
+		{"abbreviations", "The U.S. and the U.K., e.g. at 9 a.m. today, Ph.D.", []string{"The", "U.S", "and", "the", "U.K", "e.g", "at", "9", "a.m", "today", "Ph.D"}},
+		{"identifiers with underscores", "Set max_open_files in my_app.conf.", []string{"Set", "max_open_files", "in", "my_app.conf"}},
+		{"handles and hashtags", "Follow @docqa_bot and #GopherCon, or @in in June.", []string{"Follow", "@docqa_bot", "and", "#GopherCon", "or", "@in", "in", "June"}},
+		{"a number sign is not a hashtag", "Issue #14 ranked #1; C# and F# too.", []string{"Issue", "14", "ranked", "1", "C", "and", "F", "too"}},
+		{"sentence punctuation still splits", "It ended. Then... more! Or e-mail? Yes: no, 1,5 and 2.", []string{"It", "ended", "Then", "more", "Or", "e-mail", "Yes", "no", "1,5", "and", "2"}},
+		{"a stray sigil is not a word", "Rates @ 5% # or @ # @-", []string{"Rates", "5", "or"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

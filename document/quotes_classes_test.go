@@ -145,7 +145,7 @@ func TestTemplateOptions(t *testing.T) {
 	if got := strings.Join(words(opts.Load("a.md", []byte(text))), "|"); got != "Hello|and|here|unclosed" {
 		t.Errorf("with options: words %q", got)
 	}
-	if got := strings.Join(words(Load("a.md", []byte(text))), "|"); !strings.Contains(got, "user|name") {
+	if got := strings.Join(words(Load("a.md", []byte(text))), "|"); !strings.Contains(got, "user.name") {
 		t.Errorf("without options: words %q", got)
 	}
 	var none *Options

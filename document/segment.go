@@ -123,26 +123,45 @@ var asciiWord = func() (t [256]bool) {
 }()
 
 // asciiSeparator marks the ASCII bytes that are not word runes and never
-// join two into one word: white space, most punctuation and Masked. After a
-// word, one ends it; between words, one starts nothing.
+// join two into one word nor start one: white space, most punctuation and
+// Masked. After a word, one ends it; between words, one starts nothing.
 var asciiSeparator = func() (t [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = !IsWordRune(rune(c)) && !isJoiner('0', rune(c), '0') && !isJoiner('a', rune(c), 'a')
+		r := rune(c)
+		t[c] = !IsWordRune(r) && !isJoiner('0', r, '0') && !isJoiner('a', r, 'a') && !isSigil(r)
 	}
 	return t
 }()
 
 // isJoiner reports whether r joins the word runes on each side of it into
-// one word: an apostrophe (report’s), a hyphen (counter-terrorism) or, with
-// digits on both sides, a decimal point or thousands separator.
+// one word, so that a word is a token as written: an apostrophe
+// (report’s), a hyphen (counter-terrorism), a full stop (U.S., e.g.,
+// main.exe, gophercon.in, os.Open, v1.2.3), an underscore (snake_case,
+// my_file.go), an at sign (an e-mail address) or, with digits on both
+// sides, a thousands separator (1,000). A full stop after the last letter
+// ("U.S.") is not part of the word: it may end a sentence too.
 func isJoiner(prev, r, next rune) bool {
 	switch r {
-	case '\'', '’', '-', '‐', '‑':
+	case '\'', '’', '-', '‐', '‑', '.', '_', '@':
 		return IsWordRune(prev) && IsWordRune(next)
-	case '.', ',':
+	case ',':
 		return isDigit(prev) && isDigit(next)
 	}
 	return false
+}
+
+// isSigil reports whether r can start a word before a word rune: the at
+// sign of a handle (@docqa) and the number sign of a hashtag (#GopherCon).
+func isSigil(r rune) bool { return r == '@' || r == '#' }
+
+// sigilStarts reports whether the sigil r, not written after a word,
+// starts a word with next: a handle's at sign before any word rune, a
+// hashtag's number sign before a letter ("#1" is a number, not a tag).
+func sigilStarts(r, next rune) bool {
+	if r == '#' {
+		return IsWordRune(next) && !unicode.IsDigit(next)
+	}
+	return IsWordRune(next)
 }
 
 // words appends the words of one paragraph to ws. It also counts the curly
@@ -195,14 +214,21 @@ func (d *Document) words(ws []Word, s Span, para int) (_ []Word, opening int) {
 			if start < 0 {
 				start = i
 			}
-		case start >= 0 && i+n < s.End:
+		case start < 0:
+			// Between words, a handle's or hashtag's sigil starts one.
+			if isSigil(r) && i+n < s.End {
+				if next, _ := d.runeAt(i + n); sigilStarts(r, next) {
+					start = i
+				}
+			}
+		case i+n < s.End:
 			next, _ := d.runeAt(i + n)
 			if isJoiner(prev, r, next) {
 				break
 			}
 			ws = append(ws, newWord(start, i, para))
 			start = -1
-		case start >= 0:
+		default:
 			ws = append(ws, newWord(start, i, para))
 			start = -1
 		}
