@@ -18,7 +18,15 @@ var DoubledWord = &Rule{
 line breaks, the commonest slip of a writer who revised a sentence. Legitimate
 doublings are left alone: "had had" and "that that" are grammatical,
 reduplications such as "bye bye" are words, and two capitalised words that are
-not function words are taken for a name ("Walla Walla", "Sing Sing"). Words in
+not function words are taken for a name ("Walla Walla", "Sing Sing"). A word
+in capitals before its lower-case form names something ("Bitwise AND and
+assignment"). Where one phrase ends and the next begins with the same word,
+the doubling is grammatical: an object pronoun after a preposition or a verb
+of telling or giving, then the same pronoun as subject or possessive ("I tell
+you you don't", "got to it it", "gave her her ticket"), or a phrasal verb's
+particle after its object, then the same word as a preposition ("took the
+letters in in the morning"). Words are compared as written: a file name, a
+domain or an abbreviation is one word ("gophercon.in in Bengaluru"). Words in
 Markdown code are not prose and are never compared.
 
 Inside a quotation the doubling is reported too, since a doubled word in a
@@ -76,7 +84,8 @@ func newDoubledWord(opts Options) (Check, error) {
 				continue
 			}
 			lower := strings.ToLower(string(at))
-			if allowed[lower] || isNumber(at) || (isCapitalized(at) && isCapitalized(bt) && !functionWords[lower]) {
+			if allowed[lower] || isNumber(at) || (isCapitalized(at) && isCapitalized(bt) && !functionWords[lower]) ||
+				namesForm(at, bt) || phraseBoundary(d, i, lower) {
 				continue
 			}
 			var fixes []Fix
@@ -212,6 +221,153 @@ func isNumber(w []byte) bool {
 		}
 	}
 	return true
+}
+
+// namesForm reports whether a, written in capitals, and b, its lower-case
+// form, are a name and a word ("Bitwise AND and assignment", "the OR or
+// the XOR"): a writer who capitalises a word to name an operator, a key or
+// an acronym does not repeat it by mistake in another case.
+func namesForm(a, b []byte) bool {
+	return len(a) >= 2 && isAllCase(a, unicode.IsUpper) && isAllCase(b, unicode.IsLower)
+}
+
+// isAllCase reports whether every letter of w satisfies is, and w has one.
+func isAllCase(w []byte, is func(rune) bool) bool {
+	letter := false
+	for _, r := range string(w) {
+		if unicode.IsLetter(r) {
+			if !is(r) {
+				return false
+			}
+			letter = true
+		}
+	}
+	return letter
+}
+
+// objectPronouns are the pronouns written alike as an object and as the
+// subject or possessive that can start the next phrase: "I tell you you
+// don't", "when I got to it it warn't", "he gave her her ticket".
+var objectPronouns = map[string]bool{"you": true, "it": true, "her": true}
+
+// objectTakers are the words after which a pronoun is an object that ends
+// a phrase: prepositions, and verbs that take a person and then a clause or
+// a second object (tell, show, give).
+var objectTakers = map[string]bool{
+	// prepositions
+	"to": true, "at": true, "in": true, "on": true, "of": true, "for": true, "with": true, "from": true,
+	"by": true, "about": true, "into": true, "onto": true, "upon": true, "like": true, "than": true,
+	"without": true, "toward": true, "towards": true, "through": true, "after": true, "before": true,
+	"under": true, "over": true, "around": true, "against": true, "behind": true, "beside": true,
+	// verbs of telling and giving
+	"tell": true, "tells": true, "told": true, "telling": true, "show": true, "shows": true, "showed": true,
+	"shown": true, "showing": true, "ask": true, "asks": true, "asked": true, "warn": true, "warns": true,
+	"warned": true, "promise": true, "promised": true, "remind": true, "reminded": true, "assure": true,
+	"assured": true, "bet": true, "teach": true, "taught": true, "inform": true, "informed": true,
+	"convince": true, "convinced": true, "give": true, "gives": true, "gave": true, "given": true,
+	"giving": true, "hand": true, "handed": true, "send": true, "sent": true, "bring": true,
+	"brought": true, "buy": true, "bought": true, "offer": true, "offered": true, "pay": true,
+	"paid": true, "lend": true, "lent": true, "wish": true, "wished": true, "let": true, "make": true,
+	"made": true,
+}
+
+// particles are the adverbs of phrasal verbs that are also prepositions:
+// after a phrasal verb's object, one ends a phrase and the next begins
+// another ("took the letters in in the morning", "put it on on Monday").
+var particles = map[string]bool{
+	"in": true, "on": true, "up": true, "out": true, "off": true, "down": true, "over": true, "back": true,
+}
+
+// objectForms are the object pronouns.
+var objectForms = map[string]bool{
+	"it": true, "them": true, "him": true, "her": true, "me": true, "us": true, "you": true,
+}
+
+// determiners open a noun phrase.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
+}
+
+// phrasalVerbs are the forms of verbs that take a particle after their
+// object: "took the letters in", "handed them back", "turned it off".
+// Verbs that as often take a plain object and an adverbial of place or time
+// ("set the record in 2019", "got the job in May") are not among them.
+var phrasalVerbs = map[string]bool{
+	"take": true, "takes": true, "took": true, "taken": true, "taking": true,
+	"bring": true, "brings": true, "brought": true, "bringing": true,
+	"put": true, "puts": true, "putting": true, "let": true, "lets": true, "letting": true,
+	"hand": true, "hands": true, "handed": true, "handing": true,
+	"send": true, "sends": true, "sent": true, "sending": true,
+	"turn": true, "turns": true, "turned": true, "turning": true,
+	"fill": true, "fills": true, "filled": true, "filling": true,
+	"pick": true, "picks": true, "picked": true, "picking": true,
+	"carry": true, "carries": true, "carried": true, "carrying": true,
+	"lock": true, "locks": true, "locked": true, "locking": true,
+	"shut": true, "shuts": true, "shutting": true,
+	"pull": true, "pulls": true, "pulled": true, "pulling": true,
+	"push": true, "pushes": true, "pushed": true, "pushing": true,
+	"throw": true, "throws": true, "threw": true, "thrown": true, "throwing": true,
+}
+
+// phraseBoundary reports whether the doubled word ending at word i, in
+// lower case w, is two words of two phrases: an object pronoun after a
+// preposition or a verb of telling or giving, then the same pronoun
+// starting the next phrase ("I tell you you don't"); or a phrasal verb's
+// particle after its object, then the same word as a preposition ("took
+// the letters in in the morning"). The words before must be joined by
+// white space only: punctuation would have kept the doubling apart.
+func phraseBoundary(d *document.Document, i int, w string) bool {
+	if objectPronouns[w] {
+		return objectTakers[wordBefore(d, i-1)]
+	}
+	if !particles[w] {
+		return false
+	}
+	// The verb, then its object (a pronoun, or a determiner and one or two
+	// words: "took the letters in", "turned it off"), then the particle,
+	// word i-1. A noun without a determiner is rather part of an idiom
+	// whose particle is a preposition ("took place in", "took part in").
+	var run [4]string // run[n] is word i-2-n
+	for n := range run {
+		if run[n] = wordBefore(d, i-1-n); run[n] == "" {
+			break
+		}
+		if n == 0 {
+			continue
+		}
+		if phrasalVerbs[run[n]] {
+			obj := run[n-1]
+			return n == 1 && objectForms[obj] || n >= 2 && determiners[obj]
+		}
+	}
+	return false
+}
+
+// wordBefore returns in lower case the word before word k, if it is in the
+// same paragraph with only white space between them, or "".
+func wordBefore(d *document.Document, k int) string {
+	if k < 1 || k >= len(d.Words) {
+		return ""
+	}
+	a, b := d.Words[k-1], d.Words[k]
+	if a.Paragraph != b.Paragraph || !d.OnlySpaceBetween(int(a.End), int(b.Start)) {
+		return ""
+	}
+	return strings.ToLower(d.String(a.Span()))
+}
+
+// wordAfter returns in lower case the word after word k, if it is in the
+// same paragraph with only white space between them, or "".
+func wordAfter(d *document.Document, k int) string {
+	if k < 0 || k+1 >= len(d.Words) {
+		return ""
+	}
+	a, b := d.Words[k], d.Words[k+1]
+	if a.Paragraph != b.Paragraph || !d.OnlySpaceBetween(int(a.End), int(b.Start)) {
+		return ""
+	}
+	return strings.ToLower(d.String(b.Span()))
 }
 
 // isCapitalized reports whether a word starts with a capital letter.

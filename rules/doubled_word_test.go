@@ -28,6 +28,25 @@ func TestDoubledWord(t *testing.T) {
 		{"across paragraphs", "The end the\n\nthe start.", nil},
 		{"different words", "The report reports.", nil},
 		{"apostrophe words", "The report’s report’s pages.", []string{"1:5 report’s report’s"}},
+		// Tokens as written (#14): a name's parts are not words of their own.
+		{"a domain before its last part", "Tickets at gophercon.in in Bengaluru.", nil},
+		{"a file name before its extension", "Run main.exe exe files.", nil},
+		{"a handle", "Follow @in in June.", nil},
+		// An all-capitals word and its lower-case form name something.
+		{"an operator and its word", "Bitwise AND and assignment; OR or XOR.", nil},
+		{"capitals both times", "THE THE END", []string{"1:1 THE THE"}},
+		{"a capital and its word", "The the end.", []string{"1:1 The the"}},
+		// A phrase ends and the next begins with the same word.
+		{"object then subject", "But I tell you you don't get the point.", nil},
+		{"object of a preposition then subject", "When I got to it it warn't nothing.", nil},
+		{"object then possessive", "He gave her her ticket.", nil},
+		{"particle then preposition", "I took the letters in in the morning.", nil},
+		{"pronoun object then particle", "She put it on on Monday.", nil},
+		{"subject doubled", "He said it it was late.", []string{"1:9 it it"}},
+		{"subject doubled after a conjunction", "And you you know it.", []string{"1:5 you you"}},
+		{"a preposition doubled after an idiom", "The launch took place in in 2019.", []string{"1:23 in in"}},
+		{"a preposition doubled after an object", "They set the record in in 2019.", []string{"1:21 in in"}},
+		{"a preposition doubled after a noun", "The people in in the region left.", []string{"1:12 in in"}},
 	})
 }
 
