@@ -181,6 +181,7 @@ func Parse(name string, data []byte, reg *rules.Registry) (*Config, error) {
 		}
 	}
 	cfg.applyProfile(reg)
+	p.houseForms(cfg)
 	if err := p.settle(cfg); err != nil {
 		return nil, err
 	}

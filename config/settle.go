@@ -168,3 +168,58 @@ func (p *parser) ruleNode(id string) *yaml.Node {
 	}
 	return nil
 }
+
+// houseForms tells consistency/variants the spellings the house rules that
+// cfg turns on prefer (see rules.HouseFormsOption): the replacement of each
+// substitution, with what it replaces, and the preferred form of each
+// consistency set, with the set's other forms. Without it, a document
+// with "Kiev" and "Kyiv" and a house rule Kiev → Kyiv would be told both
+// to use Kyiv and, if Kiev came first, that Kyiv is inconsistent.
+func (p *parser) houseForms(cfg *Config) {
+	if p.house == nil {
+		return
+	}
+	if _, ok := p.reg.Lookup(variantsID); !ok {
+		return
+	}
+	s := cfg.Rules.Rules[variantsID]
+	if s.Off {
+		return
+	}
+	var forms [][]string
+	for _, d := range p.house.defs {
+		if cfg.Rules.Rules[d.ID].Off {
+			continue
+		}
+		scope := d.Scope
+		if scope == "" {
+			scope = house.ScopeProse
+		}
+		byTo := map[string]int{} // the rule's replacement → index in forms
+		for _, pr := range d.Swap {
+			if i, ok := byTo[pr.To]; ok {
+				forms[i] = append(forms[i], pr.From)
+				continue
+			}
+			byTo[pr.To] = len(forms)
+			forms = append(forms, []string{scope, pr.To, pr.From})
+		}
+		for _, pf := range d.Prefer {
+			for _, set := range d.Sets {
+				if k := slices.IndexFunc(set, func(f string) bool { return strings.EqualFold(f, pf) }); k >= 0 {
+					forms = append(forms, append([]string{scope, pf}, slices.Delete(slices.Clone(set), k, k+1)...))
+				}
+			}
+		}
+	}
+	if len(forms) == 0 {
+		return
+	}
+	opts := make(rules.Options, len(s.Options)+1)
+	for k, v := range s.Options {
+		opts[k] = v
+	}
+	opts[rules.HouseFormsOption] = forms
+	s.Options = opts
+	cfg.Rules.Rules[variantsID] = s
+}

@@ -53,6 +53,8 @@ var Variants = &Rule{
 		"Words match whole and case aside; a variant of several words matches words with only white space between them. " +
 		"The option sets adds sets of one's own; a set that shares a spelling with a built-in set replaces it. " +
 		"The option prefer names preferred spellings: any other spelling of their sets is reported, whatever a document uses first. " +
+		"A spelling that a house rule of the config writes (the replacement of a substitution, the preferred form of a consistency set) " +
+		"is kept the same way unless prefer names another of its set: it is never reported, and the spellings that house rule reports are left to it. " +
 		"With across: documents, docqa lint first counts every spelling in all the files of the run, and the one used most " +
 		"(the preferred one if set; on a tie, the one a set lists first) is kept in every document: an archive keeps one spelling of a name. " +
 		"The counts are sums, so the result does not depend on the order of the files or the number of workers.",
@@ -416,6 +418,44 @@ func findChoice(list []variantChoice, index map[int]int, set int) int {
 	return -1
 }
 
+// HouseFormsOption is the option by which consistency/variants learns the
+// spellings the house rules prefer. docqa's config package sets it from the
+// house rules a configuration turns on; a config file cannot, since it is
+// not among the rule's documented Options. Its value is a list of lists
+// ([][]string): where the house rule looks ("prose", outside quotations;
+// "quotes", inside them; "all"), a preferred spelling, then the spellings
+// the house rule reports in its stead there (prose, Kyiv, Kiev for a
+// substitution Kiev → Kyiv; a house consistency set with its preferred
+// form first).
+//
+// Where a preferred spelling is one of a set of the rule's, and the rule's
+// own option prefer names none of that set, the set keeps the house's
+// spelling, as if prefer named it: that spelling is never reported, and
+// no document's first use of another one sets the choice. The spellings of
+// the set that the house rule reports are left to it where it looks, not
+// reported twice; any other spelling of the set, and those where the
+// house rule does not look, are reported with the house's as the fix.
+// Items that are no spelling of a set are ignored: most house rules are
+// about other words.
+const HouseFormsOption = "house_forms"
+
+// houseChoice is a set's spelling that a house rule prefers.
+type houseChoice struct {
+	variant int
+	// covered marks, by variant, the spellings the house rule reports
+	// itself, in quotations (quotes), outside them (prose) or both.
+	covered       map[int]bool
+	prose, quotes bool
+}
+
+// looksAt reports whether the house rule looks at the offset off of doc.
+func (c houseChoice) looksAt(doc *document.Document, off int) bool {
+	if doc.InQuote(off) {
+		return c.quotes
+	}
+	return c.prose
+}
+
 func newVariants(opts Options) (Check, error) {
 	t := defaultVariantTable()
 	if extra := opts.Sets("sets"); len(extra) > 0 {
@@ -445,7 +485,52 @@ func newVariants(opts Options) (Check, error) {
 		}
 		r.prefer[ref.set] = ref.variant
 	}
+	r.house = houseChoices(t, opts.Sets(HouseFormsOption), r.prefer)
 	return r.check, nil
+}
+
+// houseChoices returns the house's preferred spellings of the sets of t,
+// by set, from the value of HouseFormsOption, leaving out the sets that
+// prefer (the rule's own option) settles. The first house form of a set
+// wins.
+func houseChoices(t *variantTable, forms [][]string, prefer map[int]int) map[int]houseChoice {
+	var out map[int]houseChoice
+	for _, item := range forms {
+		if len(item) < 2 || strings.IndexFunc(item[1], document.IsWordRune) < 0 {
+			continue
+		}
+		scope := item[0]
+		item = item[1:]
+		ref, ok := t.lookupForm(item[0])
+		if !ok {
+			continue
+		}
+		if _, own := prefer[ref.set]; own {
+			continue
+		}
+		if c, seen := out[ref.set]; seen && c.variant != ref.variant {
+			continue // another house form of the set came first
+		}
+		if out == nil {
+			out = make(map[int]houseChoice)
+		}
+		c, seen := out[ref.set]
+		if !seen {
+			c = houseChoice{variant: ref.variant, covered: make(map[int]bool)}
+		}
+		c.prose = c.prose || scope == "prose" || scope == "all"
+		c.quotes = c.quotes || scope == "quotes" || scope == "all"
+		for _, f := range item[1:] {
+			if strings.IndexFunc(f, document.IsWordRune) < 0 {
+				continue
+			}
+			if other, ok := t.lookupForm(f); ok && other.set == ref.set && other.variant != ref.variant {
+				c.covered[other.variant] = true
+			}
+		}
+		out[ref.set] = c
+	}
+	return out
 }
 
 // variantRule is the rule prepared with its options.
@@ -454,6 +539,9 @@ type variantRule struct {
 	// prefer holds the preferred spelling of a set, by set, if the
 	// options name one.
 	prefer map[int]int
+	// house holds the spelling of a set that a house rule prefers, by
+	// set, for the sets without one in prefer (see HouseFormsOption).
+	house map[int]houseChoice
 }
 
 // lookupForm returns the spelling that the set form f is, ending aside.
@@ -530,6 +618,11 @@ func (r *variantRule) check(p *Pass) {
 		why := byDocument
 		if v, ok := r.prefer[ref.set]; ok {
 			want, why = v, byPreference
+		} else if hc, ok := r.house[ref.set]; ok {
+			if hc.covered[ref.variant] && hc.looksAt(doc, span.Start) {
+				continue // the house rule reports it
+			}
+			want, why = hc.variant, byHouse
 		} else if c, ok = run[ref.set]; ok || p.census != nil {
 			if !ok {
 				c.variant, c.uses, _ = p.Majority(ref.set, len(set.forms))
@@ -564,6 +657,8 @@ func (r *variantRule) check(p *Pass) {
 		switch why {
 		case byPreference:
 			msg = fmt.Sprintf("“%s”: use “%s”, the preferred spelling", text, form)
+		case byHouse:
+			msg = fmt.Sprintf("“%s”: use “%s”, the house spelling", text, form)
 		case byRun:
 			mine, _ := p.Uses(ref.set, ref.variant)
 			msg = fmt.Sprintf("“%s”: the documents of this run use “%s” %s, this spelling %s", text, form, times(c.uses), times(mine))
@@ -580,6 +675,7 @@ const (
 	byDocument   = iota // the document used it first
 	byPreference        // the options prefer it
 	byRun               // the run's documents use it most
+	byHouse             // a house rule prefers it
 )
 
 // times writes a count of uses: "once", "twice", "3 times".

@@ -115,6 +115,40 @@ func TestVariantsPreferOption(t *testing.T) {
 	}
 }
 
+// TestVariantsHouseForms checks the spellings the house rules prefer (see
+// HouseFormsOption): such a spelling is never the odd one out, the
+// spellings its house rule reports are left to it, the others of its set
+// are reported, and the rule's own prefer wins.
+func TestVariantsHouseForms(t *testing.T) {
+	house := [][]string{
+		{"prose", "Kyiv", "Kiev"},                  // a substitution Kiev → Kyiv, outside quotations
+		{"all", "e-mail", "mail"},                  // what it replaces is no spelling of the set
+		{"all", "Uyghur", "Uighur"},                // prefer names another of this set: prefer wins
+		{"all", "Kiev", "Kyiv"},                    // a later house form of a set already chosen
+		{"all", "organise", "organize", "organiz"}, // a consistency set with its preferred form first
+		{"all", "Cockney", "cockernee"},            // no spelling of any set
+	}
+	runWordRuleCases(t, Variants, Options{HouseFormsOption: house, "prefer": []string{"Uighur"}},
+		[]wordRuleCase{
+			{name: "the house form first: the replaced one is left to the house rule", text: "Kyiv said. Kiev said."},
+			{name: "the replaced one first: the house form is not the odd one out", text: "Kiev said. Officials in Kyiv said. Kiev again."},
+			{name: "possessive and plural of the house form", text: "Kiev's mayor. Kyiv's mayor."},
+			{name: "where the house rule does not look, the replaced one is reported", text: "Kyiv said. “The Kiev of old,” he said.",
+				want: []string{"1:17 Kiev -> Kyiv (unsafe)"}},
+			{name: "a spelling the house rule does not replace is reported", text: "Email me. Send an e-mail. An email.",
+				want: []string{"1:1 Email -> E-mail", "1:30 email -> e-mail"}},
+			{name: "the house form alone", text: "The e-mail."},
+			{name: "a house consistency set", text: "They organize. We organise.", want: nil},
+			{name: "prefer wins over the house", text: "Uyghur groups. Uighur groups.", want: []string{"1:1 Uyghur -> Uighur"}},
+			{name: "sets the house names nothing of keep first use", text: "The colour. The color.", want: []string{"1:17 color -> colour"}},
+		})
+	// Without the house, the document's first use chooses: the house
+	// form is reported.
+	runWordRuleCases(t, Variants, nil, []wordRuleCase{
+		{name: "no house", text: "Kiev said. Officials in Kyiv said.", want: []string{"1:25 Kyiv -> Kiev"}},
+	})
+}
+
 // TestVariantsOptionErrors checks that a bad set or preferred spelling is
 // an *OptionError naming the option and the offending item, for a config
 // file's reader to point at its line.
