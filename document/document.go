@@ -125,7 +125,10 @@ type Paragraph struct {
 
 // Word is a run of letters and digits, with the apostrophes, hyphens and
 // number punctuation that join them ("report’s", "counter-terrorism",
-// "1,000").
+// "1,000"), and the full stops, underscores and @ between two of them that
+// make one token as written ("main.exe", "gophercon.in", "v1.2.3", "U.S",
+// "snake_case", an e-mail address); a handle or hashtag keeps its sign
+// ("@docqa", "#news").
 //
 // A document has about one word for every six or seven bytes of text, so a
 // Word is kept to 12 bytes; Span returns its offsets as the Span the rest
