@@ -50,7 +50,9 @@ var builtinWebPhrases = sync.OnceValue(func() *phraseMatcher {
 })
 
 // WebBoilerplate is the boilerplate/web rule: lines of web page residue,
-// such as "Add a Comment" or "Share this article", left in the copy.
+// such as "Add a Comment" or "Share this article", left in the copy: the
+// lines of the phrase list, and lines with the shape of page chrome (see
+// isChromeLine).
 var WebBoilerplate = &Rule{
 	ID:       "boilerplate/web",
 	Severity: Error,
@@ -59,6 +61,12 @@ var WebBoilerplate = &Rule{
 		"\"Add a Comment\", \"Your email address will not be published.\", \"Advertisement\", " +
 		"\"Share this article\". The rule reports a line of prose that consists of nothing but such phrases " +
 		"(case aside, with punctuation, bullets or arrows between them); a phrase inside a sentence is prose and is left alone. " +
+		"Beyond the list, a short line that stands alone is reported when it has the shape of page chrome: nothing but units of it, " +
+		"at least one of them unmistakable, with separators between them: calls to action (\"Follow us on X\", \"Subscribe to our newsletter\", \"Click here to read more\", \"Download the app\"), " +
+		"legal lines (\"© 2024 Example Media. All rights reserved.\", \"Privacy Policy | Terms of Use\"), comment widgets (\"12 Comments\", \"Comments are closed\"), " +
+		"navigation (\"› Back to Top\", \"Skip to content\", \"Most read\", \"Next article »\", \"Home › News\", \"READ MORE: headline\"), advertising labels (\"Sponsored content\") " +
+		"and a video player's fallback text. A line with words of the article's own (\"Follow the money.\", \"Read more about the mission.\") is prose, " +
+		"and so are photo captions, credits and bylines; a Markdown heading or list item is judged by the list alone. " +
 		"A line of a longer paragraph counts only if it opens with a capital and the next line does not carry on a sentence. " +
 		"Code in Markdown is never matched. The fix deletes the whole line.",
 	Bad:  "contributed to this report.\n\nAdd a Comment\n\nYour email address will not be published.",
@@ -83,12 +91,16 @@ func newWebBoilerplate(opts Options) (Check, error) {
 	return func(p *Pass) {
 		doc := p.Doc
 		for n := 1; n <= doc.LineCount(); n++ {
-			span, ok := m.boilerplateLine(doc, n)
+			span, ok := residueLine(m, doc, n)
 			if !ok {
 				continue
 			}
 			p.Report(span, "“"+doc.String(span)+"” is web page residue: delete the line",
 				Fix{Span: doc.LineSpanWithBreak(span.Start)})
+			if tail, del, ok := playerMessageTail(doc, n, span); ok {
+				p.Report(tail, "“"+doc.String(tail)+"” ends the video player's message on the line before: delete it",
+					Fix{Span: del})
+			}
 		}
 	}, nil
 }

@@ -52,7 +52,9 @@ func TestWebBoilerplateCases(t *testing.T) {
 			want: []string{"3:2 Read more](https://example.com/story) → -> delete 3:1-4:1"}},
 
 		{name: "in a sentence", text: "The advertisement ran in 1990.\n\nRead more books.\n"},
-		{name: "phrase and more", text: "Advertisement for a new car\n\nAdvertisements\n\nShare this article with a friend.\n"},
+		{name: "phrase and more", text: "Advertisement for a new car\n\nShare this article with a friend.\n"},
+		// WordPress.com labels its ads "Advertisements".
+		{name: "plural label", text: "Text.\n\nAdvertisements\n", want: []string{"3:1 Advertisements -> delete 3:1-4:1"}},
 		{name: "wrapped sentence", text: "He said that people should\nRead more\nbooks and newspapers.\n"},
 		{name: "wrapped lower case", text: "He said that people should\nread more\n"},
 		{name: "Markdown code block", file: "a.md", text: "Text.\n\n```\nAdvertisement\n```\n\n    Read more\n"},
@@ -90,4 +92,77 @@ func TestWebBoilerplateAllocations(t *testing.T) {
 	if n := checkAllocs(t, WebBoilerplate, Options{}, clean); n != 0 {
 		t.Errorf("checking the seed article without its findings allocates %v times, want 0", n)
 	}
+}
+
+// TestWebBoilerplateShape covers residue recognised by its shape rather than
+// by the phrase list: short lines standing alone that are nothing but the
+// page's furniture, by class, and article lines that only mention the same
+// words.
+func TestWebBoilerplateShape(t *testing.T) {
+	flagged := func(name, line string) wordRuleCase {
+		return wordRuleCase{name: name, text: "The end.\n\n" + line + "\n",
+			want: []string{"3:1 " + line + " -> delete 3:1-4:1"}}
+	}
+	runWordRuleCases(t, WebBoilerplate, nil, []wordRuleCase{
+		// Calls to action.
+		flagged("follow us", "Follow us on Twitter and Facebook"),
+		flagged("follow a handle", "Follow @NASA_Marshall on X"),
+		flagged("subscribe", "Subscribe now to our daily newsletter"),
+		flagged("sign up", "Sign up for the Morning Briefing newsletter"),
+		flagged("share", "Share this story on WhatsApp"),
+		flagged("share bar", "Share | Tweet | Email | Print"),
+		flagged("click", "Click here to read more"),
+		flagged("app", "Download the NASA app"),
+		flagged("read more with a headline", "READ MORE: Artemis II crew meets the press in Houston"),
+		// Legal lines.
+		flagged("copyright", "© 2024 Example Media Group. All rights reserved."),
+		flagged("legal links", "Privacy Policy | Terms of Use | Cookie Settings"),
+		flagged("wire copyright", "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed."),
+		// Comment widgets.
+		flagged("comment count", "12 Comments"),
+		flagged("comments closed", "Comments are closed."),
+		flagged("leave a reply", "Leave a Reply Cancel reply"),
+		flagged("disqus", "Please enable JavaScript to view the comments powered by Disqus."),
+		// Navigation.
+		flagged("back to top", "› Back to Top"),
+		flagged("skip", "Skip to main navigation"),
+		flagged("related", "Related Stories"),
+		flagged("most read", "Most Popular"),
+		flagged("next", "Next article »"),
+		flagged("previous and next", "← Previous | Next →"),
+		flagged("breadcrumb", "Home › News › Science"),
+		flagged("don't miss", "Don’t miss: The 10 best photos of the eclipse"),
+		flagged("e-mail", "E-mail | Print | Share this page"),
+		// Advertising labels.
+		flagged("sponsored", "Sponsored Content"),
+		flagged("continues", "Article continues below this advertisement"),
+		// A video player's fallback text.
+		flagged("video fallback", "To view this video please enable JavaScript, and consider upgrading to a web browser that"),
+		{name: "video fallback broken at its link", text: "The end.\n\nTo view this video please enable JavaScript, and consider upgrading to a web browser that\n\nsupports HTML5 video Time-lapse showing robots at work. Credits: NASA\n",
+			want: []string{"3:1 To view this video please enable JavaScript, and consider upgrading to a web browser that -> delete 3:1-4:1",
+				"5:1 supports HTML5 video -> delete 5:1-5:22"}},
+		{name: "caption alone", text: "The end.\n\nThe browser that supports HTML5 video is new.\n\nsupports HTML5 video\n"},
+
+		// Article lines that mention the same words are prose.
+		{name: "sentence about subscribing", text: "He urged viewers to subscribe to the channel.\n"},
+		{name: "follow in a sentence", text: "Follow the money.\n\nFollow the river north for two miles.\n"},
+		{name: "read more about", text: "Read more about Cryogenic Fluid Management.\n\nRead more about some of the research making the journey to the orbiting laboratory:\n"},
+		{name: "authored link", text: "To view this year’s contest submissions, click here.\n\nDownload high-resolution photos and videos of the research mentioned in this article.\n"},
+		{name: "search", text: "Search this database of scientific experiments to learn more about those mentioned above.\n"},
+		{name: "photo credit", text: "Credit: NASA’s Goddard Space Flight Center/Scientific Visualization Studio\n\n© ESA/Hubble\n\nImage courtesy of Cassidy O’Reilly.\n"},
+		{name: "video download", text: "Download this video in HD formats from https://svs.gsfc.nasa.gov/14538.\n"},
+		{name: "byline", text: "Office of the Spokesperson\n\nBy Jessica Barnett\n"},
+		{name: "release header", text: "THE WHITE HOUSE\n\nOffice of Communications\n\nFor Immediate Release\n"},
+		{name: "heading words", text: "Back to the Moon\n\nNext Steps\n\nThe Path Forward\n\nComments on the draft rule\n"},
+		{name: "copyright alone", text: "© 2023 John Smith\n"},
+		{name: "quoted", text: "“Share this story,” she said.\n\n“Follow us on Twitter”\n"},
+		{name: "sign in alone", text: "Sign in\n\nNext\n"},
+		{name: "related in a sentence", text: "Related stories ran in the Times.\n\nRelated: the agency said more tests would follow.\n"},
+		{name: "wrapped sentence", text: "Officials told residents to\nFollow us on Twitter\nfor updates, the mayor said.\n"},
+		{name: "Markdown structure", file: "a.md", text: "# Guide\n\n## Related links\n\nThe plugin adds related links.\n\n- [Related links]\n- [Reproduction]\n\n> Follow us on Twitter\n"},
+		{name: "Markdown link", file: "a.md", text: "Text.\n\n[Follow us on Twitter](https://twitter.com/example)\n",
+			want: []string{"3:2 Follow us on Twitter -> delete 3:1-4:1"}},
+		{name: "lines of one paragraph", text: "The launch is set for May.\nShare | Tweet | Email\n12 Comments\n",
+			want: []string{"2:1 Share | Tweet | Email -> delete 2:1-3:1", "3:1 12 Comments -> delete 3:1-4:1"}},
+	})
 }
