@@ -52,6 +52,9 @@ const (
 	// chromeHeadline is the headline of a linked story after "Read more:":
 	// it opens with a capital, a digit or a quotation mark.
 	chromeHeadline = `(?-i:[\p{Lu}\p{N}“"‘']).{0,160}`
+	// chromeLegal is the name of one of a site's legal pages.
+	chromeLegal = `(?:privacy\s+(?:policy|notice|statement|settings)|terms\s+(?:of\s+(?:use|service)|(?:and|&)\s+conditions)|` +
+		`cookie\s+(?:policy|settings|preferences|notice|consent)|your\s+privacy\s+choices|accessibility|contact\s+us|about\s+us|site\s*map)`
 )
 
 // chromeStrong are units that make a line chrome on their own.
@@ -59,7 +62,8 @@ var chromeStrong = []string{
 	// Calls to action.
 	`share(?:\s+(?:this|the)(?:\s+` + chromeItem + `)?)?(?:\s+(?:on|via|to|with)\s+` + chromeNets + `)?`,
 	`share\s+` + chromeItem + `(?:\s+(?:on|via)\s+` + chromeNets + `)?`,
-	`(?:follow|like|find|join)\s+us(?:\s+(?:on|at)\s+` + chromeNets + `)?`,
+	`follow\s+us(?:\s+(?:on|at)\s+` + chromeNets + `)?`,
+	`(?:like|find|join)\s+us\s+(?:on|at)\s+` + chromeNets,
 	`follow\s+@\w+(?:\s+(?:on|at)\s+` + chromeNets + `)?`,
 	`follow\s+` + chromeName + `on\s+` + chromeNets,
 	`subscribe(?:\s+(?:now|today|here|for\s+free))?(?:\s+(?:to|for)\s+(?:our|the|my)\s+` + chromeName + chromeFeeds + `)?`,
@@ -78,16 +82,15 @@ var chromeStrong = []string{
 	// Legal lines.
 	`all\s+rights\s+reserved`,
 	`this\s+material\s+may\s+not\s+be\s+published,?\s+broadcast,?\s+rewritten,?\s+or\s+redistributed`,
-	`privacy\s+(?:policy|notice|statement|settings)`,
-	`terms\s+(?:of\s+(?:use|service)|(?:and|&)\s+conditions)`,
-	`cookie\s+(?:policy|settings|preferences|notice|consent)`,
+	// The names of a site's legal pages are chrome two together (alone,
+	// "Privacy settings" may head a section of an article).
+	chromeLegal + chromeSep + `+` + chromeLegal,
 	`(?:manage|accept(?:\s+all)?|reject(?:\s+all)?)\s+cookies`,
 	`do\s+not\s+sell(?:\s+or\s+share)?\s+my\s+personal\s+information`,
-	`your\s+privacy\s+choices`,
 	`ad\s*choices`,
 	// Comment widgets.
 	`\d+\s+(?:comments?|responses?|replies)`,
-	`no\s+comments(?:\s+yet)?`,
+	`no\s+comments\s+yet`,
 	`comments\s+are\s+(?:closed|disabled)`,
 	`comments\s+\(\d+\)`,
 	`(?:leave|add|post|write)\s+a\s+(?:comment|reply|response)`,
@@ -103,13 +106,13 @@ var chromeStrong = []string{
 	`skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search|footer|menu)`,
 	`(?:back|return|go|scroll)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?`,
 	`(?:related|more|similar|recommended|popular|trending)\s+(?:articles|stories|posts|content|coverage|reading|videos|links)`,
-	`most\s+(?:read|popular|viewed|shared|commented|emailed)`,
+	`most\s+(?:read|viewed|shared|commented|emailed)`,
 	`(?:next|previous|prev|newer|older)\s+(?:article|story|post|entry|page)s?`,
 	`(?:previous|prev|older)` + chromeSep + `+(?:next|newer)`,
 	`(?:you\s+(?:may|might)\s+also\s+like|recommended\s+for\s+you|don(?:'|’)t\s+miss)`,
-	`home(?:\s*[›»>/|]\s*[\p{L}\p{N}][\p{L}\p{N} &'’-]{0,30}){1,5}`,
+	`home(?:\s*[›»>]\s*[\p{L}\p{N}][\p{L}\p{N} &'’-]{0,30}){1,5}`,
 	// Advertising labels.
-	`advertisements?|advertising|advertiser\s+content|ad\s+feedback|report\s+(?:this\s+)?ad`,
+	`advertisements?|advertiser\s+content|ad\s+feedback|report\s+(?:this\s+)?ad`,
 	`sponsored(?:\s+(?:content|post|links?|stories|story))?|paid\s+(?:content|post|partnership)|partner\s+content|promoted\s+content`,
 	`(?:story|article|content)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?`,
 	`scroll\s+to\s+continue(?:\s+with\s+content)?`,
@@ -123,7 +126,8 @@ var chromeWeak = []string{
 	chromeNet, `tweet|print|share|comments?|reply|ad|ads|promoted|sponsored`,
 	`next|previous|prev|newer|older|home|more|top`,
 	`sign\s+in|sign\s+up|log\s+in|login|log\s+out|register`,
-	`contact\s+us|about\s+us|site\s*map|accessibility|careers|help`,
+	`contact\s+us|about\s+us|site\s*map|accessibility|careers|help|advertising|no\s+comments|most\s+popular`,
+	chromeLegal,
 	`(?:©|\(c\)|copyright)\s*©?\s*\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+` + chromeName + `[\p{L}\p{N}.]*)?`,
 	`©\s*` + chromeName + `[\p{L}\p{N}.]*`,
 }
