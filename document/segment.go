@@ -128,19 +128,19 @@ var asciiWord = func() (t [256]bool) {
 var asciiSeparator = func() (t [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		r := rune(c)
-		t[c] = !IsWordRune(r) && !isJoiner('0', r, '0') && !isJoiner('a', r, 'a') && !isSigil(r)
+		t[c] = !IsWordRune(r) && !IsJoiner('0', r, '0') && !IsJoiner('a', r, 'a') && !isSigil(r)
 	}
 	return t
 }()
 
-// isJoiner reports whether r joins the word runes on each side of it into
+// IsJoiner reports whether r joins the word runes on each side of it into
 // one word, so that a word is a token as written: an apostrophe
 // (report’s), a hyphen (counter-terrorism), a full stop (U.S., e.g.,
 // main.exe, gophercon.in, os.Open, v1.2.3), an underscore (snake_case,
 // my_file.go), an at sign (an e-mail address) or, with digits on both
 // sides, a thousands separator (1,000). A full stop after the last letter
 // ("U.S.") is not part of the word: it may end a sentence too.
-func isJoiner(prev, r, next rune) bool {
+func IsJoiner(prev, r, next rune) bool {
 	switch r {
 	case '\'', '’', '-', '‐', '‑', '.', '_', '@':
 		return IsWordRune(prev) && IsWordRune(next)
@@ -154,14 +154,17 @@ func isJoiner(prev, r, next rune) bool {
 // sign of a handle (@docqa) and the number sign of a hashtag (#GopherCon).
 func isSigil(r rune) bool { return r == '@' || r == '#' }
 
-// sigilStarts reports whether the sigil r, not written after a word,
-// starts a word with next: a handle's at sign before any word rune, a
-// hashtag's number sign before a letter ("#1" is a number, not a tag).
-func sigilStarts(r, next rune) bool {
-	if r == '#' {
+// SigilStarts reports whether r is a sigil that, not written after a
+// word, starts a word with next: a handle's at sign before any word rune,
+// a hashtag's number sign before a letter ("#1" is a number, not a tag).
+func SigilStarts(r, next rune) bool {
+	switch r {
+	case '#':
 		return IsWordRune(next) && !unicode.IsDigit(next)
+	case '@':
+		return IsWordRune(next)
 	}
-	return IsWordRune(next)
+	return false
 }
 
 // words appends the words of one paragraph to ws. It also counts the curly
@@ -217,13 +220,13 @@ func (d *Document) words(ws []Word, s Span, para int) (_ []Word, opening int) {
 		case start < 0:
 			// Between words, a handle's or hashtag's sigil starts one.
 			if isSigil(r) && i+n < s.End {
-				if next, _ := d.runeAt(i + n); sigilStarts(r, next) {
+				if next, _ := d.runeAt(i + n); SigilStarts(r, next) {
 					start = i
 				}
 			}
 		case i+n < s.End:
 			next, _ := d.runeAt(i + n)
-			if isJoiner(prev, r, next) {
+			if IsJoiner(prev, r, next) {
 				break
 			}
 			ws = append(ws, newWord(start, i, para))

@@ -462,7 +462,7 @@ func TestSettle(t *testing.T) {
 // phrase the matcher finds, and turns away text with none of its words.
 func TestMayMatch(t *testing.T) {
 	_, m, err := compileAll([]Def{
-		{ID: "house/a", Kind: Existence, Tokens: []string{"Kyiv", "counter-terrorism", "3.5", "per cent", "e.g.", "rock ’n’ roll"}, Message: "m"},
+		{ID: "house/a", Kind: Existence, Tokens: []string{"Kyiv", "counter-terrorism", "3.5", "per cent", "e.g.", "rock ’n’ roll", "main.exe", "@docqa"}, Message: "m"},
 		{ID: "house/b", Kind: Substitution, Swap: []Pair{{"O'Brien", "O’Brien"}, {"Ünïcödé", "unicode"}}, Message: "m", CaseSensitive: true},
 	})
 	if err != nil {
@@ -471,6 +471,7 @@ func TestMayMatch(t *testing.T) {
 	for _, text := range []string{
 		"Kyiv", "KYIV’s", "’Kyiv", "(Kyiv)", "Counter-terrorism", "3.5 times", "Per\ncent", "e.g. this",
 		"rock ’n’ roll", "O'Brien", "o’brien", "ÜNÏCÖDÉ", "Kyiv-based", "counter terrorism", "3,5", "nothing here",
+		"run main.exe now", "ask @docqa", "a #tag", "U.S. rules",
 	} {
 		d := document.LoadFormat("", []byte(text), document.Plain)
 		found := false

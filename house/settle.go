@@ -101,12 +101,14 @@ func (m *matcher) mayMatch(text string) bool {
 	rs := []rune(text)
 	var buf []byte
 	for i := 0; i < len(rs); {
-		if !document.IsWordRune(rs[i]) {
+		// A word starts at a word rune, or at the sign of a handle or a
+		// hashtag; it goes on as a document's words do (document.IsJoiner).
+		if !document.IsWordRune(rs[i]) && !(i+1 < len(rs) && document.SigilStarts(rs[i], rs[i+1])) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(rs) && (document.IsWordRune(rs[j]) || j+1 < len(rs) && joins(rs[j-1], rs[j], rs[j+1])) {
+		for j < len(rs) && (document.IsWordRune(rs[j]) || j+1 < len(rs) && document.IsJoiner(rs[j-1], rs[j], rs[j+1])) {
 			j++
 		}
 		buf = rules.FoldWord(buf[:0], []byte(string(rs[i:j])))
@@ -117,19 +119,6 @@ func (m *matcher) mayMatch(text string) bool {
 			return true
 		}
 		i = j
-	}
-	return false
-}
-
-// joins reports whether r joins the word runes on each side of it into one
-// word, as a document's words are split: an apostrophe or a hyphen between
-// word runes, a decimal point or a thousands separator between digits.
-func joins(prev, r, next rune) bool {
-	switch r {
-	case '\'', '’', '-', '‐', '‑':
-		return document.IsWordRune(prev) && document.IsWordRune(next)
-	case '.', ',':
-		return '0' <= prev && prev <= '9' && '0' <= next && next <= '9'
 	}
 	return false
 }
