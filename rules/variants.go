@@ -10,18 +10,42 @@ import (
 	"github.com/docqa/docqa/rules/internal/wordtable"
 )
 
-// variantNames are the built-in sets of spellings of one name or word. Each
-// is uncontroversially one thing spelled two ways; the order means nothing,
-// since a document's first use picks its form. "Beijing" and "Peking" are
-// left out on purpose: Peking University is a name, not a variant.
-var variantNames = [][]string{
-	{"Uyghur", "Uighur"},
-	{"Kyiv", "Kiev"},
-	{"email", "e-mail"},
-	{"website", "web site"},
+//go:generate go run ./internal/genvariants -level 60 -o variants_scowl_gen.go
+
+// variantNames are the built-in families of spellings of one name or
+// word, curated: each family is a list of sets whose spellings are in the
+// same order (the sets of Tsar and Czar: tsar, czar; tsarist, czarist). Each
+// is uncontroversially one thing spelled two ways; the order means
+// nothing, since a document's first use picks its form. Renamings are left
+// out on purpose (Beijing and Peking: Peking University is a name; Mumbai
+// and Bombay), and so are a word's spellings that also mean something else
+// (spelt, a grain; burnt toast in American English).
+var variantNames = [][][]string{
+	{{"Uyghur", "Uighur"}},
+	{{"Kyiv", "Kiev"}},
+	{{"email", "e-mail"}},
+	{{"website", "web site"}},
+	{{"online", "on-line"}},
+	{{"percent", "per cent"}},
+	{{"towards", "toward"}},
+	{{"learnt", "learned"}},
+	{{"dreamt", "dreamed"}},
+	{{"cooperate", "co-operate"}, {"cooperated", "co-operated"}, {"cooperating", "co-operating"},
+		{"cooperation", "co-operation"}, {"cooperative", "co-operative"}, {"cooperatives", "co-operatives"}},
+	{{"coordinate", "co-ordinate"}, {"coordinated", "co-ordinated"}, {"coordinating", "co-ordinating"},
+		{"coordination", "co-ordination"}, {"coordinator", "co-ordinator"}},
+	{{"Tehran", "Teheran"}},
+	{{"tsar", "czar"}, {"tsarist", "czarist"}, {"tsarina", "czarina"}},
+	{{"Hezbollah", "Hizbollah", "Hizballah"}},
+	{{"Quran", "Koran", "Qur'an"}},
+	{{"Hanukkah", "Chanukah", "Hanukah"}},
+	{{"Kharkiv", "Kharkov"}},
+	{{"Luhansk", "Lugansk"}},
+	{{"Zelensky", "Zelenskyy", "Zelenskiy"}},
 }
 
-// ambiguousUKUS are British spellings (misspell's DictAmerican keys) whose
+// ambiguousUKUS are British spellings (of misspell's DictAmerican and
+// SCOWL's lists) whose
 // American counterpart is also good British English with another meaning
 // (a tyre and to tire, a storey and a story) or another use (a computer
 // program, a dialog box, to license): a British document may well use both.
@@ -31,6 +55,8 @@ var ambiguousUKUS = map[string]bool{
 	"metre": true, "metres": true, "philtre": true, "philtres": true,
 	"practise": true, "practises": true, "programme": true, "programmes": true,
 	"storey": true, "storeys": true, "tyre": true, "tyres": true,
+	// the plural of analysis in both
+	"analyses": true,
 }
 
 // variantSuffixes are the endings a variant may carry and still match:
@@ -82,6 +108,11 @@ type variantSet struct {
 	// ukus marks a British and American pair, where a capitalised word in
 	// mid-sentence is taken for part of a name.
 	ukus bool
+	// family is the index of the first set of the set's family: the sets
+	// of one word's inflections and derivations (criticise, criticised,
+	// criticising), whose spellings are in the same order. A document
+	// chooses a spelling of a family, not of each set.
+	family int
 }
 
 // variantRef says which spelling of which set a lookup key stands for.
@@ -196,15 +227,19 @@ func (t *variantTable) singleRefHashed(key []byte, h uint32) (variantRef, bool) 
 }
 
 // newVariantTable builds the table: the configured sets first, then the
-// built-in names, then the British and American pairs; a built-in set that
-// shares a spelling with one already added is left out.
+// built-in names, then the British and American pairs of misspell's and
+// SCOWL's lists; a built-in set that shares a spelling with one already
+// added is left out. A configured set is a family of its own; a British
+// and American pair joins the family of the pairs whose British spelling
+// has the same stem (see familyStem).
 func newVariantTable(extra [][]string) (*variantTable, error) {
-	n := len(extra) + len(variantNames) + misspellUS.Len() // sets, at most
+	n := len(extra) + len(variantNames) + misspellUS.Len() + len(scowlUKUS)/2 // sets, at most
 	t := &variantTable{single: make(map[string]variantRef, 8*n), multi: make(map[string][]multiForm)}
 	exact := make(map[string]int, 2*n) // folded spelling → set
-	// add adds a set, or returns the index of one of its spellings that
-	// an earlier set has, and that set.
-	add := func(forms []string, ukus bool) (dup, other int, ok bool) {
+	// add adds a set to the family fam (-1: a family of its own), or
+	// returns the index of one of its spellings that an earlier set has,
+	// and that set.
+	add := func(forms []string, ukus bool, fam int) (dup, other int, ok bool) {
 		folded := make([]string, len(forms))
 		for i, f := range forms {
 			folded[i] = foldForm(f)
@@ -213,7 +248,10 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 			}
 		}
 		si := len(t.sets)
-		t.sets = append(t.sets, variantSet{forms: forms, folded: folded, ukus: ukus})
+		if fam < 0 {
+			fam = si
+		}
+		t.sets = append(t.sets, variantSet{forms: forms, folded: folded, ukus: ukus, family: fam})
 		for vi, f := range folded {
 			exact[f] = si
 			ref := variantRef{set: si, variant: vi}
@@ -229,30 +267,66 @@ func newVariantTable(extra [][]string) (*variantTable, error) {
 		if err := checkSet(i, set); err != nil {
 			return nil, err
 		}
-		if k, other, ok := add(set, false); !ok {
+		if k, other, ok := add(set, false, -1); !ok {
 			return nil, inTwoSets(i, k, other, extra)
 		}
 	}
-	for _, set := range variantNames {
-		add(set, false)
+	for _, family := range variantNames {
+		fam := -1
+		for _, set := range family {
+			if _, si, ok := add(set, false, fam); ok && fam < 0 {
+				fam = si
+			}
+		}
 	}
-	// misspell's DictAmerican, from the generated table: its keys in the
-	// list's order, each once.
-	ukToUS := make(map[string]string, misspellUS.Len())
+	// misspell's DictAmerican, from the generated table, its keys in the
+	// list's order, each once; then SCOWL's pairs.
+	ukToUS := make(map[string]string, misspellUS.Len()+len(scowlUKUS)/2)
+	var pairs []string
 	for i, uk := range misspellUS.Keys {
 		ukToUS[uk] = misspellUS.Values[i]
+		pairs = append(pairs, uk, misspellUS.Values[i])
 	}
-	for i, uk := range misspellUS.Keys {
-		us := misspellUS.Values[i]
+	for i := 0; i+1 < len(scowlUKUS); i += 2 {
+		if _, dup := ukToUS[scowlUKUS[i]]; !dup {
+			ukToUS[scowlUKUS[i]] = scowlUKUS[i+1]
+		}
+		pairs = append(pairs, scowlUKUS[i], scowlUKUS[i+1])
+	}
+	families := make(map[string]int, len(pairs)/4) // stem → family
+	for i := 0; i+1 < len(pairs); i += 2 {
+		uk, us := pairs[i], pairs[i+1]
 		if ambiguousUKUS[uk] || regularPlural(ukToUS, uk, us) {
 			continue
 		}
-		add([]string{uk, us}, true)
+		stem := familyStem(uk)
+		fam, ok := families[stem]
+		if !ok {
+			fam = -1
+		}
+		if _, si, ok := add([]string{uk, us}, true, fam); ok && fam < 0 {
+			families[stem] = si
+		}
 	}
 	// Endings go in last, so that a spelling of its own (a set's "colours")
 	// always wins over another's spelling plus an ending.
 	t.addEndings(0)
 	return t, nil
+}
+
+// familySuffixes are the endings familyStem takes off, longest first.
+var familySuffixes = []string{"ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s", "d", "e"}
+
+// familyStem returns the British spelling uk without its inflection or
+// derivation, if any (criticise, criticised, criticising, criticisation:
+// criticis), so that the pairs of one word's forms make one family.
+func familyStem(uk string) string {
+	for _, suf := range familySuffixes {
+		if len(uk) >= len(suf)+4 && strings.HasSuffix(uk, suf) {
+			return uk[:len(uk)-len(suf)]
+		}
+	}
+	return uk
 }
 
 // addEndings adds the spellings with an ending (see variantSuffixes) of the
@@ -333,7 +407,7 @@ func withSets(extra [][]string) (*variantTable, error) {
 			}
 		}
 		si := base + i
-		t.sets = append(t.sets, variantSet{forms: set, folded: folded})
+		t.sets = append(t.sets, variantSet{forms: set, folded: folded, family: si})
 		for vi, f := range folded {
 			owner[f] = i
 			ref := variantRef{set: si, variant: vi}
@@ -392,10 +466,12 @@ func regularPlural(ukToUS map[string]string, uk, us string) bool {
 	return false
 }
 
-// variantChoice is the spelling a document chose for one set.
+// variantChoice is the spelling a document chose for one family.
 type variantChoice struct {
-	set, variant int
+	set, variant int // set is the family
 	first        int // the offset where the document first used it
+	// from is the set of the spelling first used, and end its end offset.
+	from, end int
 }
 
 // manyChoices is the number of choices a document makes (sets it uses)
@@ -441,8 +517,10 @@ const HouseFormsOption = "house_forms"
 
 // houseChoice is a set's spelling that a house rule prefers.
 type houseChoice struct {
-	variant int
-	// covered marks, by variant, the spellings the house rule reports
+	// set and variant are the spelling the house rule writes; the rest of
+	// its family follows it.
+	set, variant int
+	// covered marks, by variant, the spellings of set the house rule reports
 	// itself, in quotations (quotes), outside them (prose) or both.
 	covered       map[int]bool
 	prose, quotes bool
@@ -480,10 +558,11 @@ func newVariants(opts Options) (Check, error) {
 		if r.prefer == nil {
 			r.prefer = make(map[int]int, len(prefer))
 		}
-		if v, dup := r.prefer[ref.set]; dup {
+		fam := t.sets[ref.set].family
+		if v, dup := r.prefer[fam]; dup {
 			return nil, fail("%q and %q are spellings of one set: prefer one", t.sets[ref.set].forms[v], f)
 		}
-		r.prefer[ref.set] = ref.variant
+		r.prefer[fam] = ref.variant
 	}
 	r.house = houseChoices(t, opts.Sets(HouseFormsOption), r.prefer)
 	return r.check, nil
@@ -505,18 +584,19 @@ func houseChoices(t *variantTable, forms [][]string, prefer map[int]int) map[int
 		if !ok {
 			continue
 		}
-		if _, own := prefer[ref.set]; own {
+		fam := t.sets[ref.set].family
+		if _, own := prefer[fam]; own {
 			continue
 		}
-		if c, seen := out[ref.set]; seen && c.variant != ref.variant {
+		if c, seen := out[fam]; seen && c.variant != ref.variant {
 			continue // another house form of the set came first
 		}
 		if out == nil {
 			out = make(map[int]houseChoice)
 		}
-		c, seen := out[ref.set]
+		c, seen := out[fam]
 		if !seen {
-			c = houseChoice{variant: ref.variant, covered: make(map[int]bool)}
+			c = houseChoice{set: ref.set, variant: ref.variant, covered: make(map[int]bool)}
 		}
 		c.prose = c.prose || scope == "prose" || scope == "all"
 		c.quotes = c.quotes || scope == "quotes" || scope == "all"
@@ -524,11 +604,11 @@ func houseChoices(t *variantTable, forms [][]string, prefer map[int]int) map[int
 			if strings.IndexFunc(f, document.IsWordRune) < 0 {
 				continue
 			}
-			if other, ok := t.lookupForm(f); ok && other.set == ref.set && other.variant != ref.variant {
+			if other, ok := t.lookupForm(f); ok && other.set == c.set && other.variant != c.variant {
 				c.covered[other.variant] = true
 			}
 		}
-		out[ref.set] = c
+		out[fam] = c
 	}
 	return out
 }
@@ -536,11 +616,12 @@ func houseChoices(t *variantTable, forms [][]string, prefer map[int]int) map[int
 // variantRule is the rule prepared with its options.
 type variantRule struct {
 	t *variantTable
-	// prefer holds the preferred spelling of a set, by set, if the
-	// options name one.
+	// prefer holds the preferred spelling of a family (the variant of
+	// its sets), by family, if the options name one.
 	prefer map[int]int
-	// house holds the spelling of a set that a house rule prefers, by
-	// set, for the sets without one in prefer (see HouseFormsOption).
+	// house holds the spelling of a family that a house rule prefers, by
+	// family, for the families without one in prefer (see
+	// HouseFormsOption).
 	house map[int]houseChoice
 }
 
@@ -606,8 +687,9 @@ func (r *variantRule) check(p *Pass) {
 		if set.ukus && !initial && lc != caseLower && lc != caseUpper {
 			continue // part of a name: Pearl Harbor, the Labor Party
 		}
+		fam := set.family
 		if p.Counting() {
-			p.Count(ref.set, ref.variant)
+			p.Count(fam, ref.variant)
 			continue
 		}
 		// want is the spelling to keep; why says why, for the message:
@@ -615,30 +697,31 @@ func (r *variantRule) check(p *Pass) {
 		var want int
 		var c runChoice
 		var first int
+		var firstUse variantChoice
 		why := byDocument
-		if v, ok := r.prefer[ref.set]; ok {
+		if v, ok := r.prefer[fam]; ok {
 			want, why = v, byPreference
-		} else if hc, ok := r.house[ref.set]; ok {
-			if hc.covered[ref.variant] && hc.looksAt(doc, span.Start) {
+		} else if hc, ok := r.house[fam]; ok {
+			if hc.set == ref.set && hc.covered[ref.variant] && hc.looksAt(doc, span.Start) {
 				continue // the house rule reports it
 			}
 			want, why = hc.variant, byHouse
-		} else if c, ok = run[ref.set]; ok || p.census != nil {
+		} else if c, ok = run[fam]; ok || p.census != nil {
 			if !ok {
-				c.variant, c.uses, _ = p.Majority(ref.set, len(set.forms))
+				c.variant, c.uses, _ = p.Majority(fam, len(set.forms))
 				if run == nil {
 					run = make(map[int]runChoice)
 				}
-				run[ref.set] = c
+				run[fam] = c
 			}
 			want, why = c.variant, byRun
 		} else {
-			ci := findChoice(chosen, index, ref.set)
+			ci := findChoice(chosen, index, fam)
 			if ci < 0 {
-				chosen = append(chosen, variantChoice{set: ref.set, variant: ref.variant, first: w.Start})
+				chosen = append(chosen, variantChoice{set: fam, variant: ref.variant, first: w.Start, from: ref.set, end: span.End})
 				switch {
 				case index != nil:
-					index[ref.set] = len(chosen) - 1
+					index[fam] = len(chosen) - 1
 				case len(chosen) > manyChoices:
 					index = make(map[int]int, 2*len(chosen))
 					for i, c := range chosen {
@@ -647,7 +730,8 @@ func (r *variantRule) check(p *Pass) {
 				}
 				continue
 			}
-			want, first = chosen[ci].variant, chosen[ci].first
+			firstUse = chosen[ci]
+			want, first = firstUse.variant, firstUse.first
 		}
 		if ref.variant == want {
 			continue
@@ -660,10 +744,16 @@ func (r *variantRule) check(p *Pass) {
 		case byHouse:
 			msg = fmt.Sprintf("“%s”: use “%s”, the house spelling", text, form)
 		case byRun:
-			mine, _ := p.Uses(ref.set, ref.variant)
+			mine, _ := p.Uses(fam, ref.variant)
 			msg = fmt.Sprintf("“%s”: the documents of this run use “%s” %s, this spelling %s", text, form, times(c.uses), times(mine))
 		default:
 			msg = fmt.Sprintf("“%s”: this document uses “%s” (first at line %d)", text, form, doc.LineOf(first))
+			if firstUse.from != ref.set {
+				// Another word of the family set the choice: name it as
+				// the document wrote it.
+				used := strings.Join(strings.Fields(doc.String(document.Span{Start: first, End: firstUse.end})), " ")
+				msg = fmt.Sprintf("“%s”: this document writes “%s” (first at line %d): use “%s”", text, used, doc.LineOf(first), form)
+			}
 		}
 		fix := inLetterCase(form, lc) + doc.String(document.Span{Start: stem.End, End: span.End})
 		p.Report(span, msg, WordFix(doc, Fix{Span: span, Replacement: fix})...)

@@ -47,7 +47,7 @@ func variantTableSource(t *testing.T) []byte {
 	b.WriteString("import \"github.com/docqa/docqa/rules/internal/wordtable\"\n\n")
 	b.WriteString("// defaultVariantSets are the built-in sets of consistency/variants.\nvar defaultVariantSets = []variantSet{\n")
 	for _, s := range vt.sets {
-		fmt.Fprintf(&b, "\t{forms: %#v, folded: %#v, ukus: %v},\n", s.forms, s.folded, s.ukus)
+		fmt.Fprintf(&b, "\t{forms: %#v, folded: %#v, ukus: %v, family: %d},\n", s.forms, s.folded, s.ukus, s.family)
 	}
 	b.WriteString("}\n\n// defaultVariantMulti are the built-in spellings of several words.\nvar defaultVariantMulti = []multiEntry{\n")
 	firsts := make([]string, 0, len(vt.multi))

@@ -340,3 +340,54 @@ func TestVariantsWithSets(t *testing.T) {
 		}
 	}
 }
+
+// TestVariantsFamilies checks that a document chooses a spelling of a
+// family (a word's inflections and derivations), not of each pair: real
+// mixes from news and documentation, and the forms that are no mix.
+func TestVariantsFamilies(t *testing.T) {
+	runWordRuleCases(t, Variants, nil, []wordRuleCase{
+		{name: "inflections of -ise", text: "Critics criticise the plan. It was criticized. They are criticizing it.",
+			want: []string{"1:36 criticized -> criticised", "1:57 criticizing -> criticising"}},
+		{name: "derivation", text: "They organise. The organization grew.",
+			want: []string{"1:20 organization -> organisation"}},
+		{name: "-ll- and -l-", text: "She travelled far. The traveler rested. He traveled back.",
+			want: []string{"1:24 traveler -> traveller", "1:44 traveled -> travelled"}},
+		{name: "-re and -er", text: "The centres closed. The center reopened.",
+			want: []string{"1:25 center -> centre"}},
+		{name: "-ement and -ment", text: "A judgment was made. Judgements differ.",
+			want: []string{"1:22 Judgements -> Judgments"}},
+		{name: "ae and e", text: "A haemorrhage. He hemorrhaged.",
+			want: []string{"1:19 hemorrhaged -> haemorrhaged"}},
+		{name: "-ogue and -og", text: "The catalogue. Two catalogs.",
+			want: []string{"1:20 catalogs -> catalogues"}},
+		{name: "towards", text: "He walked towards the sea, then toward the hills.",
+			want: []string{"1:33 toward -> towards"}},
+		{name: "learnt", text: "They learnt to swim. We learned to sail.",
+			want: []string{"1:25 learned -> learnt"}},
+		{name: "per cent", text: "Up 5 per cent. Down 3 percent.",
+			want: []string{"1:23 percent -> per cent"}},
+		{name: "closed compound", text: "Shop online. Pay on-line.",
+			want: []string{"1:18 on-line -> online"}},
+		{name: "hyphenated family", text: "They cooperate. Co-operation grew.",
+			want: []string{"1:17 Co-operation -> Cooperation"}},
+		{name: "transliteration of a place", text: "Flights to Tehran resumed. Teheran said no.",
+			want: []string{"1:28 Teheran -> Tehran"}},
+		{name: "transliteration of a title", text: "The Tsar fell. The czarist army fled.",
+			want: []string{"1:20 czarist -> tsarist"}},
+		{name: "one family's forms, one spelling", text: "Critics criticise. It was criticised. Criticising it."},
+		{name: "two families", text: "They organise. The colour. They organised it in color.",
+			want: []string{"1:49 color -> colour"}},
+	})
+}
+
+// TestVariantsFamilyMessage checks that a finding names the spelling that
+// set the choice, and its line, when another word of the family set it.
+func TestVariantsFamilyMessage(t *testing.T) {
+	_, fs := lintWith(t, Variants, nil, "a.txt", "Critics criticise it.\n\nIt was criticized.")
+	if len(fs) != 1 {
+		t.Fatalf("got %d findings, want 1", len(fs))
+	}
+	if want := "“criticized”: this document writes “criticise” (first at line 1): use “criticised”"; fs[0].Message != want {
+		t.Errorf("message %q, want %q", fs[0].Message, want)
+	}
+}
