@@ -72,6 +72,7 @@ func Builtin() *Registry {
 		DoubledWord,
 		Coordination,
 		Misspell,
+		Typo,
 		Variants,
 		WebBoilerplate,
 		SecondPerson,

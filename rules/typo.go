@@ -1,0 +1,420 @@
+package rules
+
+import (
+	"bytes"
+	_ "embed"
+	"strings"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules/internal/bloom"
+)
+
+// Typo is the spelling/typo rule: a word that no dictionary lists and that
+// is one slip of the keyboard away from a common word. It is a rule of its
+// own, beside spelling/misspell's curated list, so that a user can switch
+// the guesswork off and keep the list.
+var Typo = &Rule{
+	ID:       "spelling/typo",
+	Severity: Warning,
+	Summary:  "Words in no dictionary that are one slip away from a common word (“fnial”, “enginering”)",
+	Explanation: "The rule reports a word in small letters that SCOWL's word lists (up to size 80, every " +
+		"English, its variants, names, abbreviations and contractions) do not list and that is one edit " +
+		"(a letter added, dropped, changed, or two letters swapped) away from a common word (SCOWL up to " +
+		"size 50). Words with a capital, digits or other signs are names, codes or terms, and are left " +
+		"alone, as is a word the document uses more than once (its own vocabulary), in any case, and " +
+		"words in code, URLs and addresses. The fix replaces the word with the correction when exactly " +
+		"one common word is that close; otherwise the message names the candidates.",
+	Bad:  "The fnial report was published in science, technology, enginering and math.",
+	Good: "The final report was published in science, technology, engineering and math.",
+	Options: []Option{
+		{
+			Name: "ignore",
+			Kind: StringList,
+			Doc:  "words not to report (case is ignored)",
+		},
+	},
+	New: newTypo,
+}
+
+//go:generate go run ./internal/gentypo -o .
+
+// typoKnownData and typoCommonData are the Bloom filters that gentypo
+// writes from SCOWL's lists: every word known, and the common words a typo
+// is corrected to (see rules/internal/gentypo).
+var (
+	//go:embed typo_known.bloom
+	typoKnownData string
+	//go:embed typo_common.bloom
+	typoCommonData string
+)
+
+// typoMinLen is the length of the shortest word looked at: shorter ones
+// are one edit from too many words, and are often abbreviations.
+const typoMinLen = 3
+
+// typoMaxLen is the length of the longest word looked at.
+const typoMaxLen = 40
+
+// typoMaxCandidates is how many corrections corrections looks for: more
+// than one, and the word is not reported.
+const typoMaxCandidates = 3
+
+// A document with at least typoDialectMin words in no dictionary, one in
+// typoDialectRate of its words or more, is not checked.
+const (
+	typoDialectMin  = 10
+	typoDialectRate = 100
+)
+
+type typoChecker struct {
+	known, common bloom.Filter
+	ignore        map[string]bool
+}
+
+func newTypo(opts Options) (Check, error) {
+	known, err := bloom.Decode(typoKnownData)
+	if err != nil {
+		return nil, err
+	}
+	common, err := bloom.Decode(typoCommonData)
+	if err != nil {
+		return nil, err
+	}
+	c := &typoChecker{known: known, common: common}
+	if ignore, _ := opts.Strings("ignore"); len(ignore) > 0 {
+		c.ignore = make(map[string]bool, len(ignore))
+		for _, w := range ignore {
+			c.ignore[strings.ToLower(w)] = true
+		}
+	}
+	return c.check, nil
+}
+
+// typoSuspect is a word in no dictionary.
+type typoSuspect struct {
+	span document.Span
+	word string
+}
+
+func (c *typoChecker) check(p *Pass) {
+	doc := p.Doc
+	var suspects []typoSuspect
+	for _, w := range doc.Words {
+		if w.Len() < typoMinLen {
+			continue
+		}
+		suspects = c.suspects(doc, w.Span(), suspects)
+	}
+	if len(suspects) == 0 {
+		return
+	}
+	if len(suspects) >= typoDialectMin && len(suspects)*typoDialectRate > len(doc.Words) {
+		// So many words in no dictionary are a dialect, another language
+		// or a field's jargon: the dictionary does not fit the text, and
+		// its guesses would be wrong more often than right.
+		return
+	}
+	lower := []byte(strings.ToLower(string(doc.Text)))
+	var buf []byte
+	for _, s := range suspects {
+		if c.ignore[s.word] || inAddress(doc, s.span) || truncated(doc.Text, s.span) {
+			continue
+		}
+		if _, listed := misspellMain.Lookup([]byte(s.word)); listed {
+			continue // spelling/misspell's to report, with its correction
+		}
+		if countWord(lower, s.word, false) > 1 || countWord(lower, typoStem(s.word), true) > 1 {
+			continue // the document's own vocabulary
+		}
+		if c.derived(s.word) {
+			continue
+		}
+		cands := c.corrections(s.word, buf[:0])
+		if len(cands) != 1 {
+			// None is no typo; several, a word of its own as often as not
+			// (a foreign word, a dialect, a term).
+			continue
+		}
+		right := cands[0]
+		if strings.HasSuffix(s.word, "in") && right == s.word+"g" {
+			continue // a dropped g, written so on purpose: "lookin"
+		}
+		if correctedAfter(lower, s.span.End, right) {
+			continue // a slip of the tongue the transcript shows: "ramrond — ramrod"
+		}
+		p.Report(s.span, "“"+s.word+"” is in no dictionary: a typo of “"+right+"”?",
+			WordFix(doc, Fix{Span: s.span, Replacement: right})...)
+	}
+}
+
+// typoSelfCorrection is how far after a word, in bytes, its correction
+// shows that the text means the slip.
+const typoSelfCorrection = 60
+
+// correctedAfter reports whether the word right follows offset off of
+// lower closely.
+func correctedAfter(lower []byte, off int, right string) bool {
+	end := min(len(lower), off+typoSelfCorrection+len(right))
+	return countWord(lower[off:end], right, false) > 0
+}
+
+// truncated reports whether the word at span is cut off by a hyphen: a
+// false start in a transcript ("County coun- — I can’t").
+func truncated(text []byte, span document.Span) bool {
+	if span.End < len(text) && text[span.End] == '-' {
+		return true
+	}
+	return span.End+2 < len(text) && text[span.End] == 0xE2 && text[span.End+1] == 0x80 && (text[span.End+2] == 0x90 || text[span.End+2] == 0x91)
+}
+
+// typoPrefixes and typoSuffixes are the affixes that make words from
+// words: a suspect that is one of them and a known word is a coinage
+// ("prepends", "deallocating", "bubblings"), not a typo.
+var (
+	typoPrefixes = []string{"anti", "auto", "back", "co", "counter", "cross", "de", "dis", "front",
+		"hyper", "in", "inter", "meta", "micro", "mis", "multi", "non", "out", "over", "post", "pre",
+		"re", "self", "semi", "sub", "super", "trans", "un", "under"}
+	typoSuffixes = []string{"able", "dom", "ful", "hood", "ish", "ism", "ist", "ity", "ize", "ise",
+		"less", "like", "ness", "ship"}
+)
+
+// derived reports whether word is a known word with a prefix or a suffix
+// of typoPrefixes and typoSuffixes, or the plural of a known gerund
+// ("bubblings"). Inflections are not looked through: a dictionary lists
+// the inflections of its words, and a typo may make a rare word's
+// ("enginering", from "enginer").
+func (c *typoChecker) derived(word string) bool {
+	if rest, ok := strings.CutSuffix(word, "ings"); ok && len(rest) >= 3 && c.known.Has(bloom.HashString(rest+"ing")) {
+		return true
+	}
+	for _, a := range typoPrefixes {
+		if rest, ok := strings.CutPrefix(word, a); ok && len(rest) >= 3 && c.known.Has(bloom.HashString(rest)) {
+			return true
+		}
+	}
+	for _, a := range typoSuffixes {
+		if rest, ok := strings.CutSuffix(word, a); ok && len(rest) >= 3 && c.known.Has(bloom.HashString(rest)) {
+			return true
+		}
+	}
+	return false
+}
+
+// typoStem returns word without an inflection (-s, -es, -ed, -ing), or
+// word itself.
+func typoStem(word string) string {
+	for _, a := range []string{"ing", "es", "ed", "s"} {
+		if rest, ok := strings.CutSuffix(word, a); ok && len(rest) >= 4 {
+			return rest
+		}
+	}
+	return word
+}
+
+// suspects appends to out the parts of the word at span that are in small
+// letters and in no dictionary. A hyphenated compound is looked at part by
+// part; a possessive ending is dropped; a word with anything but small
+// letters, apostrophes and hyphens (a capital, a digit, a full stop) is a
+// name, a code or a term, and is left alone.
+func (c *typoChecker) suspects(doc *document.Document, span document.Span, out []typoSuspect) []typoSuspect {
+	text := doc.Text[span.Start:span.End]
+	var buf [typoMaxLen]byte
+	key := buf[:0]
+	for i := 0; i < len(text); i++ {
+		ch := text[i]
+		switch {
+		case 'a' <= ch && ch <= 'z', ch == '-', ch == '\'':
+			if len(key) == len(buf) {
+				return out
+			}
+			key = append(key, ch)
+		case ch == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x99 || text[i+2] == 0x90 || text[i+2] == 0x91):
+			if len(key) == len(buf) {
+				return out
+			}
+			if text[i+2] == 0x99 {
+				key = append(key, '\'')
+			} else {
+				key = append(key, '-')
+			}
+			i += 2
+		default:
+			return out
+		}
+	}
+	if c.known.Has(bloom.Hash(key)) {
+		return out
+	}
+	for i := 2; i < len(key); i++ {
+		if key[i] == key[i-1] && key[i] == key[i-2] {
+			return out // drawn out on purpose: "shhh", "sooo"
+		}
+	}
+	// A compound is looked at part by part, and only where its other parts
+	// are common words: one with a rare part is a name or a foreign phrase
+	// ("ku-kluxed", "pince-nez").
+	if bytes.IndexByte(key, '-') >= 0 {
+		suspect := 0
+		for _, part := range bytes.Split(key, []byte("-")) {
+			if _, ok := c.suspectPart(part); ok {
+				suspect++
+			} else if !c.common.Has(bloom.Hash(part)) {
+				return out
+			}
+		}
+		if suspect > 1 {
+			return out
+		}
+	}
+	// Part by part, at hyphens, tracking byte offsets in text.
+	start, kstart := 0, 0
+	for ki, ti := 0, 0; ki <= len(key); {
+		if ki == len(key) || key[ki] == '-' {
+			part := key[kstart:ki]
+			if s, ok := c.suspectPart(part); ok {
+				// s is part, a possessive ending perhaps dropped: one byte
+				// of the key for each character of the text.
+				end := span.Start + start + typoBytes(text[start:ti], len(s))
+				out = append(out, typoSuspect{span: document.Span{Start: span.Start + start, End: end}, word: string(s)})
+			}
+			if ki == len(key) {
+				break
+			}
+			ki++
+			ti += typoRuneLen(text[ti])
+			start, kstart = ti, ki
+			continue
+		}
+		ti += typoRuneLen(text[ti])
+		ki++
+	}
+	return out
+}
+
+// typoRuneLen is the length in bytes of the character that starts with c,
+// for the characters suspects accepts.
+func typoRuneLen(c byte) int {
+	if c == 0xE2 {
+		return 3
+	}
+	return 1
+}
+
+// typoBytes returns the length in bytes of the first n folded characters of
+// text.
+func typoBytes(text []byte, n int) int {
+	i := 0
+	for ; n > 0; n-- {
+		i += typoRuneLen(text[i])
+	}
+	return i
+}
+
+// suspectPart returns the part of a word, its possessive dropped, if it is
+// in no dictionary.
+func (c *typoChecker) suspectPart(part []byte) ([]byte, bool) {
+	if len(part) < typoMinLen {
+		return nil, false
+	}
+	if c.known.Has(bloom.Hash(part)) {
+		return nil, false
+	}
+	switch {
+	case len(part) > 2 && part[len(part)-2] == '\'' && part[len(part)-1] == 's':
+		part = part[:len(part)-2]
+	case part[len(part)-1] == '\'':
+		part = part[:len(part)-1]
+	}
+	if len(part) < typoMinLen || part[0] == '\'' {
+		return nil, false
+	}
+	for _, ch := range part {
+		if ch == '\'' {
+			return nil, false // a contraction or dialect
+		}
+	}
+	if c.known.Has(bloom.Hash(part)) {
+		return nil, false
+	}
+	return part, true
+}
+
+// corrections returns the common words one edit away from word, at most
+// typoMaxCandidates+1 of them (then not sorted, else sorted). buf is
+// scratch space.
+func (c *typoChecker) corrections(word string, buf []byte) []string {
+	var out []string
+	try := func(cand []byte) bool {
+		if !c.common.Has(bloom.Hash(cand)) {
+			return true
+		}
+		s := string(cand)
+		for _, o := range out {
+			if o == s {
+				return true
+			}
+		}
+		out = append(out, s)
+		return len(out) <= typoMaxCandidates
+	}
+	n := len(word)
+	// Deletions and transpositions.
+	for i := 0; i < n; i++ {
+		buf = append(append(buf[:0], word[:i]...), word[i+1:]...)
+		if !try(buf) {
+			return out
+		}
+		if i+1 < n && word[i] != word[i+1] {
+			buf = append(append(append(buf[:0], word[:i]...), word[i+1], word[i]), word[i+2:]...)
+			if !try(buf) {
+				return out
+			}
+		}
+	}
+	// Substitutions and insertions.
+	for i := 0; i <= n; i++ {
+		for ch := byte('a'); ch <= 'z'; ch++ {
+			if i < n && ch != word[i] {
+				buf = append(append(append(buf[:0], word[:i]...), ch), word[i+1:]...)
+				if !try(buf) {
+					return out
+				}
+			}
+			buf = append(append(append(buf[:0], word[:i]...), ch), word[i:]...)
+			if !try(buf) {
+				return out
+			}
+		}
+	}
+	sortStrings(out)
+	return out
+}
+
+// sortStrings sorts a few strings in place.
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// countWord counts the occurrences of word in lower (a lower-cased text)
+// as a whole word: not inside a longer run of letters; with prefix, as the
+// start of a word.
+func countWord(lower []byte, word string, prefix bool) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(string(lower[i:]), word)
+		if j < 0 {
+			return n
+		}
+		a, b := i+j, i+j+len(word)
+		if (a == 0 || !isASCIILetter(lower[a-1])) && (prefix || b == len(lower) || !isASCIILetter(lower[b])) {
+			n++
+		}
+		i = a + 1
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
