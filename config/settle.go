@@ -204,6 +204,13 @@ func (p *parser) houseForms(cfg *Config) {
 			byTo[pr.To] = len(forms)
 			forms = append(forms, []string{scope, pr.To, pr.From})
 		}
+		if len(d.Prefer) == 0 {
+			// A consistency set without a preferred form picks its own
+			// spelling: variants leaves the sets it shares to it.
+			for _, set := range d.Sets {
+				forms = append(forms, append([]string{scope, ""}, set...))
+			}
+		}
 		for _, pf := range d.Prefer {
 			for _, set := range d.Sets {
 				if k := slices.IndexFunc(set, func(f string) bool { return strings.EqualFold(f, pf) }); k >= 0 {

@@ -72,9 +72,14 @@ var Variants = &Rule{
 	Explanation: "A name or word spelled two ways in one document reads as carelessness, or as two different things. " +
 		"The first spelling the document uses sets its choice; later uses of another spelling are reported, " +
 		"with a fix to the chosen one that keeps the word's capitals and its plural or possessive ending (Uighurs becomes Uyghurs). " +
-		"Built in are Uyghur/Uighur, Kyiv/Kiev, email/e-mail, website/web site, and the British and American spellings " +
-		"of misspell's locale lists (colour/color, organise/organize), except pairs where both are good British English " +
-		"with different meanings (tyre/tire, storey/story, programme/program). A British or American spelling with a capital " +
+		"Built in are names, compounds and transliterations (Uyghur/Uighur, Kyiv/Kiev, Tehran/Teheran, tsar/czar, email/e-mail, " +
+		"website/web site, online/on-line, percent/per cent, towards/toward, learnt/learned), and the British and American spellings " +
+		"of misspell's locale lists and SCOWL's word lists (colour/color, organise/organize, travelled/traveled, centre/center, " +
+		"judgement/judgment), except pairs where both are good British English " +
+		"with different meanings (tyre/tire, storey/story, programme/program). " +
+		"Spellings come in families, a word's inflections and derivations (criticise, criticised, criticising, criticisation): " +
+		"the document chooses a spelling for the family, so \"criticise\" and later \"criticized\" is a finding, whose message names " +
+		"the spelling that set the choice and its line. A British or American spelling with a capital " +
 		"in the middle of a sentence is taken for part of a name (Pearl Harbor, the Labor Party) and neither counts nor is reported. " +
 		"Words match whole and case aside; a variant of several words matches words with only white space between them. " +
 		"The option sets adds sets of one's own; a set that shares a spelling with a built-in set replaces it. " +
@@ -513,6 +518,11 @@ func findChoice(list []variantChoice, index map[int]int, set int) int {
 // house rule does not look, are reported with the house's as the fix.
 // Items that are no spelling of a set are ignored: most house rules are
 // about other words.
+//
+// An item whose preferred spelling is empty is a house consistency set
+// without a preferred form (where it looks, then its spellings): the
+// rule's families that share a spelling with it are left to the house
+// rule, whole, since it picks the spelling itself.
 const HouseFormsOption = "house_forms"
 
 // houseChoice is a set's spelling that a house rule prefers.
@@ -575,6 +585,37 @@ func newVariants(opts Options) (Check, error) {
 func houseChoices(t *variantTable, forms [][]string, prefer map[int]int) map[int]houseChoice {
 	var out map[int]houseChoice
 	for _, item := range forms {
+		if len(item) > 2 && item[1] == "" {
+			// A house set without a preferred form: its sets are the
+			// house rule's where it looks.
+			for _, f := range item[2:] {
+				if strings.IndexFunc(f, document.IsWordRune) < 0 {
+					continue
+				}
+				ref, ok := t.lookupForm(f)
+				if !ok {
+					continue
+				}
+				if _, own := prefer[t.sets[ref.set].family]; own {
+					continue
+				}
+				if out == nil {
+					out = make(map[int]houseChoice)
+				}
+				fam := t.sets[ref.set].family
+				c, seen := out[fam]
+				if !seen {
+					c = houseChoice{set: -1, variant: -1}
+				}
+				if c.set >= 0 {
+					continue // another house rule prefers a spelling of it
+				}
+				c.prose = c.prose || item[0] == "prose" || item[0] == "all"
+				c.quotes = c.quotes || item[0] == "quotes" || item[0] == "all"
+				out[fam] = c
+			}
+			continue
+		}
 		if len(item) < 2 || strings.IndexFunc(item[1], document.IsWordRune) < 0 {
 			continue
 		}
@@ -588,14 +629,14 @@ func houseChoices(t *variantTable, forms [][]string, prefer map[int]int) map[int
 		if _, own := prefer[fam]; own {
 			continue
 		}
-		if c, seen := out[fam]; seen && c.variant != ref.variant {
+		if c, seen := out[fam]; seen && c.variant != ref.variant && c.set >= 0 {
 			continue // another house form of the set came first
 		}
 		if out == nil {
 			out = make(map[int]houseChoice)
 		}
 		c, seen := out[fam]
-		if !seen {
+		if !seen || c.set < 0 {
 			c = houseChoice{set: ref.set, variant: ref.variant, covered: make(map[int]bool)}
 		}
 		c.prose = c.prose || scope == "prose" || scope == "all"
@@ -702,6 +743,9 @@ func (r *variantRule) check(p *Pass) {
 		if v, ok := r.prefer[fam]; ok {
 			want, why = v, byPreference
 		} else if hc, ok := r.house[fam]; ok {
+			if hc.set < 0 {
+				continue // a house set without a preferred form has it
+			}
 			if hc.set == ref.set && hc.covered[ref.variant] && hc.looksAt(doc, span.Start) {
 				continue // the house rule reports it
 			}

@@ -391,3 +391,16 @@ func TestVariantsFamilyMessage(t *testing.T) {
 		t.Errorf("message %q, want %q", fs[0].Message, want)
 	}
 }
+
+// TestVariantsHouseSetWithoutPreference checks that a house consistency
+// set without a preferred form (an empty preferred spelling in
+// HouseFormsOption) takes the families it shares from the rule, whole:
+// the house rule picks the spelling, and a spelling is reported once.
+func TestVariantsHouseSetWithoutPreference(t *testing.T) {
+	opts := Options{HouseFormsOption: [][]string{{"prose", "", "percent", "per cent"}, {"all", "", "criticise", "criticize"}}}
+	runWordRuleCases(t, Variants, opts, []wordRuleCase{
+		{name: "the house set's", text: "Up 5 per cent. Down 3 percent."},
+		{name: "the whole family", text: "Critics criticise it. It was criticized."},
+		{name: "other families", text: "The colour. The color.", want: []string{"1:17 color -> colour"}},
+	})
+}
