@@ -99,11 +99,12 @@ type typoSuspect struct {
 func (c *typoChecker) check(p *Pass) {
 	doc := p.Doc
 	var suspects []typoSuspect
+	scratch := make([]byte, 0, typoMaxLen)
 	for _, w := range doc.Words {
-		if w.Len() < typoMinLen {
+		if w.Len() < typoMinLen || w.Len() > 3*typoMaxLen {
 			continue
 		}
-		suspects = c.suspects(doc, w.Span(), suspects)
+		suspects = c.suspects(doc, w.Span(), scratch, suspects)
 	}
 	if len(suspects) == 0 {
 		return
@@ -216,10 +217,11 @@ func typoStem(word string) string {
 // part; a possessive ending is dropped; a word with anything but small
 // letters, apostrophes and hyphens (a capital, a digit, a full stop) is a
 // name, a code or a term, and is left alone.
-func (c *typoChecker) suspects(doc *document.Document, span document.Span, out []typoSuspect) []typoSuspect {
+// scratch is a buffer of capacity typoMaxLen.
+func (c *typoChecker) suspects(doc *document.Document, span document.Span, scratch []byte, out []typoSuspect) []typoSuspect {
 	text := doc.Text[span.Start:span.End]
-	var buf [typoMaxLen]byte
-	key := buf[:0]
+	buf := scratch[:typoMaxLen]
+	key := scratch[:0]
 	for i := 0; i < len(text); i++ {
 		ch := text[i]
 		switch {
@@ -403,9 +405,9 @@ func sortStrings(s []string) {
 // as a whole word: not inside a longer run of letters; with prefix, as the
 // start of a word.
 func countWord(lower []byte, word string, prefix bool) int {
-	n := 0
+	n, w := 0, []byte(word)
 	for i := 0; ; {
-		j := strings.Index(string(lower[i:]), word)
+		j := bytes.Index(lower[i:], w)
 		if j < 0 {
 			return n
 		}

@@ -36,7 +36,7 @@ func TestFilter(t *testing.T) {
 	if _, err := Decode("x"); err == nil {
 		t.Error("Decode of one byte: no error")
 	}
-	if _, err := Decode("x123"); err == nil {
+	if _, err := Decode("x123"); err == nil { // less than a block
 		t.Error("Decode of 3 bytes of bits: no error")
 	}
 }
