@@ -38,14 +38,17 @@ var Typo = &Rule{
 
 //go:generate go run ./internal/gentypo -o .
 
-// typoKnownData and typoCommonData are the Bloom filters that gentypo
-// writes from SCOWL's lists: every word known, and the common words a typo
-// is corrected to (see rules/internal/gentypo).
+// typoKnownData, typoCommonData and typoTopData are the Bloom filters that
+// gentypo writes from SCOWL's lists: every word known, the common words a
+// typo is corrected to, and the most common of those (see
+// rules/internal/gentypo).
 var (
 	//go:embed typo_known.bloom
 	typoKnownData string
 	//go:embed typo_common.bloom
 	typoCommonData string
+	//go:embed typo_top.bloom
+	typoTopData string
 )
 
 // typoMinLen is the length of the shortest word looked at: shorter ones
@@ -55,8 +58,7 @@ const typoMinLen = 3
 // typoMaxLen is the length of the longest word looked at.
 const typoMaxLen = 40
 
-// typoMaxCandidates is how many corrections corrections looks for: more
-// than one, and the word is not reported.
+// typoMaxCandidates is how many corrections a message names at most.
 const typoMaxCandidates = 3
 
 // A document with at least typoDialectMin words in no dictionary, one in
@@ -67,8 +69,8 @@ const (
 )
 
 type typoChecker struct {
-	known, common bloom.Filter
-	ignore        map[string]bool
+	known, common, top bloom.Filter
+	ignore             map[string]bool
 }
 
 func newTypo(opts Options) (Check, error) {
@@ -80,7 +82,11 @@ func newTypo(opts Options) (Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &typoChecker{known: known, common: common}
+	top, err := bloom.Decode(typoTopData)
+	if err != nil {
+		return nil, err
+	}
+	c := &typoChecker{known: known, common: common, top: top}
 	if ignore, _ := opts.Strings("ignore"); len(ignore) > 0 {
 		c.ignore = make(map[string]bool, len(ignore))
 		for _, w := range ignore {
@@ -92,19 +98,24 @@ func newTypo(opts Options) (Check, error) {
 
 // typoSuspect is a word in no dictionary.
 type typoSuspect struct {
-	span document.Span
-	word string
+	span  document.Span
+	word  string
+	index int // in doc.Words
 }
 
 func (c *typoChecker) check(p *Pass) {
 	doc := p.Doc
 	var suspects []typoSuspect
 	scratch := make([]byte, 0, typoMaxLen)
-	for _, w := range doc.Words {
+	for i, w := range doc.Words {
 		if w.Len() < typoMinLen || w.Len() > 3*typoMaxLen {
 			continue
 		}
+		n := len(suspects)
 		suspects = c.suspects(doc, w.Span(), scratch, suspects)
+		for j := n; j < len(suspects); j++ {
+			suspects[j].index = i
+		}
 	}
 	if len(suspects) == 0 {
 		return
@@ -130,22 +141,101 @@ func (c *typoChecker) check(p *Pass) {
 		if c.derived(s.word) {
 			continue
 		}
+		if c.foreignBeside(doc, s.index) || inShortQuote(doc, s.span) {
+			continue // a phrase of another language: "foie gras", “Nie wieder”
+		}
+		if s.span.Start > 0 && doc.Text[s.span.Start-1] == '&' {
+			continue // an HTML entity: "&mdash;"
+		}
 		cands := c.corrections(s.word, buf[:0])
-		if len(cands) != 1 {
-			// None is no typo; several, a word of its own as often as not
-			// (a foreign word, a dialect, a term).
+		if len(cands) == 0 {
 			continue
 		}
-		right := cands[0]
-		if strings.HasSuffix(s.word, "in") && right == s.word+"g" {
-			continue // a dropped g, written so on purpose: "lookin"
+		meant := false
+		for _, right := range cands {
+			if strings.HasSuffix(s.word, "in") && right == s.word+"g" {
+				meant = true // a dropped g, written so on purpose: "lookin"
+			}
+			if correctedAfter(lower, s.span.End, right) {
+				meant = true // a slip the transcript shows: "ramrond — ramrod", "crode [code]"
+			}
 		}
-		if correctedAfter(lower, s.span.End, right) {
-			continue // a slip of the tongue the transcript shows: "ramrond — ramrod"
+		if meant {
+			continue
 		}
-		p.Report(s.span, "“"+s.word+"” is in no dictionary: a typo of “"+right+"”?",
-			WordFix(doc, Fix{Span: s.span, Replacement: right})...)
+		if len(cands) > 1 {
+			// Of several, those among the most common words; none, and
+			// the word is as likely a word of its own (a foreign word, a
+			// dialect, a term) as a typo.
+			top := cands[:0]
+			for _, cand := range cands {
+				if c.top.Has(bloom.HashString(cand)) {
+					top = append(top, cand)
+				}
+			}
+			cands = top
+		}
+		switch {
+		case len(cands) == 1:
+			p.Report(s.span, "“"+s.word+"” is in no dictionary: a typo of “"+cands[0]+"”?",
+				WordFix(doc, Fix{Span: s.span, Replacement: cands[0]})...)
+		case len(cands) > 1:
+			p.Report(s.span, "“"+s.word+"” is in no dictionary: a typo of “"+strings.Join(cands, "” or “")+"”?")
+		}
 	}
+}
+
+// typoShortQuote is the most words a quotation holds that is a phrase
+// quoted as such: a foreign saying, a term, a title.
+const typoShortQuote = 4
+
+// inShortQuote reports whether span lies in a quotation of at most
+// typoShortQuote words.
+func inShortQuote(doc *document.Document, span document.Span) bool {
+	for _, q := range doc.Quotes {
+		if q.Open > span.Start {
+			break
+		}
+		if q.Content.Start <= span.Start && span.End <= q.Content.End {
+			if len(bytes.Fields(doc.Text[q.Content.Start:q.Content.End])) <= typoShortQuote {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foreignBeside reports whether a word next to the i-th word of doc, in
+// its paragraph, is in no dictionary either, in any case: two such words
+// together are a phrase of another language or a name.
+func (c *typoChecker) foreignBeside(doc *document.Document, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(doc.Words) || doc.Words[j].Paragraph != doc.Words[i].Paragraph {
+			continue
+		}
+		if c.unknown(doc.Text[doc.Words[j].Start:doc.Words[j].End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknown reports whether the word w, folded, is in no dictionary. A word
+// with a digit or a sign other than an apostrophe or a hyphen (a number, a
+// file name) is not a word of any language, and is not unknown; one with
+// a letter outside ASCII is, unless the dictionary lists it.
+func (c *typoChecker) unknown(w []byte) bool {
+	if len(w) > typoMaxLen {
+		return false
+	}
+	var buf [typoMaxLen]byte
+	key := wordFold(buf[:0], w)
+	for _, ch := range key {
+		if ch < 'a' && ch != '\'' && ch != '-' || ch > 'z' && ch < 0x80 || 'Z' < ch && ch < 'a' {
+			return false
+		}
+	}
+	return !c.known.Has(bloom.Hash(key))
 }
 
 // typoSelfCorrection is how far after a word, in bytes, its correction

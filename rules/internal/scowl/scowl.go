@@ -23,10 +23,13 @@ const (
 	KnownSize = 95
 	// CommonSize is the largest size of the common words.
 	CommonSize = 50
+	// TopSize is the largest size of the most common words.
+	TopSize = 20
 	// A false answer of the known filter hides a typo; one of the common
 	// filter would propose a correction that is no word, so it is rarer.
 	KnownRate  = 5e-3
 	CommonRate = 1e-7
+	TopRate    = 1e-7
 )
 
 // commonLists are the SCOWL list names whose words may be corrections.
@@ -35,17 +38,17 @@ var commonLists = map[string]bool{
 	"canadian-words": true, "australian-words": true, "british_z-words": true,
 }
 
-// Lists reads SCOWL's lists in dir and returns the known and the common
-// words, sorted.
-func Lists(dir string) (known, common []string, err error) {
+// Lists reads SCOWL's lists in dir and returns the known, the common and
+// the most common words, sorted.
+func Lists(dir string) (known, common, top []string, err error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.[0-9]*"))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if len(names) == 0 {
-		return nil, nil, fmt.Errorf("no SCOWL lists in %s (install the Debian package scowl)", dir)
+		return nil, nil, nil, fmt.Errorf("no SCOWL lists in %s (install the Debian package scowl)", dir)
 	}
-	k, c := map[string]bool{}, map[string]bool{}
+	k, c, t := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, name := range names {
 		base := filepath.Base(name)
 		list, sz, _ := strings.Cut(base, ".")
@@ -56,7 +59,7 @@ func Lists(dir string) (known, common []string, err error) {
 		isCommon := commonLists[list] && size <= CommonSize
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		s := bufio.NewScanner(f)
 		for s.Scan() {
@@ -69,14 +72,17 @@ func Lists(dir string) (known, common []string, err error) {
 			k[stripAccents(lw)] = true
 			if isCommon && lowerASCII(w) {
 				c[w] = true
+				if size <= TopSize {
+					t[w] = true
+				}
 			}
 		}
 		f.Close()
 		if err := s.Err(); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	return sorted(k), sorted(c), nil
+	return sorted(k), sorted(c), sorted(t), nil
 }
 
 // accents maps the accented small letters of SCOWL's words to plain ones.
