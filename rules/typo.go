@@ -17,13 +17,22 @@ var Typo = &Rule{
 	ID:       "spelling/typo",
 	Severity: Warning,
 	Summary:  "Words in no dictionary that are one slip away from a common word (“fnial”, “enginering”)",
-	Explanation: "The rule reports a word in small letters that SCOWL's word lists (up to size 80, every " +
-		"English, its variants, names, abbreviations and contractions) do not list and that is one edit " +
+	Explanation: "The rule reports a word in small letters that SCOWL's word lists (every size, every " +
+		"English and its variants, names, abbreviations and contractions) do not list and that is one edit " +
 		"(a letter added, dropped, changed, or two letters swapped) away from a common word (SCOWL up to " +
-		"size 50). Words with a capital, digits or other signs are names, codes or terms, and are left " +
-		"alone, as is a word the document uses more than once (its own vocabulary), in any case, and " +
-		"words in code, URLs and addresses. The fix replaces the word with the correction when exactly " +
-		"one common word is that close; otherwise the message names the candidates.",
+		"size 50). When one common word is that close, the fix replaces the word with it; when several " +
+		"are, the message names those among the most common words (SCOWL up to size 20), without a fix, " +
+		"and a word whose close words are all rarer is not reported. " +
+		"It is precise before it is thorough: words with a capital, a digit or another sign are names, " +
+		"codes or terms; a word the document uses twice, in any case or inflection, is its own vocabulary; " +
+		"a word beside another word in no dictionary, or in a quotation of four words or fewer, is a " +
+		"phrase of another language (“Nie wieder”, foie gras); a word cut off by a hyphen is a false start " +
+		"(“coun- — council”), one followed closely by its correction a slip the text shows (“ramrond — " +
+		"ramrod”), one with a letter written three times drawn out on purpose (“shhh”), one that drops the " +
+		"g of -ing dialect (“lookin”), one with a common prefix or suffix on a known word a coinage " +
+		"(“prepends”). A document with many words in no dictionary (one in a hundred) is dialect or " +
+		"jargon and is not checked. Words that spelling/misspell's list knows are left to it. " +
+		"Code, URLs and addresses are never checked.",
 	Bad:  "The fnial report was published in science, technology, enginering and math.",
 	Good: "The final report was published in science, technology, engineering and math.",
 	Options: []Option{
