@@ -30,7 +30,8 @@ var Typo = &Rule{
 		"(“coun- — council”), one followed closely by its correction a slip the text shows (“ramrond — " +
 		"ramrod”), one with a letter written three times drawn out on purpose (“shhh”), one that drops the " +
 		"g of -ing dialect (“lookin”), one with a common prefix or suffix on a known word a coinage " +
-		"(“prepends”). A document with many words in no dictionary (one in a hundred) is dialect or " +
+		"(“prepends”), one that is a common word with a letter before or after it a name or a term " +
+		"(“libc”, “pthread”), and one without a vowel an abbreviation (“bzr”). A document with many words in no dictionary (one in a hundred) is dialect or " +
 		"jargon and is not checked. Words that spelling/misspell's list knows are left to it. " +
 		"Code, URLs and addresses are never checked.",
 	Bad:  "The fnial report was published in science, technology, enginering and math.",
@@ -67,8 +68,15 @@ const typoMinLen = 3
 // typoMaxLen is the length of the longest word looked at.
 const typoMaxLen = 40
 
-// typoMaxCandidates is how many corrections a message names at most.
-const typoMaxCandidates = 3
+// typoMinSeveral is the length of the shortest word reported with several
+// corrections: a shorter one ("ctr", "tsc") is an abbreviation as often
+// as not.
+const typoMinSeveral = 4
+
+// typoMaxCandidates is how many corrections a word may have: one with
+// more is a short word of its own, an abbreviation or a code, more often
+// than a typo, and is not reported.
+const typoMaxCandidates = 16
 
 // A document with at least typoDialectMin words in no dictionary, one in
 // typoDialectRate of its words or more, is not checked.
@@ -157,7 +165,7 @@ func (c *typoChecker) check(p *Pass) {
 			continue // an HTML entity: "&mdash;"
 		}
 		cands := c.corrections(s.word, buf[:0])
-		if len(cands) == 0 {
+		if len(cands) == 0 || len(cands) > typoMaxCandidates {
 			continue
 		}
 		meant := false
@@ -172,6 +180,16 @@ func (c *typoChecker) check(p *Pass) {
 		if meant {
 			continue
 		}
+		// A letter before or after a common word, not the doubling of its
+		// neighbour, makes a name or a term more often than a typo:
+		// "libc", "pthread", "fsync".
+		kept := cands[:0]
+		for _, cand := range cands {
+			if !edgeLetter(s.word, cand) {
+				kept = append(kept, cand)
+			}
+		}
+		cands = kept
 		if len(cands) > 1 {
 			// Of several, those among the most common words; none, and
 			// the word is as likely a word of its own (a foreign word, a
@@ -188,10 +206,20 @@ func (c *typoChecker) check(p *Pass) {
 		case len(cands) == 1:
 			p.Report(s.span, "“"+s.word+"” is in no dictionary: a typo of “"+cands[0]+"”?",
 				WordFix(doc, Fix{Span: s.span, Replacement: cands[0]})...)
-		case len(cands) > 1:
+		case len(cands) > 1 && len(s.word) >= typoMinSeveral:
 			p.Report(s.span, "“"+s.word+"” is in no dictionary: a typo of “"+strings.Join(cands, "” or “")+"”?")
 		}
 	}
+}
+
+// edgeLetter reports whether word is right with a letter added before or
+// after it that does not double its neighbour.
+func edgeLetter(word, right string) bool {
+	n := len(word)
+	if n != len(right)+1 {
+		return false
+	}
+	return word[1:] == right && word[0] != word[1] || word[:n-1] == right && word[n-1] != word[n-2]
 }
 
 // typoShortQuote is the most words a quotation holds that is a phrase
@@ -436,6 +464,9 @@ func (c *typoChecker) suspectPart(part []byte) ([]byte, bool) {
 	}
 	if c.known.Has(bloom.Hash(part)) {
 		return nil, false
+	}
+	if bytes.IndexAny(part, "aeiouy") < 0 {
+		return nil, false // no vowel: an abbreviation or a code ("bzr")
 	}
 	return part, true
 }

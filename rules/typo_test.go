@@ -31,6 +31,10 @@ func TestTypoCases(t *testing.T) {
 		{name: "code and URLs", text: "Run `fnial` or see https://example.com/fnial today."},
 		{name: "digits and dots", text: "Open fnial2 and fnial.txt."},
 		{name: "listed by spelling/misspell", text: "The agency did not recieve the report."},
+		{name: "a letter before or after a word", text: "Link with libc and pthread; fsync the file."},
+		{name: "no vowel", text: "Check it out with bzr or svn."},
+		{name: "a doubled last letter is a typo", text: "The hearing was held in the spring and the bill passedd.",
+			want: []string{"1:49 passedd -> passed"}},
 		{name: "coinage with a prefix", text: "It prepends a header before deallocating memory."},
 		{name: "gerund plural", text: "The bubblings of the stream."},
 
