@@ -170,3 +170,33 @@ func readTestdata(t *testing.T, name string) []byte {
 func readFile(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join("..", "testdata", name))
 }
+
+// TestOptInRule checks that a rule marked Off runs only when the
+// configuration names it or --enable turns it on.
+func TestOptInRule(t *testing.T) {
+	opt := &Rule{ID: "test/opt-in", Severity: Warning, Off: true, Summary: "s",
+		New: func(Options) (Check, error) { return func(*Pass) {}, nil }}
+	reg := NewRegistry(opt)
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+		on   bool
+	}{
+		{"default", Config{}, false},
+		{"enabled", Config{Enable: []string{"test"}}, true},
+		{"configured", Config{Rules: map[string]Setting{"test/opt-in": {Severity: Error}}}, true},
+		{"configured off", Config{Rules: map[string]Setting{"test/opt-in": {Off: true}}}, false},
+		{"configured, then disabled", Config{Rules: map[string]Setting{"test/opt-in": {}}, Disable: []string{"test/opt-in"}}, false},
+	} {
+		sevs, err := tc.cfg.Severities(reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, on := sevs["test/opt-in"]; on != tc.on {
+			t.Errorf("%s: on = %v, want %v", tc.name, on, tc.on)
+		}
+	}
+	if got := opt.DefaultSeverity(); got != "off" {
+		t.Errorf("DefaultSeverity = %q, want off", got)
+	}
+}

@@ -38,15 +38,13 @@ type Config struct {
 func (c Config) Severities(reg *Registry) (map[string]Severity, error) {
 	on := make(map[string]bool, len(reg.Rules()))
 	for _, r := range reg.Rules() {
-		on[r.ID] = true
+		on[r.ID] = !r.Off
 	}
 	for id, s := range c.Rules {
 		if _, ok := reg.Lookup(id); !ok {
 			return nil, fmt.Errorf("unknown rule %q", id)
 		}
-		if s.Off {
-			on[id] = false
-		}
+		on[id] = !s.Off // a setting names the rule: an opt-in one runs
 	}
 	for _, sel := range []struct {
 		flag  string

@@ -70,6 +70,9 @@ type Rule struct {
 	// each finding takes the severity of what it reports (see ByRule),
 	// unless the configuration sets one.
 	Severity Severity
+	// Off marks an opt-in rule: it runs only when the configuration names
+	// it (a severity, "on" or options) or --enable turns it on.
+	Off bool
 	// Summary is a one-line description, without a final full stop.
 	Summary string
 	// Explanation says what the rule finds and why, in a few sentences.
@@ -95,8 +98,12 @@ type Rule struct {
 }
 
 // DefaultSeverity names the rule's default severity as docqa shows it:
-// "error", "warning", "info", or ByRule for a rule whose Severity is zero.
+// "error", "warning", "info", ByRule for a rule whose Severity is zero, or
+// "off" for an opt-in rule.
 func (r *Rule) DefaultSeverity() string {
+	if r.Off {
+		return "off"
+	}
 	if r.Severity == 0 {
 		return ByRule
 	}

@@ -149,7 +149,10 @@ rules:
 // keeps its lint rule's) is "on", its summary marked rules.ByRule.
 func writeStarterRule(b *bytes.Buffer, r *rules.Rule) {
 	sev, summary := r.DefaultSeverity(), oneLine(r.Summary)
-	if r.Severity == 0 {
+	switch {
+	case r.Off:
+		sev, summary = r.Severity.String(), "off unless turned on: "+summary
+	case r.Severity == 0:
 		sev, summary = "on", rules.ByRule+": "+summary
 	}
 	fmt.Fprintf(b, "#  %s: %s  # %s\n", r.ID, sev, summary)

@@ -141,8 +141,12 @@ func starterSeverity(r *rules.Rule) string {
 }
 
 // starterSummary returns the comment of a rule's line in the starter: its
-// summary, after "by rule: " for a rule without a severity of its own.
+// summary, after "by rule: " for a rule without a severity of its own, or
+// after "off unless turned on: " for an opt-in rule.
 func starterSummary(r *rules.Rule) string {
+	if r.Off {
+		return "off unless turned on: " + r.Summary
+	}
 	if r.Severity == 0 {
 		return rules.ByRule + ": " + r.Summary
 	}
