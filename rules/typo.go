@@ -470,7 +470,7 @@ func (c *typoChecker) suspectPart(part []byte) ([]byte, bool) {
 	if c.known.Has(bloom.Hash(part)) {
 		return nil, false
 	}
-	if bytes.IndexAny(part, "aeiouy") < 0 {
+	if !bytes.ContainsAny(part, "aeiouy") {
 		return nil, false // no vowel: an abbreviation or a code ("bzr")
 	}
 	return part, true
