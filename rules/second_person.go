@@ -1,5 +1,12 @@
 package rules
 
+import (
+	"bytes"
+	"unicode"
+
+	"github.com/docqa/docqa/document"
+)
+
 // secondPersonWords are the second-person pronouns and their contractions,
 // folded (lower case, ASCII apostrophe).
 var secondPersonWords = []string{
@@ -16,7 +23,9 @@ var SecondPerson = &Rule{
 	Explanation: "News prose reports in the third person; \"you\" in narration addresses the reader " +
 		"and turns reporting into conversation (\"no invitation for free entry to see for yourself\"). " +
 		"The rule reports you, your, yours, yourself, yourselves, you're, you've, you'll and you'd " +
-		"(with either apostrophe) outside quotations: a speaker's words are theirs to keep. " +
+		"(with either apostrophe) outside quotations: a speaker's words are theirs to keep, and so are " +
+		"those of a transcript in speaker-label or Q&A form (THE PRESIDENT:, Q:, MS. SMITH:), where " +
+		"there is no narration. " +
 		"Compounds such as do-it-yourself and thank-you, and lines of web page residue " +
 		"(\"Your email address will not be published.\", reported by boilerplate/web), are left alone. " +
 		"There is no fix: the sentence needs rewriting.",
@@ -33,6 +42,7 @@ func newSecondPerson(Options) (Check, error) {
 	web := builtinWebPhrases()
 	return func(p *Pass) {
 		doc := p.Doc
+		spoken := spokenFrom(doc)
 		var buf [16]byte
 		skipLine := 0 // a boilerplate line whose words are not narration
 		for _, w := range doc.Words {
@@ -44,6 +54,9 @@ func newSecondPerson(Options) (Check, error) {
 			s := w.Span()
 			if !words[string(wordFold(buf[:0], doc.Slice(s)))] || doc.InQuote(s.Start) {
 				continue
+			}
+			if pi := int(w.Paragraph); pi >= spoken || spokenParagraph(doc, doc.Paragraphs[pi]) {
+				continue // a speaker's words, not narration
 			}
 			line := doc.LineOf(s.Start)
 			if line == skipLine {
@@ -57,4 +70,62 @@ func newSecondPerson(Options) (Check, error) {
 			p.Reportf(s, "“%s”: second person in news prose addresses the reader; report in the third person", text)
 		}
 	}, nil
+}
+
+// spokenFrom returns the index of the paragraph from which a transcript's
+// words are all its speakers' (the first paragraph with a speaker label
+// in capitals, THE PRESIDENT: or Q:, in a document with three or more),
+// or the number of paragraphs for a document that is no transcript.
+func spokenFrom(d *document.Document) int {
+	first, n := -1, 0
+	for pi, p := range d.Paragraphs {
+		if speakerLabel(d, p) && capitalLabel(d, p) {
+			if first < 0 {
+				first = pi
+			}
+			n++
+		}
+	}
+	if n < 3 {
+		return len(d.Paragraphs)
+	}
+	return first
+}
+
+// capitalLabel reports whether a paragraph's speaker label is written in
+// capitals, as transcripts write them: THE PRESIDENT:, MS. JEAN-PIERRE:,
+// Q:. A name in mixed case (Diana Acosta:) labels an answer in a profile.
+func capitalLabel(d *document.Document, p document.Paragraph) bool {
+	for i := p.FirstWord; i < min(p.EndWord, p.FirstWord+4); i++ {
+		w := d.Slice(d.Words[i].Span())
+		if bytes.ContainsFunc(w, unicode.IsLower) {
+			return false
+		}
+		after := int(d.Words[i].End)
+		for after < len(d.Text) && d.Text[after] == '.' {
+			after++
+		}
+		if after < len(d.Text) && d.Text[after] == ':' {
+			return true
+		}
+	}
+	return false
+}
+
+// spokenParagraph reports whether a paragraph opens with a speaker's label:
+// one in capitals (THE PRESIDENT:, Q:) or a name of two words or more
+// (Diana Acosta:), as interviews print answers. One mixed-case word and a
+// colon (Note:, Update:) is a label of the text, not of a speaker.
+func spokenParagraph(d *document.Document, p document.Paragraph) bool {
+	if !speakerLabel(d, p) {
+		return false
+	}
+	if capitalLabel(d, p) {
+		return true
+	}
+	end := int(d.Words[p.FirstWord].End)
+	for end < len(d.Text) && d.Text[end] == '.' {
+		end++
+	}
+	return end >= len(d.Text) || d.Text[end] != ':' // more than one word before the colon
 }

@@ -66,3 +66,17 @@ func TestSecondPersonAllocations(t *testing.T) {
 		t.Errorf("checking the seed article without its finding allocates %v times, want 0", n)
 	}
 }
+
+// TestSecondPersonTranscript checks that a transcript in speaker-label
+// form, where every word is a speaker's, gives no finding, and that one
+// label alone does not make a transcript.
+func TestSecondPersonTranscript(t *testing.T) {
+	runRuleCases(t, SecondPerson, nil, "a.txt", []ruleCase{
+		{"press briefing", "MS. JEAN-PIERRE: Thank you all for joining us.\n\nQ: Can you say more about the plan?\n\n" +
+			"MS. JEAN-PIERRE: As you know, we announced it on Monday.", nil},
+		{"a note is no speaker", "Note: you can watch the launch live.", []string{"1:7 you"}},
+		{"an interview answer", "Diana Acosta: A good mentor will back you up in big meetings.\n\nThe launch is live.", nil},
+		{"narration before a transcript", "You can read the transcript below.\n\nTHE PRESIDENT: Thank you.\n\nQ: Can you say more?\n\n" +
+			"THE PRESIDENT: As you know, no.", []string{"1:1 You"}},
+	})
+}
