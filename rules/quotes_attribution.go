@@ -552,31 +552,10 @@ func (a *attributor) message(q document.Quote) string {
 func isTranscript(d *document.Document) bool {
 	n := 0
 	for _, p := range d.Paragraphs {
-		if speakerLabel(d, p) {
+		if _, _, ok := paragraphLabel(d, p); ok {
 			if n++; n >= 3 {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// speakerLabel reports whether a paragraph opens with a speaker label: one
-// to four words, the first capitalised, then a colon.
-func speakerLabel(d *document.Document, p document.Paragraph) bool {
-	end := min(p.EndWord, p.FirstWord+4)
-	for i := p.FirstWord; i < end; i++ {
-		w := d.Slice(d.Words[i].Span())
-		r, _ := utf8.DecodeRune(w)
-		if i == p.FirstWord && !unicode.IsUpper(r) {
-			return false
-		}
-		after := int(d.Words[i].End)
-		for after < len(d.Text) && d.Text[after] == '.' {
-			after++
-		}
-		if after < len(d.Text) && d.Text[after] == ':' {
-			return true
 		}
 	}
 	return false

@@ -1,11 +1,6 @@
 package rules
 
-import (
-	"bytes"
-	"unicode"
-
-	"github.com/docqa/docqa/document"
-)
+import "github.com/docqa/docqa/document"
 
 // secondPersonWords are the second-person pronouns and their contractions,
 // folded (lower case, ASCII apostrophe).
@@ -79,7 +74,7 @@ func newSecondPerson(Options) (Check, error) {
 func spokenFrom(d *document.Document) int {
 	first, n := -1, 0
 	for pi, p := range d.Paragraphs {
-		if speakerLabel(d, p) && capitalLabel(d, p) {
+		if _, capitals, ok := paragraphLabel(d, p); ok && capitals {
 			if first < 0 {
 				first = pi
 			}
@@ -92,40 +87,11 @@ func spokenFrom(d *document.Document) int {
 	return first
 }
 
-// capitalLabel reports whether a paragraph's speaker label is written in
-// capitals, as transcripts write them: THE PRESIDENT:, MS. JEAN-PIERRE:,
-// Q:. A name in mixed case (Diana Acosta:) labels an answer in a profile.
-func capitalLabel(d *document.Document, p document.Paragraph) bool {
-	for i := p.FirstWord; i < min(p.EndWord, p.FirstWord+4); i++ {
-		w := d.Slice(d.Words[i].Span())
-		if bytes.ContainsFunc(w, unicode.IsLower) {
-			return false
-		}
-		after := int(d.Words[i].End)
-		for after < len(d.Text) && d.Text[after] == '.' {
-			after++
-		}
-		if after < len(d.Text) && d.Text[after] == ':' {
-			return true
-		}
-	}
-	return false
-}
-
 // spokenParagraph reports whether a paragraph opens with a speaker's label:
 // one in capitals (THE PRESIDENT:, Q:) or a name of two words or more
 // (Diana Acosta:), as interviews print answers. One mixed-case word and a
 // colon (Note:, Update:) is a label of the text, not of a speaker.
 func spokenParagraph(d *document.Document, p document.Paragraph) bool {
-	if !speakerLabel(d, p) {
-		return false
-	}
-	if capitalLabel(d, p) {
-		return true
-	}
-	end := int(d.Words[p.FirstWord].End)
-	for end < len(d.Text) && d.Text[end] == '.' {
-		end++
-	}
-	return end >= len(d.Text) || d.Text[end] != ':' // more than one word before the colon
+	words, capitals, ok := paragraphLabel(d, p)
+	return ok && (capitals || words > 1)
 }
