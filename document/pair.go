@@ -389,7 +389,9 @@ func (pr *pairer) lastSingleCloser() int {
 // closes the innermost quotation; the others close the innermost one of
 // their kind, leaving any open inside it crossed.
 func (pr *pairer) top(r rune) int {
-	for k := len(pr.stack) - 1; k >= 0; k-- {
+	// Real quotations nest a few deep; a bound keeps text of thousands of
+	// marks left open linear.
+	for k := len(pr.stack) - 1; k >= 0 && k >= len(pr.stack)-maxNesting; k-- {
 		if pr.stack[k].closes(r) {
 			return k
 		}
@@ -399,6 +401,10 @@ func (pr *pairer) top(r rune) int {
 	}
 	return -1
 }
+
+// maxNesting is how many open quotations, from the innermost, a closing
+// mark looks through for the one it closes.
+const maxNesting = 16
 
 // open pushes an opening mark and records its quotation.
 func (pr *pairer) open(off, n int, double, straight bool, style quoteStyle) {

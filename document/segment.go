@@ -393,9 +393,7 @@ func (d *Document) OnlySpaceBetween(a, b int) bool {
 // WordsIn returns the words that lie wholly inside span s.
 func (d *Document) WordsIn(s Span) []Word {
 	lo := sort.Search(len(d.Words), func(i int) bool { return int(d.Words[i].Start) >= s.Start })
-	hi := lo
-	for hi < len(d.Words) && int(d.Words[hi].End) <= s.End {
-		hi++
-	}
+	// Words do not overlap, so their ends are in order too.
+	hi := lo + sort.Search(len(d.Words)-lo, func(i int) bool { return int(d.Words[lo+i].End) > s.End })
 	return d.Words[lo:hi]
 }

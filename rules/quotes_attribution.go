@@ -301,18 +301,22 @@ func (a *attributor) headlineLike(pi int) bool {
 func (a *attributor) wordBefore(q document.Quote) int {
 	d := a.d
 	p := d.Paragraphs[q.FirstParagraph]
-	for i := p.EndWord - 1; i >= p.FirstWord; i-- {
-		if int(d.Words[i].End) <= q.Open {
-			return i
-		}
+	i := sort.Search(len(d.Words), func(i int) bool { return int(d.Words[i].End) > q.Open }) - 1
+	if i < p.FirstWord {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // opensParagraph reports whether the quotation opens its paragraph.
 func (a *attributor) opensParagraph(q document.Quote) bool {
 	p := a.d.Paragraphs[q.FirstParagraph]
-	return strings.TrimSpace(a.d.String(document.Span{Start: p.Start, End: q.Open})) == ""
+	for i := p.Start; i < q.Open; i++ {
+		if c := a.d.Text[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // cueInScope reports whether a speech verb or phrase stands outside
@@ -347,12 +351,20 @@ func (a *attributor) cueInScope(q document.Quote) bool {
 	return false
 }
 
+// cueWindow is how many words on each side of a quotation its cue is
+// looked for in: a cue stands near the words it attributes, and a bound
+// keeps a sentence of thousands of quotations linear.
+const cueWindow = 40
+
 // cueIn reports whether a speech verb or phrase stands in span s outside
-// quotations.
+// quotations, within cueWindow words of the quotation q.
 func (a *attributor) cueIn(s document.Span, q document.Quote) bool {
 	d := a.d
 	ext := d.Extent(q)
 	words := d.WordsIn(s)
+	lo := sort.Search(len(words), func(i int) bool { return int(words[i].End) > ext.Start })
+	hi := sort.Search(len(words), func(i int) bool { return int(words[i].Start) >= ext.End })
+	words = words[max(0, lo-cueWindow):min(len(words), hi+cueWindow)]
 	for i := range words {
 		if start := int(words[i].Start); ext.Contains(start) || d.InQuote(start) {
 			continue
@@ -368,8 +380,12 @@ func (a *attributor) cueIn(s document.Span, q document.Quote) bool {
 // than q.
 func (a *attributor) holdsQuote(s document.Span, q document.Quote) bool {
 	d := a.d
-	for i := s.Start; i < s.End; i++ {
-		if oq, ok := d.OuterQuote(i); ok && oq.Open != q.Open {
+	if oq, ok := d.OuterQuote(s.Start); ok && oq.Open != q.Open {
+		return true // one that began before s and runs into it
+	}
+	qs := d.Quotes
+	for i := sort.Search(len(qs), func(i int) bool { return qs[i].Open >= s.Start }); i < len(qs) && qs[i].Open < s.End; i++ {
+		if qs[i].Depth == 0 && qs[i].Open != q.Open {
 			return true
 		}
 	}
@@ -452,6 +468,9 @@ func (a *attributor) creditLine(q document.Quote) bool {
 	}
 	ext := d.Extent(q)
 	p := d.Paragraphs[q.LastParagraph]
+	if p.End-ext.End > 200 {
+		return false // a credit line is short
+	}
 	rest := bytes.TrimSpace(d.Slice(document.Span{Start: ext.End, End: p.End}))
 	if len(rest) == 0 || bytes.ContainsAny(rest, "“”\"") {
 		return false

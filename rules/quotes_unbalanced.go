@@ -49,19 +49,23 @@ Accepted as correct:
 
 func checkUnbalanced(p *Pass) {
 	d := p.Doc
+	// Two cursors convert the messages' positions, each over offsets that
+	// move little from one problem to the next (the likely places, and the
+	// ends of paragraphs), so that a long line costs time linear in it.
+	near, ends := d.Cursor(), d.Cursor()
 	for _, q := range d.QuoteProblems {
 		mark := d.String(q.Mark)
 		switch q.Kind {
 		case document.Unclosed:
-			p.Report(q.Mark, unclosedMessage(d, q, mark))
+			p.Report(q.Mark, unclosedMessage(d, q, mark, near, ends))
 		case document.Unopened:
 			msg := fmt.Sprintf("closing %s has no opening mark", mark)
 			if at, ok := likelyOpening(d, q.Mark.Start); ok {
-				msg += fmt.Sprintf("; the opening mark probably belongs at %s", describeAt(d, at))
+				msg += fmt.Sprintf("; the opening mark probably belongs at %s", describeAt(d, near, at))
 			}
 			p.Report(q.Mark, msg)
 		case document.NestedUnclosed:
-			at := d.Position(q.Other.Start)
+			at := near.Position(q.Other.Start)
 			p.Report(q.Mark, fmt.Sprintf("%s is still open when the quotation around it closes at %d:%d", mark, at.Line, at.Column))
 		}
 	}
@@ -71,12 +75,12 @@ func checkUnbalanced(p *Pass) {
 // paragraph, or the run of paragraphs that reopened it, ended without
 // closing it, and, when an attribution inside it gives it away, where the
 // closing mark probably belongs.
-func unclosedMessage(d *document.Document, q document.QuoteProblem, mark string) string {
+func unclosedMessage(d *document.Document, q document.QuoteProblem, mark string, near, ends *document.Cursor) string {
 	quote, ok := quoteAt(d, q.Mark.Start)
 	if !ok {
 		return fmt.Sprintf("opening %s is never closed", mark)
 	}
-	end := d.Position(lastProseChar(d, quote.Content))
+	end := ends.Position(lastProseChar(d, quote.Content))
 	var msg string
 	if n := quote.LastParagraph - quote.FirstParagraph + 1; n > 1 {
 		msg = fmt.Sprintf("quotation opened with %s runs over %d paragraphs, each reopening it, and is never closed: the last ends at %d:%d",
@@ -84,11 +88,23 @@ func unclosedMessage(d *document.Document, q document.QuoteProblem, mark string)
 	} else {
 		msg = fmt.Sprintf("opening %s is never closed: its paragraph ends at %d:%d with no closing mark", mark, end.Line, end.Column)
 	}
-	if at, attr, ok := d.AttributionIn(document.Span{Start: quote.Content.Start, End: d.Paragraphs[quote.FirstParagraph].End}); ok {
-		msg += fmt.Sprintf("; it probably closes at %s, before “%s”", describeAt(d, at), d.String(attr))
+	// The missing mark is looked for up to the next quotation, and within
+	// a few sentences' length: a paragraph of thousands of unclosed
+	// quotations stays linear.
+	reach := min(d.Paragraphs[quote.FirstParagraph].End, quote.Content.Start+likelyReach)
+	if i := sort.Search(len(d.Quotes), func(i int) bool { return d.Quotes[i].Open > quote.Open }); i < len(d.Quotes) {
+		reach = min(reach, d.Quotes[i].Open)
+	}
+	if at, attr, ok := d.AttributionIn(document.Span{Start: quote.Content.Start, End: max(reach, quote.Content.Start)}); ok {
+		msg += fmt.Sprintf("; it probably closes at %s, before “%s”", describeAt(d, near, at), d.String(attr))
 	}
 	return msg
 }
+
+// likelyReach is how many bytes after an unclosed quotation's opening
+// mark, or before an unopened closing mark, the likely place of the
+// missing mark is looked for.
+const likelyReach = 2000
 
 // quoteAt returns the quotation whose opening mark is at off.
 func quoteAt(d *document.Document, off int) (document.Quote, bool) {
@@ -113,10 +129,10 @@ func lastProseChar(d *document.Document, s document.Span) int {
 	return end - n
 }
 
-// describeAt names the place at offset off for a message: "3:58, after
+// describeAt names the place at offset off, converted by c, for a message: "3:58, after
 // “evidence,”".
-func describeAt(d *document.Document, off int) string {
-	pos := d.Position(off)
+func describeAt(d *document.Document, c *document.Cursor, off int) string {
+	pos := c.Position(off)
 	words := d.WordsIn(document.Span{Start: max(0, off-64), End: off})
 	if len(words) == 0 {
 		return fmt.Sprintf("%d:%d", pos.Line, pos.Column)
@@ -137,7 +153,7 @@ func likelyOpening(d *document.Document, off int) (int, bool) {
 	if i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > off }); i < len(d.Sentences) && d.Sentences[i].Start <= off {
 		start = d.Sentences[i].Start
 	}
-	words := d.WordsIn(document.Span{Start: start, End: off})
+	words := d.WordsIn(document.Span{Start: max(start, off-likelyReach), End: off})
 	for k := len(words) - 1; k >= 0; k-- {
 		end := int(words[k].End)
 		if end >= off {
