@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/hostile.sh: time and peak memory of docqa on hostile inputs (issue 5):
-# a 100 MB file of one line, 1,000,000 short paragraphs, 10,000 nested or
-# unclosed quotation marks. Too slow for go test, which runs small versions
+# a 100 MB file of one line, 1,000,000 short paragraphs, 10,000 nested,
+# unclosed or reopened quotation marks, 10,000 quotations in one sentence.
+# Too slow for go test, which runs small versions
 # (cmd/docqa/badinput_test.go).
 #
 #   bench/hostile.sh          the sizes of the issue
@@ -38,10 +39,12 @@ awk -v n="$quotes" 'BEGIN { for (i = 0; i < n; i++) printf "“"; printf "deep";
 awk -v n="$quotes" 'BEGIN { for (i = 0; i < n; i++) printf "He said “never "; print "" }' > "$work/unclosed-one-paragraph.txt"
 awk -v n="$quotes" 'BEGIN { for (i = 0; i < n; i++) printf "“Paragraph %d opens a quotation.\n\n", i }' > "$work/unclosed-paragraphs.txt"
 awk -v n="$quotes" 'BEGIN { for (i = 0; i < n; i++) printf "\"‘“'"'"'"; print "" }' > "$work/mixed-marks.txt"
+awk -v n="$quotes" 'BEGIN { for (i = 0; i < n; i++) printf "“We will go. “Then "; print "" }' > "$work/reopened.txt"
+awk -v n="$quotes" 'BEGIN { for (i = 0; i < n; i++) printf "“We will stay here and fight on” "; print "." }' > "$work/quotes-one-sentence.txt"
 
 echo "| input | size | time | peak RSS | RSS / size | exit | findings |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
-for f in empty one-line one-line-findings paragraphs nested unclosed-one-paragraph unclosed-paragraphs mixed-marks; do
+for f in empty one-line one-line-findings paragraphs nested unclosed-one-paragraph unclosed-paragraphs mixed-marks reopened quotes-one-sentence; do
 	in="$work/$f.txt"
 	size=$(stat -c %s "$in")
 	status=0
