@@ -26,6 +26,18 @@ var classes = []Class{
 	{Name: "fiction", Dir: "fiction", Config: "configs/fiction.yaml", Labels: "labels/fiction*.tsv", Plant: true},
 }
 
+// quotationClasses are the news labelled quotation by quotation for
+// quotes/attribution, whole and in its two kinds: political (the White
+// House, the State Department) and general (NASA's news and features).
+var quotationClasses = []Class{
+	{Name: "news", Dir: "news", Config: "configs/news.yaml", Labels: "labels/news*.tsv", Plant: true,
+		Quotations: "quotes/attribution"},
+	{Name: "news: political", Dir: "news", Config: "configs/news.yaml", Labels: "labels/news*.tsv", Plant: true,
+		Quotations: "quotes/attribution", Files: []string{"whitehouse-*", "state-*"}},
+	{Name: "news: general", Dir: "news", Config: "configs/news.yaml", Labels: "labels/news*.tsv", Plant: true,
+		Quotations: "quotes/attribution", Files: []string{"nasa-*"}},
+}
+
 // findCorpus returns the corpus folder: -corpus, $DOCQA_CORPUS, corpus/
 // beside this file when it holds the texts, or shared/corpus beside the
 // repository, where the steering repository keeps data files; "" if none
@@ -111,8 +123,18 @@ func TestQuality(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	var quoted []*Result
+	for _, c := range quotationClasses {
+		c.Dir = filepath.Join(root, c.Dir)
+		r, err := Score(context.Background(), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quoted = append(quoted, r)
+	}
 	if *table {
 		fmt.Print(Table(results))
+		fmt.Print("\n" + QuotationTable(quoted))
 	}
 	// The README shows the table: keep it true.
 	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
@@ -121,6 +143,9 @@ func TestQuality(t *testing.T) {
 	}
 	if !strings.Contains(string(readme), Table(results)) {
 		t.Errorf("README.md does not show today's table; it is now:\n%s", Table(results))
+	}
+	if !strings.Contains(string(readme), QuotationTable(quoted)) {
+		t.Errorf("README.md does not show today's quotation table; it is now:\n%s", QuotationTable(quoted))
 	}
 	for _, f := range floors {
 		var r *Result

@@ -30,7 +30,31 @@ type Class struct {
 	Labels string
 	// Plant asks for planted copies of its documents (see Plant).
 	Plant bool
+	// Files, when set, are glob patterns of the file names in Dir to
+	// score ("whitehouse-*.txt"): a part of the class.
+	Files []string
+	// Quotations names a rule labelled quotation by quotation, not only
+	// where it reports (quotes/attribution), whose labels Score also counts
+	// by kind (see QuotationScore).
+	Quotations string
 }
+
+// QuotationScore is how a rule about quotations did on a class whose every
+// quotation is labelled for it: a Problem label is a gap, a Fine one
+// whose note starts "not speech" a quotation that is no direct speech,
+// any other Fine one an attributed quotation.
+type QuotationScore struct {
+	Rule string
+	// Labelled counts the labelled quotations: Attributed, NotSpeech and
+	// Gaps.
+	Labelled, Attributed, NotSpeech, Gaps int
+	// Paragraphs counts the paragraphs that hold an attributed quotation,
+	// and Flagged those of them where the rule made a false finding.
+	Paragraphs, Flagged int
+}
+
+// FlaggedShare returns Flagged/Paragraphs.
+func (q QuotationScore) FlaggedShare() float64 { return ratio(q.Flagged, q.Paragraphs) }
 
 // RuleScore is how one rule did on one class.
 type RuleScore struct {
@@ -90,6 +114,9 @@ type Result struct {
 	Unlabelled []Label
 	// Missed are the Problem labels no finding matched.
 	Missed []Label
+	// Quotations is the score on the labelled quotations, when the class
+	// names a rule labelled quotation by quotation.
+	Quotations *QuotationScore
 }
 
 // FPPer10k returns a rule's false findings per 10,000 words of the class.
@@ -166,11 +193,18 @@ func Score(ctx context.Context, c Class) (*Result, error) {
 		}
 		labels = append(labels, ls...)
 	}
-	paths, err := documents(c.Dir)
+	paths, err := documents(c.Dir, c.Files)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Class: c.Name, Files: len(paths)}
+	byPath := map[string][]Label{}
+	for _, l := range labels {
+		byPath[l.Path] = append(byPath[l.Path], l)
+	}
+	if c.Quotations != "" {
+		res.Quotations = &QuotationScore{Rule: c.Quotations}
+	}
 	scores := map[string]*RuleScore{}
 	score := func(id string) *RuleScore {
 		if scores[id] == nil {
@@ -191,6 +225,9 @@ func Score(ctx context.Context, c Class) (*Result, error) {
 		doc := document.Load(filepath.ToSlash(rel), text)
 		res.Words += len(doc.Words)
 		findings := linter.Lint(doc)
+		if res.Quotations != nil {
+			countQuotations(res.Quotations, doc, byPath[doc.Path], findings, byKey)
+		}
 		for _, f := range findings {
 			pos := doc.Position(f.Span.Start)
 			k := key{doc.Path, pos.Line, pos.Column, f.Rule}
@@ -218,8 +255,12 @@ func Score(ctx context.Context, c Class) (*Result, error) {
 			planter.plant(linter, doc, findings)
 		}
 	}
+	inScope := map[string]bool{}
+	for _, p := range paths {
+		inScope[filepath.ToSlash(p)] = true
+	}
 	for _, l := range labels {
-		if l.Verdict == Problem && !matched[l.key()] {
+		if l.Verdict == Problem && !matched[l.key()] && inScope[l.Path] {
 			score(l.Rule).FN++
 			res.Missed = append(res.Missed, l)
 		}
@@ -232,9 +273,45 @@ func Score(ctx context.Context, c Class) (*Result, error) {
 	return res, nil
 }
 
+// countQuotations adds to q the labelled quotations of doc, and the
+// paragraphs with an attributed one where the rule's findings are false.
+func countQuotations(q *QuotationScore, doc *document.Document, labels []Label, findings []rules.Finding, byKey map[key]Label) {
+	attributed := map[int]bool{}
+	for _, l := range labels {
+		if l.Rule != q.Rule || l.Line == 0 {
+			continue
+		}
+		q.Labelled++
+		switch {
+		case l.Verdict == Problem:
+			q.Gaps++
+		case strings.HasPrefix(l.Note, "not speech"):
+			q.NotSpeech++
+		default:
+			q.Attributed++
+			attributed[doc.ParagraphAt(doc.Offset(document.Position{Line: l.Line, Column: l.Column}))] = true
+		}
+	}
+	q.Paragraphs += len(attributed)
+	flagged := map[int]bool{}
+	for _, f := range findings {
+		if f.Rule != q.Rule {
+			continue
+		}
+		pos := doc.Position(f.Span.Start)
+		if l, ok := byKey[key{doc.Path, pos.Line, pos.Column, f.Rule}]; ok && l.Verdict == Fine {
+			if pi := doc.ParagraphAt(f.Span.Start); attributed[pi] && !flagged[pi] {
+				flagged[pi] = true
+				q.Flagged++
+			}
+		}
+	}
+}
+
 // documents returns the paths, relative to dir and sorted, of the
-// documents under dir.
-func documents(dir string) ([]string, error) {
+// documents under dir whose names match one of the glob patterns files,
+// or of all when there are none.
+func documents(dir string, files []string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -246,6 +323,12 @@ func documents(dir string) ([]string, error) {
 			return nil
 		}
 		if e.IsDir() {
+			return nil
+		}
+		if len(files) > 0 && !slices.ContainsFunc(files, func(pat string) bool {
+			ok, _ := filepath.Match(pat, e.Name())
+			return ok
+		}) {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, p)
@@ -295,7 +378,7 @@ func Quotations(dir, labels, rule string) ([]Label, error) {
 			have[l.key()] = true
 		}
 	}
-	paths, err := documents(dir)
+	paths, err := documents(dir, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -39,6 +39,37 @@ func Table(results []*Result) string {
 	return b.String()
 }
 
+// QuotationTable returns, as a Markdown table, how the rules labelled
+// quotation by quotation did on the results that count them: the
+// labelled quotations by kind, the share of paragraphs with an attributed
+// quotation that the rule flags, the gaps it finds, and its recall and
+// precision with the planted removals.
+func QuotationTable(results []*Result) string {
+	var b strings.Builder
+	b.WriteString("| text | rule | quotations | attributed | not speech | gaps | gaps found | attributed paragraphs | flagged | share flagged | removals planted | found | recall | precision with them |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range results {
+		q := r.Quotations
+		if q == nil {
+			continue
+		}
+		s := r.Rule(q.Rule)
+		p := r.Plant(RemovedAttribution)
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %s | %d | %d | %s | %s |\n",
+			r.Class, q.Rule, q.Labelled, q.Attributed, q.NotSpeech, q.Gaps, s.TP, q.Paragraphs, q.Flagged,
+			percent(q.FlaggedShare()), p.Planted, p.Found, num(p.Recall()), num(PlantedPrecision(s, p)))
+	}
+	return b.String()
+}
+
+// percent formats a ratio as a percentage to one place, or "–" for none.
+func percent(x float64) string {
+	if math.IsNaN(x) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f%%", 100*x)
+}
+
 // num formats a ratio to three places, or "–" for none.
 func num(x float64) string {
 	if math.IsNaN(x) {

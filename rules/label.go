@@ -31,3 +31,46 @@ func paragraphLabel(d *document.Document, p document.Paragraph) (words int, capi
 	}
 	return 0, false, false
 }
+
+// spokenParagraphs marks the paragraphs that are a speaker's own words, in
+// which a quotation is the speaker quoting someone, not the writer
+// quoting the speaker:
+//   - in a transcript, every paragraph from its first speaker label in
+//     capitals (THE PRESIDENT:, Q:; see spokenFrom);
+//   - in an interview that labels its answers (Adams:, Diana Acosta:,
+//     Question:), each labelled paragraph and the ones after it that go on
+//     with the answer, up to the next heading or headline-like line, or
+//     answerParagraphs paragraphs at most.
+//
+// A single labelled paragraph marks only itself. A short line with no
+// closing punctuation is a heading or a field (Name: Kate A. McGinnis),
+// not a label.
+func spokenParagraphs(d *document.Document) []bool {
+	spoken := make([]bool, len(d.Paragraphs))
+	for i := spokenFrom(d); i < len(d.Paragraphs); i++ {
+		spoken[i] = true
+	}
+	var labelled []int
+	for pi, p := range d.Paragraphs {
+		if _, _, ok := paragraphLabel(d, p); ok && !p.Heading && !headlineLike(d, pi) {
+			labelled = append(labelled, pi)
+		}
+	}
+	for _, pi := range labelled {
+		spoken[pi] = true
+		if len(labelled) < 2 {
+			break
+		}
+		for j := pi + 1; j < len(d.Paragraphs) && j <= pi+answerParagraphs; j++ {
+			if d.Paragraphs[j].Heading || headlineLike(d, j) {
+				break
+			}
+			spoken[j] = true
+		}
+	}
+	return spoken
+}
+
+// answerParagraphs is how many paragraphs after a labelled one an
+// interview's answer may go on.
+const answerParagraphs = 8

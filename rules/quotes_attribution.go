@@ -172,18 +172,38 @@ func newAttribution(opts Options) (Check, error) {
 	verbs := newPhraseSet(list)
 	return func(p *Pass) {
 		d := p.Doc
-		if len(d.Quotes) == 0 || isTranscript(d) {
+		if len(d.Quotes) == 0 {
 			return
 		}
-		a := attributor{d: d, verbs: verbs, minWords: minWords}
-		for _, q := range d.Quotes {
-			if q.Depth != 0 {
-				continue
-			}
-			if attributed, speech := a.judge(q); speech && !attributed {
-				p.Report(d.Extent(q), a.message(q))
+		a := attributor{d: d, verbs: verbs, minWords: minWords, spoken: spokenParagraphs(d)}
+		// A run of gaps, each of which the first's speaker would go on
+		// into (“A.” “B.”, or a paragraph that opens with “C.” after
+		// them), is one finding: one attribution mends it.
+		var run []document.Quote
+		flush := func() {
+			if len(run) > 0 {
+				p.Report(d.Extent(run[0]), a.message(run))
+				run = run[:0]
 			}
 		}
+		for _, q := range d.Quotes {
+			if q.Depth != 0 || a.spoken[q.FirstParagraph] {
+				continue
+			}
+			attributed, speech := a.judge(q)
+			if !speech {
+				continue
+			}
+			if !attributed && len(run) > 0 && a.followsOn(run[len(run)-1].LastParagraph, q) {
+				run = append(run, q)
+				continue
+			}
+			flush()
+			if !attributed {
+				run = append(run, q)
+			}
+		}
+		flush()
 	}, nil
 }
 
@@ -198,6 +218,9 @@ type attributor struct {
 	lastPara int
 	lastOK   bool
 	judged   bool
+	// spoken marks the paragraphs that are a speaker's own words, in a
+	// transcript or an interview (see spokenParagraphs).
+	spoken []bool
 	// names are the words the document capitalises where no sentence
 	// begins, found on first use (see isName).
 	names map[string]bool
@@ -209,16 +232,23 @@ func (a *attributor) judge(q document.Quote) (attributed, speech bool) {
 	// The speaker of an attributed quotation goes on into the next one of
 	// its paragraph, and into a paragraph that opens with a quotation
 	// right after it.
-	continues := a.judged && a.lastOK &&
-		(q.FirstParagraph == a.lastPara || q.FirstParagraph == a.lastPara+1 && a.opensParagraph(q))
+	continues := a.judged && a.lastOK && a.followsOn(a.lastPara, q)
 	speech = a.isSpeech(q)
 	// The cheap cues first: most quotations end in a comma.
 	attributed = !speech || q.Colon || continues || a.shapeAttributes(q) || a.cueInScope(q) ||
-		a.dashCredit(q) || a.creditLine(q) || a.namedBefore(q)
+		a.dashCredit(q) || a.creditLine(q) || a.namedBefore(q) || a.introducedBy(q, a.wordBefore(q), sourceNouns) ||
+		a.sourceAfter(q)
 	if speech {
 		a.judged, a.lastPara, a.lastOK = true, q.LastParagraph, attributed
 	}
 	return attributed, speech
+}
+
+// followsOn reports whether quotation q goes on with the speaker of a
+// quotation that ends in paragraph last: it stands in that paragraph, or
+// opens the next.
+func (a *attributor) followsOn(last int, q document.Quote) bool {
+	return q.FirstParagraph == last || q.FirstParagraph == last+1 && a.opensParagraph(q)
 }
 
 // isSpeech reports whether a quotation quotes speech: a sentence or clause
@@ -226,7 +256,7 @@ func (a *attributor) judge(q document.Quote) (attributed, speech bool) {
 // woven into the sentence, a saying introduced as one, nor in a heading.
 func (a *attributor) isSpeech(q document.Quote) bool {
 	d := a.d
-	if d.Paragraphs[q.FirstParagraph].Heading || a.headlineLike(q.FirstParagraph) {
+	if d.Paragraphs[q.FirstParagraph].Heading || headlineLike(d, q.FirstParagraph) {
 		return false
 	}
 	words := d.WordsIn(q.Content)
@@ -237,15 +267,8 @@ func (a *attributor) isSpeech(q document.Quote) bool {
 	// A saying, a title or a label introduced as one, up to three words
 	// before the mark with nothing but space between: the adage "…", a
 	// sign that read "…", his official title is "…".
-	next := q.Open // the start of what follows word k
-	for k, n := before, 0; k >= 0 && n < 3 && int(d.Words[k].Paragraph) == q.FirstParagraph; k, n = k-1, n+1 {
-		if !d.OnlySpaceBetween(int(d.Words[k].End), next) {
-			break
-		}
-		if sayingNouns[strings.ToLower(d.String(d.Words[k].Span()))] {
-			return false
-		}
-		next = int(d.Words[k].Start)
+	if a.introducedBy(q, before, sayingNouns) {
+		return false
 	}
 	// A partial quotation: it starts in lower case after words of its
 	// sentence (called the plan "a farce"; in his view, "a drain"; American
@@ -256,6 +279,70 @@ func (a *attributor) isSpeech(q document.Quote) bool {
 		return false
 	}
 	return true
+}
+
+// introducedBy reports whether one of the nouns stands up to three words
+// before the quotation's opening mark, before which is word before, with
+// nothing but space between them, or a comma or colon just before the
+// mark: the adage "…", the adage, "…", a presentation titled, "…".
+func (a *attributor) introducedBy(q document.Quote, before int, nouns map[string]bool) bool {
+	d := a.d
+	next := q.Open // the start of what follows word k
+	for k, n := before, 0; k >= 0 && n < 3 && int(d.Words[k].Paragraph) == q.FirstParagraph; k, n = k-1, n+1 {
+		end := int(d.Words[k].End)
+		if n == 0 && end < next && (d.Text[end] == ',' || d.Text[end] == ':') {
+			end++
+		}
+		if !d.OnlySpaceBetween(end, next) {
+			break
+		}
+		if nouns[strings.ToLower(d.String(d.Words[k].Span()))] {
+			return true
+		}
+		next = int(d.Words[k].Start)
+	}
+	return false
+}
+
+// sourceNouns name a text whose words a quotation gives: the statement,
+// "…"; in the letter: "…". Introduced by one, a quotation is attributed
+// to it.
+var sourceNouns = map[string]bool{
+	"statement": true, "message": true, "letter": true, "email": true, "memo": true, "note": true,
+	"post": true, "tweet": true, "citation": true, "announcement": true, "release": true, "notice": true,
+	"testimony": true, "remarks": true, "speech": true, "transcript": true, "report": true,
+	"following": true, "decision": true, "ruling": true, "verdict": true, "order": true, "law": true,
+	"resolution": true, "declaration": true, "communique": true, "communiqué": true, "text": true,
+}
+
+// sourceAfter reports whether the sentence right after the quotation, in
+// its paragraph, says where its words come from: it opens with this, that,
+// it or the line, the words, and has "from" or "by" among its first words
+// (“…” This is from a 2015 film; “…” That line, from a 1980 speech by …).
+func (a *attributor) sourceAfter(q document.Quote) bool {
+	d := a.d
+	ext := d.Extent(q)
+	ss := d.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].Start >= ext.End })
+	if k >= len(ss) || d.ParagraphAt(ss[k].Start) != q.LastParagraph {
+		return false
+	}
+	words := d.WordsIn(ss[k])
+	if len(words) < 3 {
+		return false
+	}
+	switch strings.ToLower(d.String(words[0].Span())) {
+	case "this", "that", "these", "those", "it", "the":
+	default:
+		return false
+	}
+	for _, w := range words[1:min(len(words), 6)] {
+		switch strings.ToLower(d.String(w.Span())) {
+		case "from", "by":
+			return true
+		}
+	}
+	return false
 }
 
 // sameSentence reports whether offsets i and j lie in one sentence.
@@ -286,8 +373,7 @@ var titleSmallWords = map[string]bool{
 
 // headlineLike reports whether paragraph pi reads as a headline: one line
 // of a few words that does not end a sentence.
-func (a *attributor) headlineLike(pi int) bool {
-	d := a.d
+func headlineLike(d *document.Document, pi int) bool {
 	p := d.Paragraphs[pi]
 	if p.EndWord-p.FirstWord > 20 || bytes.ContainsAny(d.Slice(p.Span), "\n\r") {
 		return false
@@ -543,10 +629,11 @@ func (a *attributor) isName(w string) bool {
 	return a.names[w] && !titleSmallWords[strings.ToLower(w)]
 }
 
-// message says what is missing and how to mend it, naming the quotation by
-// its first words.
-func (a *attributor) message(q document.Quote) string {
+// message says what is missing and how to mend it, naming the first
+// quotation of a run of gaps by its first words, and how many go on from it.
+func (a *attributor) message(run []document.Quote) string {
 	d := a.d
+	q := run[0]
 	words := d.WordsIn(q.Content)
 	end := q.Content.End
 	if len(words) > 6 {
@@ -561,23 +648,17 @@ func (a *attributor) message(q document.Quote) string {
 	if len(words) > 6 {
 		first += " …"
 	}
-	return fmt.Sprintf("quotation %s%s%s has no speaker in its sentence or the ones around it: "+
-		"attribute it (…, NAME said.) or, if it is not direct speech, work it into the sentence as a partial quote", open, first, closing)
-}
-
-// isTranscript reports whether the document is a transcript in
-// speaker-label or Q&A form: three paragraphs or more open with a label
-// (THE PRESIDENT:, Q:, MS. SMITH:, Smith:).
-func isTranscript(d *document.Document) bool {
-	n := 0
-	for _, p := range d.Paragraphs {
-		if _, _, ok := paragraphLabel(d, p); ok {
-			if n++; n >= 3 {
-				return true
-			}
-		}
+	also := ""
+	switch n := len(run) - 1; n {
+	case 0:
+	case 1:
+		also = " (nor has the quotation after it, which goes on from it)"
+	default:
+		also = fmt.Sprintf(" (nor have the %d quotations after it, which go on from it)", n)
 	}
-	return false
+	return fmt.Sprintf("quotation %s%s%s has no speaker in its sentence or the ones around it%s: "+
+		"attribute it (…, NAME said.) or, if it is not direct speech, work it into the sentence as a partial quote",
+		open, first, closing, also)
 }
 
 // phraseSet is a set of one- or several-word phrases, matched against runs

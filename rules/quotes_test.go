@@ -52,7 +52,11 @@ func TestQuotesAttribution(t *testing.T) {
 		{"continuation paragraph without verb", "The minister said: “One thing is clear.\n\n“We will fight on and on until the end.”", nil},
 		{"paragraph continuing an attributed quotation", "“We will stay here,” he said.\n\n“Nobody will move us from this square.”", nil},
 		{"paragraph after a partial quotation", "The report said “serious violations” happened.\n\n“Nobody will move us from this square.”", []string{"3:1 “Nobody will move us from this square.”"}},
-		{"one finding a quotation", "“We will stay here and fight.” “Nobody will move us from here.”", []string{"1:1 “We will stay here and fight.”", "1:32 “Nobody will move us from here.”"}},
+		{"one finding for a run of gaps one attribution mends", "“We will stay here and fight.” “Nobody will move us from here.”", []string{"1:1 “We will stay here and fight.”"}},
+		{"a run of gaps into the next paragraph", "The crowd was quiet.\n\n“We will stay here and fight.” “Nobody will move us from here.”\n\n“This is our home and always was.”",
+			[]string{"3:1 “We will stay here and fight.”"}},
+		{"gaps either side of an attributed quotation are two findings", "“We will stay here and fight.”\n\nThe mayor left.\n\n“Nobody will move us from here,” she said.\n\nThe crowd stayed.\n\n“This is our home and always was.”",
+			[]string{"1:1 “We will stay here and fight.”", "9:1 “This is our home and always was.”"}},
 		{"straight quotes", `"We will not stand for this destruction," she told reporters.`, nil},
 	})
 }
@@ -142,6 +146,10 @@ func TestAttributionCues(t *testing.T) {
 		{"colon ending the paragraph before", "The following is a statement from NASA Administrator Bill Nelson:\n\n" + q, nil},
 		{"statement introduced in the paragraph before", "The following is a statement from NASA Administrator Bill Nelson on the center.\n\n" + q, nil},
 		{"sentence after names the source", q + " That line, from a speech by Taylor in 2023, drew applause.", nil},
+		{"sentence after says where it is from", "“Dreamers need to stick together and keep going.” This is from the 2015 Disney movie “Tomorrowland.”", nil},
+		{"a text introduced just before, with a comma", "The nomination for the medal included the statement, “Through his wide-ranging contributions, he exemplifies service.”", nil},
+		{"a report introduced just before", "The Park Service provided the following in concurrence with the report, “Despite ongoing preservation efforts, the tree must go.”", nil},
+		{"a title introduced with a comma", "The panel gave a presentation titled, “How NASA Supports Startups and Individuals to Collaborate on its Mission.”", nil},
 		{"speaker named as the subject just before", "While unexpected, Koralla seized the opportunity. “You can’t say no to NASA, not ever!”\n\nKoralla joined in 2022.", nil},
 		{"continuation paragraph", "“We have to put our funding where it does the most good,” Taylor said.\n\n" + q, nil},
 		{"second quotation of the paragraph", "“The upkeep is costly,” Pelfrey said. “I see a very bright future for our center.”", nil},
@@ -149,6 +157,8 @@ func TestAttributionCues(t *testing.T) {
 		{"no cue at all", "The center will close two buildings.\n\n" + q, gap},
 		{"cue only in a distant sentence of the paragraph", "Taylor said the team looked at every site. The buildings are old. The roofs leak badly in spring. " + q, []string{"1:99 " + q}},
 		{"cue in the sentence before, which has its own quotation", "Taylor called the plan “a hard choice” on Monday.\n\n" + q, gap},
+		{"a noun of a text further back is no cue", "The statement came on Monday, and the crowd was quiet after that. " + q, []string{"1:67 " + q}},
+		{"a sentence after that names no source", q + " This is the hard part of the job for the team.", []string{"1:1 " + q}},
 	})
 }
 
@@ -169,8 +179,27 @@ func TestAttributionNotSpeech(t *testing.T) {
 		{"project titles in a list", "University of Michigan “ARC-LIGHT: Algorithm for Robust Characterization of Lunar Imaging” Advisor: Mirko Gamba", nil},
 	})
 	runRuleCases(t, QuotesAttribution, nil, "a.txt", []ruleCase{
+		{"a speech's transcript under one speaker label",
+			"Capitol Rotunda\n\nTHE PRESIDENT:  Madam Speaker, members of Congress.\n\nEvery morning they pin that badge on. In the back of your minds, “We’ll never get that call home tonight.”", nil},
 		{"transcript with speaker labels",
 			"THE PRESIDENT: Thank you all.\n\nQ: Mr. President, a question.\n\n" +
 				"THE PRESIDENT: Go ahead.\n\n“We will not stand for the destruction of our way of life.”", nil},
+		{"interview answers with name labels, in a newsletter",
+			"Question: Who inspired you?\n\nAdams: My teacher. “You can be anything you set your mind to,” she told me once.\n\n" +
+				"“Never stop asking questions about the world.” I never have.\n\nQuestion: What next?\n\nAdams: The Moon.", nil},
+		{"one answer in a feature",
+			"Dorcas Kaweesa: When I introduce myself as an engineer, people say, “You must be good at math.” I work at it.", nil},
+	})
+	// An interview's answers end at the next headline: a quotation of the
+	// story after it is judged again.
+	runRuleCases(t, QuotesAttribution, nil, "a.txt", []ruleCase{
+		{"story after an interview",
+			"Question: Who inspired you?\n\nAdams: My teacher, always.\n\nQuestion: What next?\n\nAdams: The Moon.\n\n" +
+				"Spotlight on the Safety Office\n\nThe office moved in May.\n\n“We want to see them go in the directions they choose.”",
+			[]string{"13:1 “We want to see them go in the directions they choose.”"}},
+		{"one label of one word in capitals is no transcript", "UPDATE: The crowd was quiet all morning.\n\n“We will not stand for the destruction of our way of life.”",
+			[]string{"3:1 “We will not stand for the destruction of our way of life.”"}},
+		{"a field line is no label", "Name: Kate A. McGinnis\n\nTitle: Systems engineer\n\nShe joined in 2017.\n\n“It is always a moment of excitement.”",
+			[]string{"7:1 “It is always a moment of excitement.”"}},
 	})
 }

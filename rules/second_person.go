@@ -69,19 +69,21 @@ func newSecondPerson(Options) (Check, error) {
 
 // spokenFrom returns the index of the paragraph from which a transcript's
 // words are all its speakers' (the first paragraph with a speaker label
-// in capitals, THE PRESIDENT: or Q:, in a document with three or more),
-// or the number of paragraphs for a document that is no transcript.
+// in capitals, THE PRESIDENT: or Q:, in a document with three or more, or
+// with one of two words or more, as a speech's transcript opens), or the
+// number of paragraphs for a document that is no transcript.
 func spokenFrom(d *document.Document) int {
-	first, n := -1, 0
+	first, n, long := -1, 0, false
 	for pi, p := range d.Paragraphs {
-		if _, capitals, ok := paragraphLabel(d, p); ok && capitals {
+		if words, capitals, ok := paragraphLabel(d, p); ok && capitals {
 			if first < 0 {
 				first = pi
 			}
 			n++
+			long = long || words > 1
 		}
 	}
-	if n < 3 {
+	if n < 3 && !long {
 		return len(d.Paragraphs)
 	}
 	return first
