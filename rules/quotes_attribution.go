@@ -598,11 +598,27 @@ func (a *attributor) namedBefore(q document.Quote) bool {
 		case "he", "she", "they":
 			return true
 		}
-		if a.isName(w) {
+		// An acronym names an organisation, not a speaker (NASA, the
+		// FAA): its words are a spokesperson's, who goes unnamed.
+		if a.isName(w) && !isAcronym(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// isAcronym reports whether w is written in capitals, two letters or more.
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // isName reports whether the document capitalises the word w somewhere a

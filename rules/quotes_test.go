@@ -158,6 +158,7 @@ func TestAttributionCues(t *testing.T) {
 		{"cue only in a distant sentence of the paragraph", "Taylor said the team looked at every site. The buildings are old. The roofs leak badly in spring. " + q, []string{"1:99 " + q}},
 		{"cue in the sentence before, which has its own quotation", "Taylor called the plan “a hard choice” on Monday.\n\n" + q, gap},
 		{"a noun of a text further back is no cue", "The statement came on Monday, and the crowd was quiet after that. " + q, []string{"1:67 " + q}},
+		{"an acronym as the subject just before is no speaker", "This fiscal year, NASA Armstrong has zero lost-time accidents. " + q, []string{"1:64 " + q}},
 		{"a sentence after that names no source", q + " This is the hard part of the job for the team.", []string{"1:1 " + q}},
 	})
 }
