@@ -237,7 +237,7 @@ func (a *attributor) judge(q document.Quote) (attributed, speech bool) {
 	// The cheap cues first: most quotations end in a comma.
 	attributed = !speech || q.Colon || continues || a.shapeAttributes(q) || a.cueInScope(q) ||
 		a.dashCredit(q) || a.creditLine(q) || a.namedBefore(q) || a.introducedBy(q, a.wordBefore(q), sourceNouns) ||
-		a.sourceAfter(q)
+		a.sourceAfter(q) || a.profileSection(q)
 	if speech {
 		a.judged, a.lastPara, a.lastOK = true, q.LastParagraph, attributed
 	}
@@ -607,6 +607,70 @@ func (a *attributor) namedBefore(q document.Quote) bool {
 	return false
 }
 
+// profileSection reports whether the quotation stands in a profile's
+// section under a person's name: the nearest headline-like line above it,
+// within profileReach paragraphs, opens with a name (Rodney Martin – Deputy
+// Lead at Ames; Wendy Bereda; Dr. Rodney Martin, Deputy Lead …), as
+// "meet the team" features print whose words follow.
+func (a *attributor) profileSection(q document.Quote) bool {
+	d := a.d
+	for pi := q.FirstParagraph - 1; pi >= 0 && pi >= q.FirstParagraph-profileReach; pi-- {
+		if !d.Paragraphs[pi].Heading && !headlineLike(d, pi) {
+			continue
+		}
+		return a.opensWithName(pi)
+	}
+	return false
+}
+
+// profileReach is how many paragraphs above a quotation its profile's
+// heading may stand.
+const profileReach = 6
+
+// honorifics may stand before a name.
+var honorifics = map[string]bool{"dr": true, "mr": true, "ms": true, "mrs": true, "prof": true, "sir": true, "dame": true}
+
+// opensWithName reports whether paragraph pi opens with a person's name:
+// two to four capitalised words, none an acronym or a small word, the last
+// one a word the document's prose capitalises where no sentence begins (a
+// surname: Martin, Bereda) and the others too or the whole name found again
+// in the document, after an honorific or not, and then the paragraph's end
+// or a comma, dash or colon.
+func (a *attributor) opensWithName(pi int) bool {
+	d := a.d
+	p := d.Paragraphs[pi]
+	i := p.FirstWord
+	if i < p.EndWord && honorifics[strings.ToLower(d.String(d.Words[i].Span()))] {
+		i++
+	}
+	for n := 1; i < p.EndWord && n <= 4; i, n = i+1, n+1 {
+		w := d.String(d.Words[i].Span())
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || isAcronym(w) || titleSmallWords[strings.ToLower(w)] {
+			return false
+		}
+		end := int(d.Words[i].End)
+		rest := bytes.TrimLeft(d.Slice(document.Span{Start: end, End: p.End}), " \t")
+		if len(rest) == 0 || rest[0] == ',' || rest[0] == ':' || rest[0] == '-' ||
+			bytes.HasPrefix(rest, []byte("–")) || bytes.HasPrefix(rest, []byte("—")) {
+			if n < 2 || !a.isName(w) {
+				return false
+			}
+			// The given names are names too, or the whole name comes
+			// again in the document (Rodney Martin, Dr. Rodney Martin).
+			name := d.Slice(document.Span{Start: int(d.Words[i-n+1].Start), End: end})
+			given := true
+			for _, g := range d.Words[i-n+1 : i] {
+				given = given && a.isName(d.String(g.Span()))
+			}
+			return given || bytes.Count(d.Text, name) >= 2
+		}
+		if end < p.End && d.Text[end] != ' ' {
+			return false
+		}
+	}
+	return false
+}
+
 // isAcronym reports whether w is written in capitals, two letters or more.
 func isAcronym(w string) bool {
 	n := 0
@@ -622,23 +686,29 @@ func isAcronym(w string) bool {
 }
 
 // isName reports whether the document capitalises the word w somewhere a
-// sentence does not begin: a name, not a word capitalised as a sentence's
-// first.
+// sentence does not begin, outside headings and headline-like lines: a
+// name, not a word capitalised as a sentence's first or a heading's.
 func (a *attributor) isName(w string) bool {
 	if a.names == nil {
 		d := a.d
 		a.names = map[string]bool{}
 		si := 0
-		for i, word := range d.Words {
-			for si < len(d.Sentences) && d.Sentences[si].End <= int(word.Start) {
-				si++
+		for pi, p := range d.Paragraphs {
+			if p.Heading || headlineLike(d, pi) {
+				continue // a heading capitalises every word
 			}
-			if si < len(d.Sentences) && d.Sentences[si].Start == int(word.Start) {
-				continue // a sentence's first word
-			}
-			t := d.Slice(word.Span())
-			if r, _ := utf8.DecodeRune(t); unicode.IsUpper(r) && i > 0 {
-				a.names[string(t)] = true
+			for i := p.FirstWord; i < p.EndWord; i++ {
+				word := d.Words[i]
+				for si < len(d.Sentences) && d.Sentences[si].End <= int(word.Start) {
+					si++
+				}
+				if si < len(d.Sentences) && d.Sentences[si].Start == int(word.Start) {
+					continue // a sentence's first word
+				}
+				t := d.Slice(word.Span())
+				if r, _ := utf8.DecodeRune(t); unicode.IsUpper(r) && i > 0 {
+					a.names[string(t)] = true
+				}
 			}
 		}
 	}
