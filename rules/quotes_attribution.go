@@ -518,12 +518,18 @@ func (a *attributor) shapeAttributes(q document.Quote) bool {
 }
 
 // dashCredit reports whether a dash credit stands right after the
-// quotation (“…” — Name) or right before it (Name — “…”), in its paragraph.
+// quotation (“…” — Name), in its paragraph or opening the next, or right
+// before it (Name — “…”), in its paragraph.
 func (a *attributor) dashCredit(q document.Quote) bool {
 	d := a.d
 	ext := d.Extent(q)
 	p := d.Paragraphs[q.LastParagraph]
 	after := bytes.TrimLeft(d.Slice(document.Span{Start: ext.End, End: p.End}), " \t\r\n,.")
+	if len(after) == 0 && q.LastParagraph+1 < len(d.Paragraphs) {
+		// An epigraph credits its author in a paragraph of its own:
+		// “…” ⏎⏎ — Charles Dickens.
+		after = bytes.TrimLeft(d.Slice(d.Paragraphs[q.LastParagraph+1].Span), " \t")
+	}
 	for _, dash := range []string{"—", "―", "--", "–"} {
 		if rest, ok := bytes.CutPrefix(after, []byte(dash)); ok {
 			rest = bytes.TrimLeft(rest, " ")

@@ -142,6 +142,9 @@ func TestAttributionCues(t *testing.T) {
 		{"as NAME put it", "As Taylor put it, “the upkeep of aging facilities is costly and slow.”", nil},
 		{"in a statement", "In a statement on Monday, the center's director wrote that “the upkeep is costly and slow.”", nil},
 		{"dash credit after", "“Aviary is flexible enough that you can decide what you want to learn.” — Jennifer Gratz", nil},
+		{"epigraph credited in the next paragraph", "> “It was the best of times, it was the worst of times, it was the age of wisdom.”\n>\n> — Charles Dickens", nil},
+		{"bar credit on the next line", "“It was the best of times, it was the worst of times.”\n― Charles Dickens, A Tale of Two Cities", nil},
+		{"cited headline with a credit line", "“Minister resigns over the failed budget vote in parliament” — Daily Example, 3 May", nil},
 		{"credit line after a pull quote", "“Aviary is flexible enough that you can decide what you want to learn.” Jennifer Gratz Aviary Task Lead", nil},
 		{"colon ending the paragraph before", "The following is a statement from NASA Administrator Bill Nelson:\n\n" + q, nil},
 		{"statement introduced in the paragraph before", "The following is a statement from NASA Administrator Bill Nelson on the center.\n\n" + q, nil},
@@ -160,6 +163,7 @@ func TestAttributionCues(t *testing.T) {
 		{"no cue at all", "The center will close two buildings.\n\n" + q, gap},
 		{"cue only in a distant sentence of the paragraph", "Taylor said the team looked at every site. The buildings are old. The roofs leak badly in spring. " + q, []string{"1:99 " + q}},
 		{"cue in the sentence before, which has its own quotation", "Taylor called the plan “a hard choice” on Monday.\n\n" + q, gap},
+		{"a dash in the next paragraph that credits no one", q + "\n\n— and then the crowd went home.", []string{"1:1 " + q}},
 		{"a noun of a text further back is no cue", "The statement came on Monday, and the crowd was quiet after that. " + q, []string{"1:67 " + q}},
 		{"an acronym as the subject just before is no speaker", "This fiscal year, NASA Armstrong has zero lost-time accidents. " + q, []string{"1:64 " + q}},
 		{"a sentence after that names no source", q + " This is the hard part of the job for the team.", []string{"1:1 " + q}},
@@ -181,6 +185,9 @@ func TestAttributionNotSpeech(t *testing.T) {
 		{"heading", "# “We will not stand for the destruction of our way of life”\n\nThe mayor spoke.", nil},
 		{"headline-like line", "“Minister resigns over the failed budget vote”\n\nThe minister resigned on Monday.", nil},
 		{"project titles in a list", "University of Michigan “ARC-LIGHT: Algorithm for Robust Characterization of Lunar Imaging” Advisor: Mirko Gamba", nil},
+	})
+	runRuleCases(t, QuotesAttribution, nil, "a.md", []ruleCase{
+		{"epigraph in a block quote, credited in its last paragraph", "> “It was the best of times, it was the worst of times, it was the age of wisdom.”\n>\n> — Charles Dickens\n\nThe story begins.", nil},
 	})
 	runRuleCases(t, QuotesAttribution, nil, "a.txt", []ruleCase{
 		{"a speech's transcript under one speaker label",
