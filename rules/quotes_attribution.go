@@ -187,7 +187,7 @@ func newAttribution(opts Options) (Check, error) {
 			}
 		}
 		for _, q := range d.Quotes {
-			if q.Depth != 0 || a.spoken[q.FirstParagraph] {
+			if q.Depth != 0 || a.spoken != nil && a.spoken[q.FirstParagraph] {
 				continue
 			}
 			attributed, speech := a.judge(q)

@@ -76,6 +76,20 @@ func TestSecondPersonTranscript(t *testing.T) {
 			"MS. JEAN-PIERRE: As you know, we announced it on Monday.", nil},
 		{"a note is no speaker", "Note: you can watch the launch live.", []string{"1:7 you"}},
 		{"an interview answer", "Diana Acosta: A good mentor will back you up in big meetings.\n\nThe launch is live.", nil},
+		{"a recurring one-word label is a speaker", "Question: What drives you?\n\nAdams: Curiosity, and you should keep yours.\n\nQuestion: What next?\n\nAdams: The Moon.", nil},
+		{"a subheading with a label addresses the reader", "Advice to Students: Success Takes Effort – But You Can Do It\n\nTwine trains astronauts.", []string{"1:48 You"}},
+		{"an interview without labels", "What do you do at Goddard?\n\nI represent the astronomers to the project, and you learn a lot.\n\n" +
+			"What brought you here?\n\nMy mentor told me about an opening.\n\nThe telescope launches in 2027.", nil},
+		{"a rhetorical question in narration", "Want to see the launch?\n\nYou can watch it live on NASA+.\n\nWhat is next?\n\nThe rocket rolls out in May.",
+			[]string{"3:1 You"}},
+		{"a speech without labels, addressed to its audience", "Wendy R. Sherman, Deputy Secretary of State\n\n" +
+			"I’m pleased to welcome you all to the 84th meeting of the International Commission today.\n\n" +
+			"For decades, the archives have ensured that each generation remembers the history of the Holocaust.\n\n" +
+			"I want to recognize the leadership of the Special Envoy, and I want to thank every nation for your commitment.\n\n" +
+			"You have found innovative ways to tell the stories of the Holocaust, even in the depths of the pandemic.", nil},
+		{"a release in an institution's voice", "In an address, the President reaffirmed our nation’s founding principles and our religious freedoms today.\n\n" +
+			"Here’s what you missed:\n\nThe President called for Americans to come together in prayer for our nation.",
+			[]string{"3:13 you"}},
 		{"narration before a transcript", "You can read the transcript below.\n\nTHE PRESIDENT: Thank you.\n\nQ: Can you say more?\n\n" +
 			"THE PRESIDENT: As you know, no.", []string{"1:1 You"}},
 	})
