@@ -125,7 +125,11 @@ func (d *Document) finishQuotes() {
 			if e := d.lastProse(prev.Span); e >= 0 && d.Prose[e] == ':' {
 				q.Colon = true
 			}
+			continue
 		}
+		// …or ending what introduces a list in plain text, when the
+		// quotation opens an item of it (Here’s what you missed: ⏎ -   “…”).
+		q.Colon = d.listIntroducedByColon(q.Open, p.Span, q.FirstParagraph)
 	}
 	// Unclosed quotations overlap nothing after their paragraph; keep the
 	// index sorted by opening mark. Quotations are found in text order, so
@@ -232,6 +236,103 @@ func isCloseContext(r rune) bool {
 	return false
 }
 
+// listIntroducedByColon reports whether offset j opens an item of a list
+// written in plain text (a line that starts with -, *, •, or a number and
+// . or ), then space), in paragraph p of index pi, and a colon ends what
+// stands before the list's first item: the line before it, or the
+// paragraph before when the list opens p.
+func (d *Document) listIntroducedByColon(j int, p Span, pi int) bool {
+	item := d.listItemStart(j, p)
+	if item < 0 {
+		return false
+	}
+	for item > p.Start {
+		// The line before: an item too, or what introduces the list.
+		prevEnd := item - 1 // its line break
+		lineStart := prevEnd
+		for lineStart > p.Start && d.Prose[lineStart-1] != '\n' {
+			lineStart--
+		}
+		k := d.firstProse(Span{Start: lineStart, End: prevEnd})
+		if k >= prevEnd {
+			return false // a blank line
+		}
+		if d.listItemStart(d.afterMarker(k, prevEnd), p) >= 0 {
+			item = lineStart
+			continue
+		}
+		e := d.lastProse(Span{Start: lineStart, End: prevEnd})
+		return e >= 0 && d.Prose[e] == ':'
+	}
+	if pi == 0 {
+		return false
+	}
+	e := d.lastProse(d.Paragraphs[pi-1].Span)
+	return e >= 0 && d.Prose[e] == ':'
+}
+
+// afterMarker returns the offset after a list marker and its space that
+// starts at k, before end, or k if none does.
+func (d *Document) afterMarker(k, end int) int {
+	i := k
+	switch {
+	case i < end && (d.Prose[i] == '-' || d.Prose[i] == '*'):
+		i++
+	case i+3 <= end && string(d.Prose[i:i+3]) == "•":
+		i += 3
+	default:
+		for i < end && d.Prose[i] >= '0' && d.Prose[i] <= '9' && i-k < 3 {
+			i++
+		}
+		if i == k || i >= end || (d.Prose[i] != '.' && d.Prose[i] != ')') {
+			return k
+		}
+		i++
+	}
+	if i >= end || (d.Prose[i] != ' ' && d.Prose[i] != '\t') {
+		return k
+	}
+	for i < end && (d.Prose[i] == ' ' || d.Prose[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// listItemStart returns the offset of the line start of the list item
+// whose text begins at j (j comes right after a marker and its space,
+// which open a line of p), or -1 if j begins no list item.
+func (d *Document) listItemStart(j int, p Span) int {
+	i := j
+	for i > p.Start && (d.Prose[i-1] == ' ' || d.Prose[i-1] == '\t') {
+		i--
+	}
+	if i == j {
+		return -1 // a marker is followed by space
+	}
+	// The marker: -, *, •, or up to three digits and . or ).
+	switch {
+	case i > p.Start && (d.Prose[i-1] == '-' || d.Prose[i-1] == '*'):
+		i--
+	case i-3 >= p.Start && string(d.Prose[i-3:i]) == "•":
+		i -= 3
+	case i-1 > p.Start && (d.Prose[i-1] == '.' || d.Prose[i-1] == ')') && d.Prose[i-2] >= '0' && d.Prose[i-2] <= '9':
+		i--
+		for n := 0; i > p.Start && n < 3 && d.Prose[i-1] >= '0' && d.Prose[i-1] <= '9'; n++ {
+			i--
+		}
+	default:
+		return -1
+	}
+	// Only indentation between the line's start and the marker.
+	for i > p.Start && (d.Prose[i-1] == ' ' || d.Prose[i-1] == '\t') {
+		i--
+	}
+	if i > p.Start && d.Prose[i-1] != '\n' {
+		return -1
+	}
+	return i
+}
+
 // firstProse returns the offset of the first prose byte of s that is not
 // white space, or s.End.
 func (d *Document) firstProse(s Span) int {
@@ -244,12 +345,22 @@ func (d *Document) firstProse(s Span) int {
 }
 
 // lastProse returns the offset of the last prose byte of s that is not white
-// space, or -1.
+// space (no-break spaces included), or -1.
 func (d *Document) lastProse(s Span) int {
 	for i := s.End - 1; i >= s.Start; i-- {
-		if !isSpaceByte(d.Prose[i]) && d.Prose[i] != Masked {
-			return i
+		if isSpaceByte(d.Prose[i]) || d.Prose[i] == Masked {
+			continue
 		}
+		// A no-break space (U+00A0, U+202F) is space too.
+		if i-1 >= s.Start && d.Prose[i-1] == 0xc2 && d.Prose[i] == 0xa0 {
+			i--
+			continue
+		}
+		if i-2 >= s.Start && d.Prose[i-2] == 0xe2 && d.Prose[i-1] == 0x80 && d.Prose[i] == 0xaf {
+			i -= 2
+			continue
+		}
+		return i
 	}
 	return -1
 }

@@ -177,8 +177,9 @@ func newAttribution(opts Options) (Check, error) {
 		}
 		a := attributor{d: d, verbs: verbs, minWords: minWords, spoken: spokenParagraphs(d)}
 		// A run of gaps, each of which the first's speaker would go on
-		// into (“A.” “B.”, or a paragraph that opens with “C.” after
-		// them), is one finding: one attribution mends it.
+		// into (“A.” “B.” on one line, or a paragraph that opens with
+		// “C.” after them), is one finding: one attribution mends it.
+		// Each line of a list is its own.
 		var run []document.Quote
 		flush := func() {
 			if len(run) > 0 {
@@ -194,7 +195,7 @@ func newAttribution(opts Options) (Check, error) {
 			if !speech {
 				continue
 			}
-			if !attributed && len(run) > 0 && a.followsOn(run[len(run)-1].LastParagraph, q) {
+			if !attributed && len(run) > 0 && a.goesOn(run[len(run)-1], q) {
 				run = append(run, q)
 				continue
 			}
@@ -242,6 +243,18 @@ func (a *attributor) judge(q document.Quote) (attributed, speech bool) {
 		a.judged, a.lastPara, a.lastOK = true, q.LastParagraph, attributed
 	}
 	return attributed, speech
+}
+
+// goesOn reports whether quotation q would go on with the speaker of
+// quotation prev: it follows prev on the line where prev ends, or opens
+// the paragraph after prev's.
+func (a *attributor) goesOn(prev, q document.Quote) bool {
+	if q.FirstParagraph == prev.LastParagraph+1 {
+		return a.opensParagraph(q)
+	}
+	end := a.d.Extent(prev).End
+	return q.FirstParagraph == prev.LastParagraph && end <= q.Open &&
+		!bytes.ContainsAny(a.d.Slice(document.Span{Start: end, End: q.Open}), "\n\r")
 }
 
 // followsOn reports whether quotation q goes on with the speaker of a
