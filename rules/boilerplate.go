@@ -1,7 +1,12 @@
 package rules
 
 import (
+	"bytes"
 	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/docqa/docqa/document"
 )
 
 // webPhrases are the lines a web page leaves behind when its text is copied
@@ -68,7 +73,9 @@ var WebBoilerplate = &Rule{
 		"and a video player's fallback text. A line with words of the article's own (\"Follow the money.\", \"Read more about the mission.\") is prose, " +
 		"and so are photo captions, credits and bylines; a Markdown heading or list item is judged by the list alone. " +
 		"A line of a longer paragraph counts only if it opens with a capital and the next line does not carry on a sentence. " +
-		"Code in Markdown is never matched. The fix deletes the whole line.",
+		"Code in Markdown is never matched. The fix deletes the whole line. " +
+		"In plain text, a Markdown bold marker (** or __) that a conversion left with no partner on its line " +
+		"(bold that ran across a line break) is reported too, and the fix deletes it.",
 	Bad:  "contributed to this report.\n\nAdd a Comment\n\nYour email address will not be published.",
 	Good: "The advertisement ran in 1990. Read more books.",
 	Options: []Option{{
@@ -102,5 +109,48 @@ func newWebBoilerplate(opts Options) (Check, error) {
 					Fix{Span: del})
 			}
 		}
+		if doc.Format == document.Plain {
+			strayMarkup(p)
+		}
 	}, nil
 }
+
+// strayMarkup reports the Markdown emphasis markers (** and __) that a
+// conversion from a web page left in plain text: the only one of its line
+// (bold that ran across a line break, or closed before a full stop), not
+// between two letters or digits (2**10, __init__ has two).
+func strayMarkup(p *Pass) {
+	doc := p.Doc
+	if !bytes.Contains(doc.Text, []byte("**")) && !bytes.Contains(doc.Text, []byte("__")) {
+		return
+	}
+	for n := 1; n <= doc.LineCount(); n++ {
+		line := doc.Line(n)
+		text := doc.Slice(line)
+		for _, mark := range []string{"**", "__"} {
+			i := bytes.Index(text, []byte(mark))
+			if i < 0 || bytes.Contains(text[i+2:], []byte(mark)) {
+				continue // none, or paired on the line
+			}
+			if i > 0 && text[i-1] == mark[0] || i+2 < len(text) && text[i+2] == mark[0] {
+				continue // a rule or a scene break (***)
+			}
+			before, _ := utf8.DecodeLastRune(text[:i])
+			after, _ := utf8.DecodeRune(text[i+2:])
+			if isAlnum(before) && isAlnum(after) {
+				continue
+			}
+			at := line.Start + i
+			fix := document.Span{Start: at, End: at + 2}
+			if len(bytes.TrimFunc(text, isSpaceOrNBSP)) == 2 {
+				fix = doc.LineSpanWithBreak(at) // the marker alone on its line
+			}
+			p.Report(document.Span{Start: at, End: at + 2},
+				"“"+mark+"” is Markdown bold left in plain text by a conversion: delete it", Fix{Span: fix})
+		}
+	}
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isSpaceOrNBSP(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' }

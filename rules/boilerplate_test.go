@@ -167,3 +167,20 @@ func TestWebBoilerplateShape(t *testing.T) {
 			want: []string{"2:1 Share | Tweet | Email -> delete 2:1-3:1", "3:1 12 Comments -> delete 3:1-4:1"}},
 	})
 }
+
+func TestStrayMarkup(t *testing.T) {
+	runRuleCases(t, WebBoilerplate, nil, "a.txt", []ruleCase{
+		{"a marker alone on its line", "The grants went out.\n**\nDr. Monica Bertagnolli, Director", []string{"2:1 **"}},
+		{"bold across a line break", "**Tribal Governments\nFor the first time, the plan funded them.", []string{"1:1 **"}},
+		{"a marker closing a heading", "READING NOOK**\nBooks for every age.", []string{"1:13 **"}},
+		{"after a no-break space", "\u00a0**\nThe egg roll.", []string{"1:2 **"}},
+		{"bold closed before a full stop", "It was set aside for Tribal Governments**. This is the first.", []string{"1:40 **"}},
+		{"bold paired on its line is left alone", "**Note** the date.", nil},
+		{"a scene break", "The end of the chapter.\n\n***\n\nThe next morning.", nil},
+		{"an exponent", "It is 2**10 bytes.", nil},
+		{"a snake_case name", "Set __init__ here.", nil},
+	})
+	runRuleCases(t, WebBoilerplate, nil, "a.md", []ruleCase{
+		{"Markdown is parsed, not scanned", "**Tribal Governments\nfor the first time**", nil},
+	})
+}
