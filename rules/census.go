@@ -146,12 +146,13 @@ func (l *Linter) Across() bool {
 // use.
 func (l *Linter) Count(doc *document.Document, c *Census) {
 	tally := make(map[useKey]int)
+	sh := &shared{}
 	for _, ch := range l.checks {
 		if !ch.across {
 			continue
 		}
 		var none []Finding
-		ch.check(&Pass{Doc: doc, Rule: ch.rule, out: &none, sev: ch.sev, tally: tally})
+		ch.check(&Pass{Doc: doc, Rule: ch.rule, out: &none, sev: ch.sev, tally: tally, shared: sh})
 	}
 	c.add(tally)
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,8 +15,17 @@ import (
 // Acosta:). It returns the label's number of words and whether they are
 // all in capitals, and false for a paragraph without one.
 func paragraphLabel(d *document.Document, p document.Paragraph) (words int, capitals, ok bool) {
+	if p.EndWord <= p.FirstWord {
+		return 0, false, false
+	}
+	// Most paragraphs have no colon after their first four words: turn
+	// them away with one scan.
+	last := min(p.EndWord, p.FirstWord+4) - 1
+	if end := min(p.End, int(d.Words[last].End)+8); bytes.IndexByte(d.Text[d.Words[p.FirstWord].Start:end], ':') < 0 {
+		return 0, false, false
+	}
 	capitals = true
-	for i := p.FirstWord; i < min(p.EndWord, p.FirstWord+4); i++ {
+	for i := p.FirstWord; i <= last; i++ {
 		w := d.Slice(d.Words[i].Span())
 		if r, _ := utf8.DecodeRune(w); i == p.FirstWord && !unicode.IsUpper(r) {
 			return 0, false, false
@@ -39,7 +49,8 @@ func paragraphLabel(d *document.Document, p document.Paragraph) (words int, capi
 // which a quotation is the speaker quoting someone, not the writer
 // quoting the speaker:
 //   - in a transcript, every paragraph from its first speaker label in
-//     capitals (THE PRESIDENT:, Q:; see spokenFrom);
+//     capitals (THE PRESIDENT:, Q:), in a document with three of them, or
+//     with one of two words or more, as a speech's transcript opens;
 //   - in an interview that labels its answers (Adams:, Diana Acosta:,
 //     Question:), each labelled paragraph and the ones after it that go on
 //     with the answer, up to the next heading or headline-like line, or
@@ -60,29 +71,63 @@ func spokenParagraphs(d *document.Document) []bool {
 		}
 		spoken[pi] = true
 	}
-	for i := spokenFrom(d); i < len(d.Paragraphs); i++ {
-		mark(i)
+	type labelled struct {
+		pi, words          int
+		capitals, headline bool
+		label              document.Span
 	}
-	var labelled []int
-	labels := map[string]int{}
+	var buf [16]labelled
+	ls := buf[:0]
 	for pi, p := range d.Paragraphs {
-		if n, _, ok := paragraphLabel(d, p); ok && !p.Heading && !headlineLike(d, pi) {
-			labelled = append(labelled, pi)
-			labels[d.String(document.Span{Start: int(d.Words[p.FirstWord].Start), End: int(d.Words[p.FirstWord+n-1].End)})]++
-		}
-	}
-	for _, pi := range labelled {
-		p := d.Paragraphs[pi]
-		n, capitals, _ := paragraphLabel(d, p)
-		label := d.String(document.Span{Start: int(d.Words[p.FirstWord].Start), End: int(d.Words[p.FirstWord+n-1].End)})
-		if !capitals && n == 1 && labels[label] < 2 {
-			continue // Note:, Update: — a label of the text, not a speaker
-		}
-		mark(pi)
-		if len(labelled) < 2 {
+		n, capitals, ok := paragraphLabel(d, p)
+		if !ok {
 			continue
 		}
-		for j := pi + 1; j < len(d.Paragraphs) && j <= pi+answerParagraphs; j++ {
+		label := document.Span{Start: int(d.Words[p.FirstWord].Start), End: int(d.Words[p.FirstWord+n-1].End)}
+		ls = append(ls, labelled{pi, n, capitals, p.Heading || headlineLike(d, pi), label})
+	}
+	// comesBack reports whether a label stands before more than one paragraph.
+	comesBack := func(l labelled) bool {
+		for _, o := range ls {
+			if o.pi != l.pi && bytes.Equal(d.Slice(o.label), d.Slice(l.label)) {
+				return true
+			}
+		}
+		return false
+	}
+	// A transcript: every paragraph from the first label in capitals, in
+	// a document with three of them or one of two words or more.
+	first, caps, long := -1, 0, false
+	for _, l := range ls {
+		if l.capitals {
+			if first < 0 {
+				first = l.pi
+			}
+			caps++
+			long = long || l.words > 1
+		}
+	}
+	if first >= 0 && (caps >= 3 || long) {
+		for i := first; i < len(d.Paragraphs); i++ {
+			mark(i)
+		}
+	}
+	// An interview: each speaker's label and the answer after it.
+	n := 0
+	for _, l := range ls {
+		if !l.headline {
+			n++
+		}
+	}
+	for _, l := range ls {
+		if l.headline || !l.capitals && l.words == 1 && !comesBack(l) {
+			continue // Note:, Update: — a label of the text, not a speaker
+		}
+		mark(l.pi)
+		if n < 2 {
+			continue
+		}
+		for j := l.pi + 1; j < len(d.Paragraphs) && j <= l.pi+answerParagraphs; j++ {
 			if d.Paragraphs[j].Heading || headlineLike(d, j) {
 				break
 			}
@@ -127,11 +172,14 @@ func isQuestionLine(d *document.Document, pi int) bool {
 	if p.EndWord-p.FirstWord > 30 || p.EndWord == p.FirstWord {
 		return false
 	}
-	t := bytes.TrimRight(d.Slice(p.Span), " \t\r\n")
-	if len(t) == 0 || t[len(t)-1] != '?' {
+	e := p.End
+	for e > p.Start && strings.IndexByte(" \t\r\n", d.Text[e-1]) >= 0 {
+		e--
+	}
+	if e == p.Start || d.Text[e-1] != '?' {
 		return false
 	}
-	return !bytes.ContainsAny(t[:len(t)-1], ".!?\n")
+	return !bytes.ContainsAny(d.Text[p.Start:e-1], ".!?\n")
 }
 
 // firstPerson reports whether paragraph pi speaks in the first person: a
@@ -141,7 +189,11 @@ func firstPerson(d *document.Document, pi int, singular bool) bool {
 	p := d.Paragraphs[pi]
 	for i := p.FirstWord; i < p.EndWord; i++ {
 		w := d.Words[i]
-		switch d.String(w.Span()) {
+		if n := w.Len(); n > len("I’ve") || !strings.ContainsRune("ImMwWuoO", rune(d.Text[w.Start])) {
+			continue
+		}
+		t := d.Slice(w.Span())
+		switch string(t) {
 		case "I", "me", "my", "My", "I’m", "I've", "I’ve", "I'm", "I’d", "I'd", "I’ll", "I'll":
 		case "we", "We", "us", "our", "Our":
 			if singular {

@@ -128,8 +128,9 @@ func (l *Linter) Rules() []string {
 // position, then rule, then message.
 func (l *Linter) Lint(doc *document.Document) []Finding {
 	var out []Finding
+	sh := &shared{}
 	for _, c := range l.checks {
-		p := &Pass{Doc: doc, Rule: c.rule, out: &out, sev: c.sev}
+		p := &Pass{Doc: doc, Rule: c.rule, out: &out, sev: c.sev, shared: sh}
 		if c.across {
 			p.census = l.census
 		}

@@ -175,7 +175,7 @@ func newAttribution(opts Options) (Check, error) {
 		if len(d.Quotes) == 0 {
 			return
 		}
-		a := attributor{d: d, verbs: verbs, minWords: minWords, spoken: spokenParagraphs(d)}
+		a := attributor{d: d, verbs: verbs, minWords: minWords, spoken: p.spokenParagraphs()}
 		// A run of gaps, each of which the first's speaker would go on
 		// into (“A.” “B.” on one line, or a paragraph that opens with
 		// “C.” after them), is one finding: one attribution mends it.

@@ -254,6 +254,30 @@ type Pass struct {
 	census *Census
 	// tally is not nil in the counting pass (see Counting).
 	tally map[useKey]int
+	// shared is what the checks of one document compute once and share;
+	// nil for a Pass made outside a Linter.
+	shared *shared
+}
+
+// shared holds what more than one check needs of a document, computed on
+// first use: the paragraphs its speakers say.
+type shared struct {
+	spoken     []bool
+	spokenDone bool
+}
+
+// spokenParagraphs returns spokenParagraphs of the document, computed once
+// for every check of it.
+func (p *Pass) spokenParagraphs() []bool {
+	sh := p.shared
+	if sh == nil {
+		sh = &shared{}
+		p.shared = sh
+	}
+	if !sh.spokenDone {
+		sh.spoken, sh.spokenDone = spokenParagraphs(p.Doc), true
+	}
+	return sh.spoken
 }
 
 // Report records a finding over span with a message and optional fixes.

@@ -37,7 +37,8 @@ func newSecondPerson(Options) (Check, error) {
 	web := builtinWebPhrases()
 	return func(p *Pass) {
 		doc := p.Doc
-		spoken := spokenParagraphs(doc)
+		var spoken []bool
+		spokenDone := false // spoken is computed at the first "you"
 		var found []document.Span
 		paragraphs, last := 0, -1 // paragraphs with a finding
 		var buf [16]byte
@@ -51,6 +52,9 @@ func newSecondPerson(Options) (Check, error) {
 			s := w.Span()
 			if !words[string(wordFold(buf[:0], doc.Slice(s)))] || doc.InQuote(s.Start) {
 				continue
+			}
+			if !spokenDone {
+				spoken, spokenDone = p.spokenParagraphs(), true
 			}
 			if pi := int(w.Paragraph); spoken != nil && spoken[pi] {
 				continue // a speaker's words, not narration
@@ -75,37 +79,6 @@ func newSecondPerson(Options) (Check, error) {
 			p.Reportf(s, "“%s”: second person in news prose addresses the reader; report in the third person", doc.String(s))
 		}
 	}, nil
-}
-
-// spokenFrom returns the index of the paragraph from which a transcript's
-// words are all its speakers' (the first paragraph with a speaker label
-// in capitals, THE PRESIDENT: or Q:, in a document with three or more, or
-// with one of two words or more, as a speech's transcript opens), or the
-// number of paragraphs for a document that is no transcript.
-func spokenFrom(d *document.Document) int {
-	first, n, long := -1, 0, false
-	for pi, p := range d.Paragraphs {
-		if words, capitals, ok := paragraphLabel(d, p); ok && capitals {
-			if first < 0 {
-				first = pi
-			}
-			n++
-			long = long || words > 1
-		}
-	}
-	if n < 3 && !long {
-		return len(d.Paragraphs)
-	}
-	return first
-}
-
-// spokenParagraph reports whether a paragraph opens with a speaker's label:
-// one in capitals (THE PRESIDENT:, Q:) or a name of two words or more
-// (Diana Acosta:), as interviews print answers. One mixed-case word and a
-// colon (Note:, Update:) is a label of the text, not of a speaker.
-func spokenParagraph(d *document.Document, p document.Paragraph) bool {
-	words, capitals, ok := paragraphLabel(d, p)
-	return ok && (capitals || words > 1)
 }
 
 // speech reports whether the document is a speech, a letter or an essay
