@@ -127,6 +127,10 @@ type Comparer struct {
 	// configuration's template delimiters); nil reads them as
 	// document.Load does.
 	Documents *document.Options
+	// Filter, when set, processes the findings of each revision before
+	// checks/new-finding compares them: suppression directives and
+	// ignored paths, as lint applies them (see package pipeline).
+	Filter func(*document.Document, []rules.Finding) []rules.Finding
 
 	linter *rules.Linter
 	sev    map[string]rules.Severity // enabled checks and their severities
@@ -135,7 +139,8 @@ type Comparer struct {
 }
 
 // NewComparer prepares the lint rules and the revision checks that cfg
-// enables; reg must hold both (see Registry).
+// enables; reg must hold both (see Registry). The speakers the revision
+// checks look for are attributed by cfg's quotes/attribution verbs.
 func NewComparer(reg *rules.Registry, cfg rules.Config) (*Comparer, error) {
 	linter, err := rules.NewLinter(reg, cfg)
 	if err != nil {
@@ -145,7 +150,8 @@ func NewComparer(reg *rules.Registry, cfg rules.Config) (*Comparer, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}, verbs: newVerbSet(), md: newMarkdownParser()}
+	verbs := rules.AttributionVerbs(cfg.Rules[rules.QuotesAttribution.ID].Options)
+	c := &Comparer{linter: linter, sev: map[string]rules.Severity{}, verbs: newVerbSet(verbs), md: newMarkdownParser()}
 	for _, r := range Rules() {
 		if _, ok := reg.Lookup(r.ID); !ok {
 			return nil, fmt.Errorf("registry lacks revision check %s", r.ID)
@@ -155,6 +161,15 @@ func NewComparer(reg *rules.Registry, cfg rules.Config) (*Comparer, error) {
 		}
 	}
 	return c, nil
+}
+
+// lint lints a revision and processes its findings with Filter.
+func (c *Comparer) lint(d *document.Document) []rules.Finding {
+	fs := c.linter.Lint(d)
+	if c.Filter != nil {
+		fs = c.Filter(d, fs)
+	}
+	return fs
 }
 
 // Result is what a comparison found.

@@ -122,8 +122,8 @@ func (cmp *comparison) newFindings() {
 	text := func(d *document.Document, f rules.Finding) string {
 		return strings.Join(strings.Fields(d.String(f.Span)), " ")
 	}
-	olds := cmp.c.linter.Lint(cmp.old)
-	news := cmp.c.linter.Lint(cmp.new)
+	olds := cmp.c.lint(cmp.old)
+	news := cmp.c.lint(cmp.new)
 	used := make([]bool, len(olds))
 	matched := make([]bool, len(news))
 	// Pass 1: the same rule at the same place, through the alignment.

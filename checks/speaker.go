@@ -7,16 +7,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/docqa/docqa/document"
-	"github.com/docqa/docqa/rules"
 )
 
 // verbSet holds the speech verbs that attribute a quotation, lower case;
 // phrases ("according to") by their first word.
 type verbSet map[string][]string
 
-func newVerbSet() verbSet {
+func newVerbSet(verbs []string) verbSet {
 	s := verbSet{}
-	for _, v := range rules.SpeechVerbs() {
+	for _, v := range verbs {
 		f := strings.Fields(v)
 		s[f[0]] = append(s[f[0]], strings.Join(f[1:], " "))
 	}

@@ -2,6 +2,7 @@
 //
 // A configuration file looks like this:
 //
+//	root: true                   # the project's top: the search for a file stops here
 //	profile: news                # news (the default) or docs
 //	rules:
 //	  style/second-person: off   # off, on (its default severity), or error | warning | info
@@ -61,6 +62,12 @@ type Config struct {
 	// Path is the file the configuration was read from, or "" for the
 	// defaults.
 	Path string
+	// Root marks the configuration of a project's top folder (root: true):
+	// no configuration above it applies to its documents. The nearest
+	// configuration file of a document is the only one that applies, so
+	// Root documents the boundary; Find also stops at a repository's
+	// root.
+	Root bool
 	// Profile is "news" (the default) or "docs". Parse has already applied
 	// it to Rules: under "docs", quotes/attribution and style/second-person
 	// are off unless the file has an entry for them under rules: (any
@@ -108,11 +115,14 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Find returns the path of the nearest .docqa.yaml in dir or a folder above
-// it, up to the filesystem root, or "" if there is none. The path is
-// absolute when dir is relative. Anything of that name counts, so that a
-// folder called .docqa.yaml is reported by Load rather than skipped. A failure to look, other than the file
-// not existing, is returned as an *Error naming the path it could not
-// check.
+// it, or "" if there is none. The search stops at the root of the
+// repository dir is in (the first folder up that holds .git), so that a
+// file outside the project never configures it, and at the filesystem
+// root. The path is absolute when dir is relative (which reads the working
+// folder; give an absolute dir not to). Anything of that name counts, so
+// that a folder called .docqa.yaml is reported by Load rather than
+// skipped. A failure to look, other than the file not existing, is
+// returned as an *Error naming the path it could not check.
 func Find(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -126,6 +136,9 @@ func Find(dir string) (string, error) {
 			return p, nil
 		case !errors.Is(err, fs.ErrNotExist):
 			return "", fileError(p, err)
+		}
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return "", nil // the repository's root
 		}
 		up := filepath.Dir(d)
 		if up == d {
@@ -450,7 +463,7 @@ func (p *parser) each(n *yaml.Node, where string, f func(pair) error) error {
 }
 
 // topKeys are the keys of a configuration file's top level.
-const topKeys = "profile, rules, custom, include, templates"
+const topKeys = "root, profile, rules, custom, include, templates"
 
 // top reads the top-level mapping into cfg. The house rules (custom and
 // include) are read first, so that rules: may configure them.
@@ -465,6 +478,12 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 	}
 	err := p.each(n, "at the top level", func(e pair) error {
 		switch e.key {
+		case "root":
+			v := deref(e.value)
+			if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
+				return p.errorf(e.line, "root: want true or false, not %q", v.Value)
+			}
+			cfg.Root = v.Value == "true"
 		case "profile":
 			v := deref(e.value)
 			if !isString(v) || (v.Value != ProfileNews && v.Value != ProfileDocs) {

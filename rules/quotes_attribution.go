@@ -145,7 +145,12 @@ var sayingNouns = map[string]bool{
 	"creed": true, "credo": true, "pledge": true, "oath": true, "inscription": true, "reads": true,
 }
 
-func newAttribution(opts Options) (Check, error) {
+// AttributionVerbs returns the speech verbs and phrases that attribute a
+// quotation under the options of quotes/attribution: the built-in ones
+// (see SpeechVerbs) or those of "verbs", with "extra_verbs" added and
+// "remove_verbs" taken away. The revision checks that look for a speaker
+// use the same list.
+func AttributionVerbs(opts Options) []string {
 	list := SpeechVerbs()
 	if v, ok := opts.Strings("verbs"); ok {
 		list = v
@@ -165,6 +170,11 @@ func newAttribution(opts Options) (Check, error) {
 		}
 		list = kept
 	}
+	return list
+}
+
+func newAttribution(opts Options) (Check, error) {
+	list := AttributionVerbs(opts)
 	minWords := defaultMinWords
 	if n, ok := opts.Int("min_words"); ok {
 		minWords = n
