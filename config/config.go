@@ -153,11 +153,21 @@ func Find(dir string) (string, error) {
 // cannot be read gives "path: problem" (e.g. "no such file or directory"),
 // wrapping the *fs.PathError.
 func Load(path string, reg *rules.Registry) (*Config, error) {
-	data, err := os.ReadFile(path)
+	return LoadIn("", path, reg)
+}
+
+// LoadIn is Load for a file named name relative to the folder dir (or
+// absolute): it reads the file and the rule files it includes from dir
+// without reading the working folder, and names them relative to dir, as
+// name is, in messages and in the house rules' sources. An empty dir is
+// the working folder.
+func LoadIn(dir, name string, reg *rules.Registry) (*Config, error) {
+	p := &parser{name: name, dir: dir, reg: reg}
+	data, err := os.ReadFile(p.path(name))
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, fileError(name, err)
 	}
-	return Parse(path, data, reg)
+	return p.parse(data)
 }
 
 // fileError describes a failure to use a file as "name: problem", without
@@ -175,7 +185,13 @@ func fileError(name string, err error) error {
 // empty file (or one of only comments) is a valid configuration with the
 // defaults.
 func Parse(name string, data []byte, reg *rules.Registry) (*Config, error) {
-	p := &parser{name: name, reg: reg, lines: bytes.Count(data, []byte("\n"))}
+	return (&parser{name: name, reg: reg}).parse(data)
+}
+
+// parse parses the configuration file data.
+func (p *parser) parse(data []byte) (*Config, error) {
+	name, reg := p.name, p.reg
+	p.lines = bytes.Count(data, []byte("\n"))
 	if len(data) > 0 && data[len(data)-1] != '\n' {
 		p.lines++
 	}
@@ -254,7 +270,10 @@ func profileOff(profile string) []string {
 
 // parser holds what the walk over one file's nodes needs.
 type parser struct {
-	name  string
+	name string
+	// dir is the folder a relative name is relative to, "" for the
+	// working folder (see LoadIn).
+	dir   string
 	reg   *rules.Registry
 	lines int // the number of lines in the file
 
@@ -266,6 +285,20 @@ type parser struct {
 	// preparing the rule, by ID: settle lints with them rather than
 	// prepare those rules again.
 	prepared map[string]rules.Check
+}
+
+// path returns the path to read the file named name (relative to p.dir,
+// or absolute).
+func (p *parser) path(name string) string {
+	if p.dir == "" || filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(p.dir, name)
+}
+
+// abs returns the absolute path of the file named name.
+func (p *parser) abs(name string) (string, error) {
+	return filepath.Abs(p.path(name))
 }
 
 // errorf returns an *Error at line.
@@ -473,7 +506,7 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 	}
 	var rulesNode *yaml.Node
 	h := &houseReader{seen: map[string]bool{}}
-	if abs, err := filepath.Abs(p.name); err == nil {
+	if abs, err := p.abs(p.name); err == nil {
 		h.seen[abs] = true
 	}
 	err := p.each(n, "at the top level", func(e pair) error {
@@ -890,7 +923,7 @@ func (h *houseReader) include(p *parser, n *yaml.Node) error {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(filepath.Dir(p.name), path)
 		}
-		abs, err := filepath.Abs(path)
+		abs, err := p.abs(path)
 		if err != nil {
 			return p.errorf(item.Line, "include[%d]: %v", i, err)
 		}
@@ -898,7 +931,7 @@ func (h *houseReader) include(p *parser, n *yaml.Node) error {
 			return p.errorf(item.Line, "include[%d]: %s is already included", i, path)
 		}
 		h.seen[abs] = true
-		data, err := os.ReadFile(path)
+		data, err := os.ReadFile(p.path(path))
 		if err != nil {
 			msg := err.Error()
 			var pe *fs.PathError
@@ -907,7 +940,7 @@ func (h *houseReader) include(p *parser, n *yaml.Node) error {
 			}
 			return &Error{File: p.name, Line: item.Line, Msg: fmt.Sprintf("include[%d]: %s: %s", i, path, msg), Err: err}
 		}
-		sub := &parser{name: path, reg: p.reg, lines: bytes.Count(data, []byte("\n"))}
+		sub := &parser{name: path, dir: p.dir, reg: p.reg, lines: bytes.Count(data, []byte("\n"))}
 		if len(data) > 0 && data[len(data)-1] != '\n' {
 			sub.lines++
 		}

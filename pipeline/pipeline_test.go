@@ -158,7 +158,7 @@ func TestProcessors(t *testing.T) {
 		"site/.docqa.yaml":   "rules:\n  repetition/doubled-word:\n    ignore_paths: [\"archive/**\"]\n",
 		"site/archive/a.txt": doubled,
 		"site/news/b.txt":    doubled,
-		"site/news/c.md":    "<!-- docqa-disable-next-line repetition/doubled-word -- quoted as published -->\n" + doubled,
+		"site/news/c.md":     "<!-- docqa-disable-next-line repetition/doubled-word -- quoted as published -->\n" + doubled,
 	})
 	r := NewResolver(Settings{WorkDir: filepath.Join(root, "site")})
 	if got := ruleIDs(lintFile(t, r, "archive/a.txt")); len(got) != 0 {

@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"sync"
 
@@ -118,28 +116,22 @@ func (r *Resolver) make(file string) (*Pipeline, error) {
 	var cfg *config.Config
 	if file != "" {
 		var err error
-		if cfg, err = config.Load(file, checks.Registry()); err != nil {
-			var ce *config.Error
-			if errors.As(err, &ce) {
-				// "path:line: problem", the path as the user would write it.
-				ce.File = r.display(ce.File)
-				if errors.Is(err, fs.ErrNotExist) {
-					ce.Msg = "no such file or directory"
-				}
-			}
-			return nil, err
+		// Named relative to the working folder in messages and in its
+		// house rules' sources, as the user would write it.
+		if cfg, err = config.LoadIn(r.settings.WorkDir, r.display(file), checks.Registry()); err != nil {
+			return nil, err // "path:line: problem"
 		}
 	}
 	return New(cfg, r.settings)
 }
 
 // display returns a path as messages show it: relative to the working
-// folder when it lies inside it.
+// folder ("../.docqa.yaml"), or absolute on another volume.
 func (r *Resolver) display(path string) string {
 	if r.settings.WorkDir == "" {
 		return path
 	}
-	if rel, err := filepath.Rel(r.settings.WorkDir, path); err == nil && filepath.IsLocal(rel) {
+	if rel, err := filepath.Rel(r.settings.WorkDir, path); err == nil {
 		return rel
 	}
 	return path

@@ -98,17 +98,12 @@ func TestBadInputUnreadable(t *testing.T) {
 // The same path as TestBadInputUnreadable with the read failing on
 // purpose, which works as root too.
 func TestBadInputReadError(t *testing.T) {
-	linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var stdout, stderr bytes.Buffer
 	l := &lintRun{
-		pipeline: &pipeline{linter: linter},
-		stdout:   &stdout,
-		stderr:   &stderr,
-		printer:  report.NewText(&stdout),
-		jobs:     3,
+		stdout:  &stdout,
+		stderr:  &stderr,
+		printer: report.NewText(&stdout),
+		jobs:    3,
 		readFile: func(path string) ([]byte, error) {
 			if path == "in/b.txt" {
 				return nil, &fs.PathError{Op: "open", Path: path, Err: syscall.EACCES}
@@ -120,7 +115,7 @@ func TestBadInputReadError(t *testing.T) {
 	for _, name := range []string{"in/a.txt", "in/b.txt", "in/c.txt"} {
 		inputs = append(inputs, input{name: name, path: name, explicit: true})
 	}
-	sum, ok, err := l.run(context.Background(), inputs)
+	sum, ok, err := l.run(context.Background(), withPipe(t, nil, inputs))
 	if err != nil || ok {
 		t.Errorf("run: ok %v, err %v; want false, nil", ok, err)
 	}
@@ -220,10 +215,6 @@ func TestBadInputLarge(t *testing.T) {
 // The limit is document.MaxSize; the test lowers it rather than write
 // 2 GiB.
 func TestBadInputTooLarge(t *testing.T) {
-	linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	files := map[string]string{
 		"at-limit.txt": "The the end.\n",     // 13 bytes: linted
 		"named.txt":    "The the ends.\n",    // 14 bytes: too large
@@ -234,7 +225,6 @@ func TestBadInputTooLarge(t *testing.T) {
 		t.Helper()
 		var out, errOut bytes.Buffer
 		l := &lintRun{
-			pipeline: &pipeline{linter: linter},
 			stdin:    strings.NewReader(stdin),
 			stdout:   &out,
 			stderr:   &errOut,
@@ -243,7 +233,7 @@ func TestBadInputTooLarge(t *testing.T) {
 			maxSize:  13,
 			readFile: func(path string) ([]byte, error) { return []byte(files[path]), nil },
 		}
-		_, ok, err := l.run(context.Background(), inputs)
+		_, ok, err := l.run(context.Background(), withPipe(t, nil, inputs))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -299,19 +289,14 @@ func TestSizeError(t *testing.T) {
 // A named pipe with no writer blocks its reader: an interrupt still ends
 // the run promptly.
 func TestBadInputBlockedReadInterrupted(t *testing.T) {
-	linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	block := make(chan struct{})
 	defer close(block)
 	var stdout, stderr bytes.Buffer
 	l := &lintRun{
-		pipeline: &pipeline{linter: linter},
-		stdout:   &stdout,
-		stderr:   &stderr,
-		printer:  report.NewText(&stdout),
-		jobs:     2,
+		stdout:  &stdout,
+		stderr:  &stderr,
+		printer: report.NewText(&stdout),
+		jobs:    2,
 		readFile: func(path string) ([]byte, error) {
 			<-block // a pipe no one writes to
 			return nil, nil
@@ -321,7 +306,7 @@ func TestBadInputBlockedReadInterrupted(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := l.run(ctx, []input{{name: "fifo", path: "fifo", explicit: true, special: true}})
+		_, _, err := l.run(ctx, withPipe(t, nil, []input{{name: "fifo", path: "fifo", explicit: true, special: true}}))
 		done <- err
 	}()
 	select {

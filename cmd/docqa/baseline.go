@@ -9,20 +9,6 @@ import (
 	"github.com/docqa/docqa/rules"
 )
 
-// baselineStage returns the stage that drops the findings recorded in the
-// --baseline file, or nil without --baseline. A file that cannot be read
-// or is not a baseline is an error naming it.
-func (o *lintOptions) baselineStage() (stage, error) {
-	if o.baseline == "" {
-		return nil, nil
-	}
-	b, err := baseline.Load(o.baseline)
-	if err != nil {
-		return nil, err
-	}
-	return b.Filter, nil
-}
-
 // recordBaseline returns, with --write-baseline, a printer that records
 // the findings it prints on their way to p, and the function that writes
 // them to dest, the baseline file's destination, once the run is over. It

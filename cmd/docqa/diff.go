@@ -7,12 +7,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
-	"github.com/spf13/cobra"
 )
 
 // diffOptions are the flags of "docqa diff".
@@ -93,31 +95,36 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 		return failure("%v", err)
 	}
 
-	reg := checks.Registry()
-	file, err := loadRuleConfig(o.configPath, reg)
+	// The new revision's configuration judges both.
+	resolver, err := newResolver(o.configPath, o.enable, o.disable)
 	if err != nil {
 		return failure("%v", err)
 	}
-	cfg := file.Rules
-	cfg.Enable = append(slices.Clone(cfg.Enable), o.enable...)
-	cfg.Disable = append(slices.Clone(cfg.Disable), o.disable...)
-	comparer, err := checks.NewComparer(reg, cfg)
+	pl, err := resolver.For(newPath)
+	if err != nil {
+		return failure("%v", err)
+	}
+	reg := pl.Registry
+	comparer, err := pl.Comparer()
 	if err != nil {
 		return failure("%v", err)
 	}
 
-	oldDoc, err := loadRevision(oldPath, &file.Documents)
+	oldDoc, err := loadRevision(oldPath, pl.Documents)
 	if err != nil {
 		return failure("%v", err)
 	}
-	newDoc, err := loadRevision(newPath, &file.Documents)
+	newDoc, err := loadRevision(newPath, pl.Documents)
 	if err != nil {
 		return failure("%v", err)
 	}
 	if err := cmd.Context().Err(); err != nil {
 		return failure("interrupted")
 	}
-	res := comparer.Compare(oldDoc, newDoc)
+	res, err := pipeline.Compare(comparer, oldDoc, newDoc)
+	if err != nil {
+		return failure("%v", err)
+	}
 
 	files := splitFindings(res)
 	var sum report.Summary

@@ -125,7 +125,7 @@ func (f *fixer) finish(stderr io.Writer) (diffed bool) {
 // document and its findings; with --diff it writes nothing and returns the
 // diff from the text read to the final one, and no findings.
 func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
-	relint func(doc *document.Document, text []byte) (*document.Document, []rules.Finding)) (*document.Document, []rules.Finding, []byte, error) {
+	relint func(doc *document.Document, text []byte) (*document.Document, []rules.Finding, error)) (*document.Document, []rules.Finding, []byte, error) {
 	read := doc.Text
 	// The file linted, to write back only into it: stat'd as soon as the
 	// fixer has the document, and again right before the write.
@@ -150,7 +150,10 @@ func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
 		}
 		fixed += len(r.Applied)
 		rounds = append(rounds, r)
-		cur, findings = relint(cur, r.Text)
+		var err error
+		if cur, findings, err = relint(cur, r.Text); err != nil {
+			return nil, nil, nil, err
+		}
 	}
 	if !settled && len(refused) > 0 {
 		// Find them again in the final text.

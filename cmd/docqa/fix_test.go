@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/docqa/docqa/report"
-	"github.com/docqa/docqa/rules"
 )
 
 // fixWorkspace copies the seed article to article.txt in a temporary
@@ -269,10 +268,6 @@ func TestFixChangedMeanwhile(t *testing.T) {
 		t.Fatal(err)
 	}
 	const edited = "It was the the day, said the editor.\n"
-	linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, change := range []bool{false, true} {
 		f := &fixer{write: true}
 		if change {
@@ -284,13 +279,12 @@ func TestFixChangedMeanwhile(t *testing.T) {
 		}
 		var stdout, stderr bytes.Buffer
 		l := &lintRun{
-			pipeline: &pipeline{linter: linter, fix: f.stage()},
-			stdout:   &stdout,
-			stderr:   &stderr,
-			printer:  report.NewText(&stdout),
-			jobs:     1,
+			stdout:  &stdout,
+			stderr:  &stderr,
+			printer: report.NewText(&stdout),
+			jobs:    1,
 		}
-		_, ok, err := l.run(context.Background(), []input{{name: "a.txt", path: name, explicit: true}})
+		_, ok, err := l.run(context.Background(), withPipe(t, f.stage(), []input{{name: "a.txt", path: name, explicit: true}}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,12 +12,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
-	"github.com/spf13/cobra"
 )
 
 // defaultGoldenDir is the default of --golden-dir.
@@ -128,9 +129,10 @@ func (s *goldenSummary) add(st goldenStatus) {
 
 // goldenRun checks documents against their golden copies.
 type goldenRun struct {
-	opts     *goldenOptions
-	comparer *checks.Comparer
-	stderr   io.Writer
+	opts *goldenOptions
+	// comparers are the comparers of the configurations met so far.
+	comparers map[*runPipeline]*checks.Comparer
+	stderr    io.Writer
 
 	// beforeWrite, if set, is called with the golden copy's path after the
 	// comparison and before --update checks that the copy did not change
@@ -154,17 +156,14 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 		return failure("standard input has no golden copy: name the documents' files")
 	}
 
-	reg := checks.Registry()
-	file, err := (&lintOptions{configPath: o.configPath}).loadConfig(reg)
+	res, err := newResolver(o.configPath, nil, nil)
 	if err != nil {
 		return failure("%v", err)
 	}
-	comparer, err := checks.NewComparer(reg, file.Rules)
-	if err != nil {
-		return failure("%v", err)
-	}
-	comparer.Documents = &file.Documents
 	inputs, ok := collectInputs(args, "", stderr)
+	if err := resolveInputs(res, inputs, nil); err != nil {
+		return failure("%v", err)
+	}
 
 	var printer goldenPrinter
 	switch o.format {
@@ -175,7 +174,7 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	default:
 		printer = &goldenText{w: stdout, opts: o, color: colorOutput(stdout)}
 	}
-	g := &goldenRun{opts: o, comparer: comparer, stderr: stderr}
+	g := &goldenRun{opts: o, comparers: map[*runPipeline]*checks.Comparer{}, stderr: stderr}
 	var sum goldenSummary
 	for _, in := range inputs {
 		if err := cmd.Context().Err(); err != nil {
@@ -246,7 +245,12 @@ func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
 		e.err = err
 		return e, false
 	}
-	r, err := g.compare(in.name, data, golden, gc)
+	c, err := g.comparer(in.pipe)
+	if err != nil {
+		e.err = err
+		return e, false
+	}
+	r, err := g.compare(c, in.name, data, golden, gc)
 	if err != nil {
 		e.err = err
 		return e, false
@@ -274,6 +278,19 @@ func (g *goldenRun) check(in input) (e *goldenEntry, skip bool) {
 		e.status, e.result = goldenWritten, nil
 	}
 	return e, false
+}
+
+// comparer returns the comparer of a document's configuration, made once.
+func (g *goldenRun) comparer(rp *runPipeline) (*checks.Comparer, error) {
+	if c := g.comparers[rp]; c != nil {
+		return c, nil
+	}
+	c, err := rp.lib.Comparer()
+	if err != nil {
+		return nil, err
+	}
+	g.comparers[rp] = c
+	return c, nil
 }
 
 // goldenCopy is a golden copy as read: its bytes and the file they came
@@ -339,7 +356,7 @@ func (gc goldenCopy) unchanged(golden string) error {
 // checks.CheckGolden does, turning a panic in the comparison into an error
 // naming the document. With --update the revisions are not compared: only
 // the status is needed.
-func (g *goldenRun) compare(name string, data []byte, golden string, gc goldenCopy) (r *checks.GoldenResult, err error) {
+func (g *goldenRun) compare(c *checks.Comparer, name string, data []byte, golden string, gc goldenCopy) (r *checks.GoldenResult, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("%s: internal error while comparing with %s: %v", name, filepath.ToSlash(golden), p)
@@ -348,7 +365,6 @@ func (g *goldenRun) compare(name string, data []byte, golden string, gc goldenCo
 	if !gc.exists {
 		return &checks.GoldenResult{Path: name, Golden: golden, Status: checks.Missing}, nil
 	}
-	c := g.comparer
 	if g.opts.update {
 		c = nil
 	}

@@ -29,6 +29,9 @@ type input struct {
 	// device, /dev/fd/N of a shell's process substitution): reading it may
 	// block, so it is read where an interrupt can abandon it.
 	special bool
+	// pipe is what lint does to the document: its configuration's
+	// pipeline and the fixes (see resolveInputs).
+	pipe *runPipeline
 }
 
 // collectInputs resolves the command line's paths to the documents to lint,

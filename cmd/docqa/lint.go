@@ -5,17 +5,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 
-	"github.com/docqa/docqa/checks"
+	"github.com/spf13/cobra"
+
+	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
-	"github.com/spf13/cobra"
 )
 
 // lintOptions are the flags of "docqa lint".
@@ -34,6 +37,7 @@ type lintOptions struct {
 	failLevel     string
 	stdinFilename string
 	jobs          int
+	showConfig    string
 }
 
 // newLintCommand returns "docqa lint [PATH|-]...".
@@ -71,6 +75,7 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 	f.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or never")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "name reported for '-' input; its extension picks the format")
 	f.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "number of files linted at once")
+	f.StringVar(&o.showConfig, "show-config", "", "print which config file applies to the document at this path and the rules it runs, and lint nothing")
 	return cmd
 }
 
@@ -91,6 +96,12 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if o.jobs < 1 {
 		return failure("--jobs must be at least 1, not %d", o.jobs)
 	}
+	if o.showConfig != "" {
+		if len(args) > 0 {
+			return failure("--show-config lints nothing: give it a path and no other")
+		}
+		return o.printConfig(stdout)
+	}
 	if len(args) == 0 {
 		return failure("no paths given (usage: %s)", cmd.UseLine())
 	}
@@ -102,60 +113,49 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		return failure("%v", err)
 	}
 
-	// The revision checks are in the registry so that a config file may
-	// configure them; the linter skips them.
-	reg := checks.Registry()
-	file, err := o.loadConfig(reg)
+	wd, err := os.Getwd()
+	if err != nil {
+		return failure("finding the working folder: %v", err)
+	}
+	res, err := o.resolver(wd)
 	if err != nil {
 		return failure("%v", err)
 	}
-	if o.profile != "" {
-		if err := file.SetProfile(o.profile, reg); err != nil {
-			return failure("--profile: %v", err)
-		}
-	}
-	cfg := file.Rules
-	cfg.Enable = append(slices.Clone(cfg.Enable), o.enable...)
-	cfg.Disable = append(slices.Clone(cfg.Disable), o.disable...)
-	linter, err := rules.NewLinter(reg, cfg)
-	if err != nil {
-		return failure("%v", err)
-	}
-	stages, err := o.stages(reg, cfg)
-	if err != nil {
+	// The working folder's configuration is read first, so that a broken
+	// one is reported whatever is linted.
+	if _, err := workingPipeline(res); err != nil {
 		return failure("%v", err)
 	}
 	all, ok := collectInputs(args, o.stdinFilename, stderr)
+	if err := resolveInputs(res, all, fx.stage()); err != nil {
+		return failure("%v", err)
+	}
 	// Every output is checked before anything is linted or written.
-	outs, baseDest, err := o.planWrites(newWritePlan(cmd.Context(), stdout, stderr), args, all)
+	outs, baseDest, err := o.planWrites(newWritePlan(cmd.Context(), stdout, stderr), args, all, res)
 	if err != nil {
 		return failure("%v", err)
 	}
 	inputs := sh.filter(all)
-	pl := &pipeline{docs: &file.Documents, linter: linter, stages: stages, fix: fx.stage()}
 	stdin := cmd.InOrStdin()
-	if linter.Across() {
+	if across(all) {
 		// A rule looks across documents: count every file of the run
 		// first, those of the other shards too, so that every shard
 		// keeps the same spelling.
-		c := &lintRun{pipeline: pl, stdin: stdin, jobs: o.jobs}
-		census, err := c.census(cmd.Context(), all)
-		if errors.Is(err, context.Canceled) {
+		c := &lintRun{stdin: stdin, jobs: o.jobs}
+		if err := c.census(cmd.Context(), all); errors.Is(err, context.Canceled) {
 			return failure("interrupted")
-		}
-		if err != nil {
+		} else if err != nil {
 			return failure("%v", err)
 		}
-		pl.linter, stdin = linter.WithCensus(census), c.stdin
+		stdin = c.stdin
 	}
-	printer, closeOutputs, err := openPrinter(outs, reg, stdout)
+	printer, closeOutputs, err := openPrinter(outs, runRegistry(res), stdout)
 	if err != nil {
 		return failure("%v", err)
 	}
 	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
 	l := &lintRun{
-		pipeline: pl,
 		stdin:    stdin,
 		stdout:   stdout,
 		stderr:   stderr,
@@ -212,20 +212,20 @@ func (o *lintOptions) checkDryRun() error {
 // returns the outputs, each with its destination, and the baseline's
 // destination (nil without --write-baseline), or the error that refuses
 // an output that would overwrite a file read or another output.
-func (o *lintOptions) planWrites(plan *writePlan, args []string, inputs []input) ([]output, *destination, error) {
+func (o *lintOptions) planWrites(plan *writePlan, args []string, inputs []input, res *pipeline.Resolver) ([]output, *destination, error) {
 	outs, err := parseOutputs(o.formats)
 	if err != nil {
 		return nil, nil, err
 	}
 	plan.readInputs(inputs)
 	plan.readFolders(args)
-	switch cfg, err := findConfig(o.configPath); {
-	case err != nil:
-		return nil, nil, err
-	case o.configPath != "":
-		plan.readFile("the --config file "+cfg, cfg)
-	case cfg != "":
-		plan.readFile("the config file "+cfg, cfg)
+	for _, cfg := range slices.Sorted(maps.Keys(res.Pipelines())) {
+		switch {
+		case o.configPath != "":
+			plan.readFile("the --config file "+o.configPath, cfg)
+		case cfg != "":
+			plan.readFile("the config file "+displayPath(res, cfg), cfg)
+		}
 	}
 	if o.baseline != "" {
 		plan.readFile("the --baseline file "+o.baseline, o.baseline)
@@ -243,6 +243,112 @@ func (o *lintOptions) planWrites(plan *writePlan, args []string, inputs []input)
 	return outs, base, nil
 }
 
+// resolver returns the resolver of the run's configurations: --config's
+// for every document, or each one's nearest, with the command's profile,
+// rule selection and baseline.
+func (o *lintOptions) resolver(wd string) (*pipeline.Resolver, error) {
+	if o.baseline != "" && o.writeBaseline != "" {
+		return nil, errors.New("--baseline and --write-baseline together: to update a baseline, run with --write-baseline alone")
+	}
+	s := pipeline.Settings{WorkDir: wd, Config: o.configPath, Profile: o.profile, Enable: o.enable, Disable: o.disable}
+	if o.baseline != "" {
+		b, err := baseline.Load(o.baseline)
+		if err != nil {
+			return nil, err
+		}
+		s.Baseline = b
+	}
+	return pipeline.NewResolver(s), nil
+}
+
+// printConfig prints, for the document at --show-config, the config file
+// that applies to it (or that none does), its profile, and each rule it
+// runs with its severity and the options it sets, then the processors its
+// findings pass through.
+func (o *lintOptions) printConfig(w io.Writer) error {
+	wd, err := os.Getwd()
+	if err != nil {
+		return failure("finding the working folder: %v", err)
+	}
+	res, err := o.resolver(wd)
+	if err != nil {
+		return failure("%v", err)
+	}
+	pl, err := res.For(o.showConfig)
+	if err != nil {
+		return failure("%v", err)
+	}
+	var b strings.Builder
+	switch {
+	case pl.File == "":
+		fmt.Fprintf(&b, "%s: no %s applies: the defaults\n", o.showConfig, config.FileName)
+	case o.configPath != "":
+		fmt.Fprintf(&b, "%s: %s (--config)\n", o.showConfig, displayPath(res, pl.File))
+	default:
+		fmt.Fprintf(&b, "%s: %s\n", o.showConfig, displayPath(res, pl.File))
+	}
+	profile := pl.Config.Profile
+	if profile == "" {
+		profile = config.ProfileNews
+	}
+	fmt.Fprintf(&b, "profile: %s\n", profile)
+	sevs, err := pl.Rules.Severities(pl.Registry)
+	if err != nil {
+		return failure("%v", err)
+	}
+	b.WriteString("rules:\n")
+	for _, r := range pl.Registry.Rules() {
+		sev, on := sevs[r.ID]
+		if !on {
+			continue
+		}
+		if sev == 0 {
+			fmt.Fprintf(&b, "  %s: each finding's own severity", r.ID)
+		} else {
+			fmt.Fprintf(&b, "  %s: %s", r.ID, sev)
+		}
+		opts := pl.Rules.Rules[r.ID].Options
+		for _, opt := range r.Options { // those the rule documents, in its order
+			if v, set := opts[opt.Name]; set {
+				fmt.Fprintf(&b, " %s=%v", opt.Name, v)
+			}
+		}
+		if paths := pl.Rules.Rules[r.ID].IgnorePaths; len(paths) > 0 {
+			fmt.Fprintf(&b, " ignore_paths=%v", paths)
+		}
+		b.WriteString("\n")
+	}
+	var names []string
+	for _, p := range pl.Processors() {
+		names = append(names, p.Name())
+	}
+	fmt.Fprintf(&b, "findings pass through: %s\n", strings.Join(names, ", "))
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return failure("writing output: %v", err)
+	}
+	return nil
+}
+
+// displayPath returns path relative to the resolver's working folder, for
+// messages.
+func displayPath(res *pipeline.Resolver, path string) string {
+	if rel, err := filepath.Rel(res.Settings().WorkDir, path); err == nil {
+		return rel
+	}
+	return path
+}
+
+// across reports whether a rule of an input's pipeline looks across
+// documents.
+func across(inputs []input) bool {
+	for _, in := range inputs {
+		if in.pipe.lib.Linter().Across() {
+			return true
+		}
+	}
+	return false
+}
+
 // parseFailLevel parses --fail-level; "never" is severity 0.
 func parseFailLevel(s string) (rules.Severity, error) {
 	if s == "never" {
@@ -253,60 +359,6 @@ func parseFailLevel(s string) (rules.Severity, error) {
 		return 0, fmt.Errorf("unknown --fail-level %q (want error, warning, info or never)", s)
 	}
 	return sev, nil
-}
-
-// loadConfig reads the configuration: the --config file, else the
-// nearest config file found from the working folder up, else the defaults.
-func (o *lintOptions) loadConfig(reg *rules.Registry) (*config.Config, error) {
-	return loadRuleConfig(o.configPath, reg)
-}
-
-// loadRuleConfig reads the configuration of a command: the file at path if
-// it is not empty, else the nearest config file found from the working
-// folder up, else the defaults (a zero Config). It adds the config's house
-// rules to reg.
-func loadRuleConfig(path string, reg *rules.Registry) (*config.Config, error) {
-	if path != "" {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fileError(path, err)
-		}
-	}
-	path, err := findConfig(path)
-	if err != nil {
-		return nil, err
-	}
-	if path == "" {
-		return &config.Config{}, nil
-	}
-	cfg, err := config.Load(path, reg)
-	if err != nil {
-		return nil, err // "path:line: problem"
-	}
-	for _, r := range cfg.House { // the config's house rules join the registry
-		reg.Add(r)
-	}
-	return cfg, nil
-}
-
-// findConfig returns the config file a command uses: path if it is not
-// empty, else the nearest config file found from the working folder up,
-// relative to the working folder, else "".
-func findConfig(path string) (string, error) {
-	if path != "" {
-		return path, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("finding %s: %w", config.FileName, err)
-	}
-	found, err := config.Find(wd)
-	if err != nil {
-		return "", fmt.Errorf("finding %s: %w", config.FileName, err)
-	}
-	if rel, err := filepath.Rel(wd, found); err == nil && found != "" {
-		found = rel // shorter in messages
-	}
-	return found, nil
 }
 
 // fileError describes a failure to read a file as "name: problem", without

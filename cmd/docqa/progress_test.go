@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/docqa/docqa/report"
-	"github.com/docqa/docqa/rules"
 )
 
 // lockedBuffer is a bytes.Buffer safe for the progress line's goroutine.
@@ -67,18 +66,14 @@ func TestProgressLine(t *testing.T) {
 	run := func(delay time.Duration) (stdout, stderr string) {
 		var out bytes.Buffer
 		var errOut lockedBuffer
-		linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l := &lintRun{pipeline: &pipeline{linter: linter}, stdout: &out, stderr: &errOut, printer: report.NewText(&out), jobs: 2,
+		l := &lintRun{stdout: &out, stderr: &errOut, printer: report.NewText(&out), jobs: 2,
 			progress: startProgress(&errOut, 30, delay, time.Millisecond)}
 		l.readFile = func(path string) ([]byte, error) {
 			time.Sleep(2 * time.Millisecond) // a slow disk: the line has time to show
 			return os.ReadFile(path)
 		}
 		inputs, _ := collectInputs([]string{dir}, "<stdin>", &errOut)
-		if _, ok, err := l.run(context.Background(), inputs); !ok || err != nil {
+		if _, ok, err := l.run(context.Background(), withPipe(t, nil, inputs)); !ok || err != nil {
 			t.Fatalf("run: %v %v", ok, err)
 		}
 		return out.String(), errOut.String()

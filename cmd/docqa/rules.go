@@ -8,9 +8,10 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/spf13/cobra"
+
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/rules"
-	"github.com/spf13/cobra"
 )
 
 // rulesOptions are the settings of "docqa rules".
@@ -44,8 +45,16 @@ revision checks ("checks/...") that 'docqa diff' and 'docqa golden' report.
 
 func (o *rulesOptions) run(w io.Writer, args []string) error {
 	reg := o.registry()
-	if _, err := loadRuleConfig(o.configPath, reg); err != nil { // adds the house rules
+	res, err := newResolver(o.configPath, nil, nil)
+	if err != nil {
 		return failure("%v", err)
+	}
+	pl, err := workingPipeline(res)
+	if err != nil {
+		return failure("%v", err)
+	}
+	for _, r := range pl.Config.House { // the configuration's house rules join the list
+		reg.Add(r)
 	}
 	if len(args) == 0 {
 		return writeRuleTable(w, reg.Rules())

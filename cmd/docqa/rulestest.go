@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/docqa/docqa/checks"
-	"github.com/docqa/docqa/rules"
-	"github.com/docqa/docqa/rulestest"
 	"github.com/spf13/cobra"
+
+	"github.com/docqa/docqa/rulestest"
 )
 
 // rulesTestOptions are the flags of "docqa rules test".
@@ -54,17 +53,11 @@ func (o *rulesTestOptions) run(w io.Writer, args []string) error {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	reg := checks.Registry()
-	file, err := loadRuleConfig(o.configPath, reg)
+	res, err := newResolver(o.configPath, nil, nil)
 	if err != nil {
 		return failure("%v", err)
 	}
-	cfg := file.Rules
-	linter, err := rules.NewLinter(reg, cfg)
-	if err != nil {
-		return failure("%v", err)
-	}
-	sup, err := rules.NewSuppressor(reg, cfg)
+	pl, err := workingPipeline(res)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -75,7 +68,7 @@ func (o *rulesTestOptions) run(w io.Writer, args []string) error {
 	if len(files) == 0 {
 		return failure("no fixtures (.md, .markdown or .txt files) in %v", args)
 	}
-	r := &rulestest.Runner{Linter: linter, Filter: sup.Suppress, Documents: &file.Documents}
+	r := &rulestest.Runner{Linter: pl.Linter(), Filter: pl.Process, Documents: pl.Documents}
 	failed := 0
 	for _, path := range files {
 		ps, changed, err := r.Check(path, o.update)

@@ -16,12 +16,11 @@ import (
 // lintRun lints documents with a pool of workers and hands the results to
 // a printer in input order.
 type lintRun struct {
-	pipeline *pipeline
-	stdin    io.Reader
-	stdout   io.Writer // for each outcome's preface
-	stderr   io.Writer
-	printer  report.Printer
-	jobs     int
+	stdin   io.Reader
+	stdout  io.Writer // for each outcome's preface
+	stderr  io.Writer
+	printer report.Printer
+	jobs    int
 	// progress is the progress line on a terminal, nil for none.
 	progress *progress
 	// readFile reads a named input; nil means os.ReadFile. Tests set it to
@@ -152,22 +151,33 @@ func (l *lintRun) print(r outcome) (ok bool, err error) {
 }
 
 // census counts, over every input, what the rules that look across
-// documents need (see rules.Census), jobs at a time. An input that cannot
-// be read, is too large or is binary is left for the linting pass to
-// report. Standard input is read here and kept for that pass. The counts
-// are sums: they do not depend on the order of the inputs nor on the
-// number of jobs.
-func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, error) {
-	c := new(rules.Census)
+// documents need (see rules.Census), jobs at a time, one census for each
+// configuration, and gives each configuration's pipeline its census. An
+// input that cannot be read, is too large or is binary is left for the
+// linting pass to report. Standard input is read here and kept for that
+// pass. The counts are sums: they do not depend on the order of the
+// inputs nor on the number of jobs.
+func (l *lintRun) census(ctx context.Context, inputs []input) error {
+	censuses := map[*runPipeline]*rules.Census{}
+	for _, in := range inputs {
+		if in.pipe.lib.Linter().Across() && censuses[in.pipe] == nil {
+			censuses[in.pipe] = new(rules.Census)
+		}
+	}
+	count := func(in input, data []byte) {
+		if c := censuses[in.pipe]; c != nil {
+			in.pipe.lib.Linter().Count(in.pipe.load(in.name, data), c)
+		}
+	}
 	for _, in := range inputs {
 		if in.stdin {
 			data, err := io.ReadAll(l.stdin)
 			if err != nil {
-				return nil, fileError(in.name, err)
+				return fileError(in.name, err)
 			}
 			l.stdin = bytes.NewReader(data)
 			if r := l.refuse(in, data); r.err == nil && r.notice == "" {
-				l.pipeline.linter.Count(l.pipeline.load(in.name, data), c)
+				count(in, data)
 			}
 		}
 	}
@@ -178,27 +188,39 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (*rules.Census, er
 		go func() {
 			defer wg.Done()
 			for in := range next {
+				if censuses[in.pipe] == nil {
+					continue
+				}
 				data, err := l.read(ctx, in)
 				if r := l.refuse(in, data); err != nil || r.err != nil || r.notice != "" {
 					continue
 				}
-				l.pipeline.linter.Count(l.pipeline.load(in.name, data), c)
+				count(in, data)
 			}
 		}()
 	}
-	defer wg.Wait()
-	defer close(next)
-	for _, in := range inputs {
-		if in.stdin {
-			continue
+	send := func() error {
+		defer wg.Wait()
+		defer close(next)
+		for _, in := range inputs {
+			if in.stdin {
+				continue
+			}
+			select {
+			case next <- in:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
-		select {
-		case next <- in:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+		return nil
 	}
-	return c, nil
+	if err := send(); err != nil {
+		return err
+	}
+	for rp, c := range censuses {
+		rp.lib = rp.lib.WithCensus(c)
+	}
+	return nil
 }
 
 // lint reads and lints one input.
@@ -224,7 +246,7 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 			out = outcome{err: fmt.Errorf("%s: internal error while linting: %v", in.name, p)}
 		}
 	}()
-	doc, findings, preface, err := l.pipeline.run(in, l.pipeline.load(in.name, data))
+	doc, findings, preface, err := in.pipe.run(in, in.pipe.load(in.name, data))
 	if err != nil {
 		return outcome{err: err}
 	}

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/report"
-	"github.com/docqa/docqa/rules"
 )
 
 // Nothing lost on writes: --fix and golden --update write through
@@ -181,10 +181,6 @@ func docqaBinary(t *testing.T) string {
 // through).
 func TestFixReplacedMeanwhile(t *testing.T) {
 	const text = "It was the the day.\n"
-	linter, err := rules.NewLinter(rules.Builtin(), rules.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, tt := range []struct {
 		name    string
 		replace func(t *testing.T, path string) (other string)
@@ -223,13 +219,12 @@ func TestFixReplacedMeanwhile(t *testing.T) {
 			f := &fixer{write: true, beforeWrite: func(path string) { other = tt.replace(t, path) }}
 			var stdout, stderr bytes.Buffer
 			l := &lintRun{
-				pipeline: &pipeline{linter: linter, fix: f.stage()},
-				stdout:   &stdout,
-				stderr:   &stderr,
-				printer:  report.NewText(&stdout),
-				jobs:     1,
+				stdout:  &stdout,
+				stderr:  &stderr,
+				printer: report.NewText(&stdout),
+				jobs:    1,
 			}
-			_, ok, err := l.run(context.Background(), []input{{name: "a.txt", path: path, explicit: true}})
+			_, ok, err := l.run(context.Background(), withPipe(t, f.stage(), []input{{name: "a.txt", path: path, explicit: true}}))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -289,10 +284,11 @@ func TestGoldenUpdateChangedMeanwhile(t *testing.T) {
 			var stderr bytes.Buffer
 			g := &goldenRun{
 				opts:        &goldenOptions{goldenDir: "golden", update: true},
+				comparers:   map[*runPipeline]*checks.Comparer{},
 				stderr:      &stderr,
 				beforeWrite: func(golden string) { tt.change(t, golden) },
 			}
-			e, skip := g.check(input{name: "a.md", path: "a.md", explicit: true})
+			e, skip := g.check(withPipe(t, nil, []input{{name: "a.md", path: "a.md", explicit: true}})[0])
 			if skip {
 				t.Fatal("skipped")
 			}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/pipeline"
+	"github.com/docqa/docqa/rules"
+)
+
+// resolveInputs gives each input the pipeline of its configuration (the
+// nearest config file to it, or --config's), with the fix stage fix. The
+// inputs of one configuration share a runPipeline. A configuration that
+// cannot be read is an error naming its file.
+func resolveInputs(res *pipeline.Resolver, inputs []input, fix fixStage) error {
+	byLib := map[*pipeline.Pipeline]*runPipeline{}
+	for i := range inputs {
+		path := inputs[i].path
+		if inputs[i].stdin {
+			path = inputs[i].name // --stdin-filename places it
+		}
+		lib, err := res.For(path)
+		if err != nil {
+			return err
+		}
+		rp := byLib[lib]
+		if rp == nil {
+			rp = &runPipeline{lib: lib, fix: fix}
+			byLib[lib] = rp
+		}
+		inputs[i].pipe = rp
+	}
+	return nil
+}
+
+// runRegistry returns the rules a run's reports describe: the built-in
+// rules, the revision checks and the house rules of every configuration
+// resolved (the first configuration, by path, to define an ID describes
+// it).
+func runRegistry(res *pipeline.Resolver) *rules.Registry {
+	reg := checks.Registry()
+	ps := res.Pipelines()
+	for _, file := range slices.Sorted(maps.Keys(ps)) {
+		for _, r := range ps[file].Config.House {
+			if _, ok := reg.Lookup(r.ID); !ok {
+				reg.Add(r)
+			}
+		}
+	}
+	return reg
+}
+
+// newResolver returns the resolver of a command's configurations, with the
+// working folder as the base of relative paths: --config's file (path) for
+// every document, or each one's nearest, with enable and disable after.
+// The working folder's configuration is read at once, so that a broken one
+// is reported whatever the command reads.
+func newResolver(path string, enable, disable []string) (*pipeline.Resolver, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("finding the working folder: %w", err)
+	}
+	res := pipeline.NewResolver(pipeline.Settings{WorkDir: wd, Config: path, Enable: enable, Disable: disable})
+	if _, err := workingPipeline(res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// workingPipeline returns the pipeline of the working folder's
+// configuration.
+func workingPipeline(res *pipeline.Resolver) (*pipeline.Pipeline, error) {
+	return res.For(filepath.Join(res.Settings().WorkDir, config.FileName))
+}
