@@ -4,8 +4,9 @@
 // file.
 //
 // Offsets stay byte offsets from loading to reporting; Position converts one
-// to a 1-based line and a 1-based column counted in Unicode code points, in
-// this one place. A UTF-8 byte order mark and CRLF line endings change no
+// to a 1-based line and a 1-based column counted in Unicode code points, and
+// PositionIn to a column counted in bytes or UTF-16 code units (see Unit),
+// in this one place. A UTF-8 byte order mark and CRLF line endings change no
 // reported position.
 package document
 
@@ -13,7 +14,6 @@ import (
 	"bytes"
 	"math"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -257,121 +257,6 @@ func (d *Document) Slice(s Span) []byte { return d.Text[s.Start:s.End] }
 
 // String returns the text of a span as a string.
 func (d *Document) String(s Span) string { return string(d.Text[s.Start:s.End]) }
-
-// Position is a place in a document as people count it: line and column are
-// 1-based and the column counts Unicode code points.
-type Position struct {
-	Line, Column int
-}
-
-// Position converts a byte offset to a line and column. An offset inside a
-// multi-byte character or a CRLF pair counts as the character's own column;
-// offsets past the end are clamped to the end.
-func (d *Document) Position(off int) Position {
-	off, line, start := d.locate(off)
-	return Position{Line: line + 1, Column: runeCount(d.Text[start:off]) + 1}
-}
-
-// locate clamps off to the text and returns it with its 0-based line and
-// the offset where that line's characters start (after a byte order mark).
-func (d *Document) locate(off int) (clamped, line, start int) {
-	if off < 0 {
-		off = 0
-	}
-	if off > len(d.Text) {
-		off = len(d.Text)
-	}
-	line = d.LineOf(off) - 1
-	start = d.lines[line]
-	if line == 0 && start < d.bom {
-		start = d.bom
-	}
-	return max(off, start), line, start
-}
-
-// runeCount counts code points as utf8.RuneCount does (an invalid byte is
-// one), without allocating.
-func runeCount(b []byte) int {
-	n := 0
-	for i := 0; i < len(b); n++ {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRune(b[i:])
-		i += size
-	}
-	return n
-}
-
-// LineOf returns the 1-based line holding offset off: Position(off).Line,
-// without counting columns.
-func (d *Document) LineOf(off int) int {
-	return sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off })
-}
-
-// Cursor converts many offsets to positions, fast when each offset is near
-// the one before, as the starts, ends and fixes of sorted findings are: it
-// counts only the characters between the two, so converting every finding
-// of a long line costs time linear in the line, not quadratic. A Cursor is
-// not safe for concurrent use; make one per goroutine.
-type Cursor struct {
-	d    *Document
-	off  int // the last offset converted, or -1
-	line int // its 0-based line
-	col  int // its 1-based column
-}
-
-// Cursor returns a new Cursor over d.
-func (d *Document) Cursor() *Cursor { return &Cursor{d: d, off: -1} }
-
-// Position is d.Position(off).
-func (c *Cursor) Position(off int) Position {
-	d := c.d
-	off, line, start := d.locate(off)
-	switch {
-	case c.off < 0 || line != c.line || off-start < abs(off-c.off):
-		c.col = runeCount(d.Text[start:off]) + 1
-	case off >= c.off:
-		c.col += runeCount(d.Text[c.off:off])
-	default:
-		c.col -= runeCount(d.Text[off:c.off])
-	}
-	c.off, c.line = off, line
-	return Position{Line: line + 1, Column: c.col}
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-// Offset converts a position back to a byte offset; it is the inverse of
-// Position for every offset that starts a character. Positions outside the
-// text are clamped to it.
-func (d *Document) Offset(p Position) int {
-	if p.Line < 1 {
-		return d.bom
-	}
-	if p.Line > len(d.lines) {
-		return len(d.Text)
-	}
-	off := d.lines[p.Line-1]
-	if p.Line == 1 {
-		off = d.bom
-	}
-	end := len(d.Text)
-	if p.Line < len(d.lines) {
-		end = d.lines[p.Line]
-	}
-	for col := 1; col < p.Column && off < end; col++ {
-		_, n := utf8.DecodeRune(d.Text[off:end])
-		off += n
-	}
-	return off
-}
 
 // LineCount returns the number of lines in the document.
 func (d *Document) LineCount() int { return len(d.lines) }

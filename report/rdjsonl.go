@@ -116,12 +116,13 @@ func byteRange(doc *document.Document, s document.Span) rdRange {
 
 // bytePosition returns the line of a byte offset and its column in bytes
 // from the start of the line; offsets outside the text are clamped to it.
+// Reviewdog counts the bytes of the line as the file stores them, a byte
+// order mark included, where the document's columns start after it: on
+// line 1 the column is the offset itself, plus one.
 func bytePosition(doc *document.Document, off int) rdPosition {
-	off = max(0, min(off, len(doc.Text)))
-	line := doc.LineOf(off)
-	start := 0 // line 1 starts at the file's first byte, before any byte order mark
-	if line > 1 {
-		start = doc.Line(line).Start
+	p := doc.PositionIn(off, document.Bytes)
+	if p.Line == 1 {
+		p.Column = max(0, min(off, len(doc.Text))) + 1
 	}
-	return rdPosition{Line: line, Column: off - start + 1}
+	return rdPosition{Line: p.Line, Column: p.Column}
 }
