@@ -29,8 +29,8 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/atomicfile"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -157,9 +157,9 @@ func (b *Baseline) Marshal() []byte {
 }
 
 // Write writes the baseline to the file at path atomically (see
-// checks.WriteFileAtomic). Errors name the file.
+// atomicfile.Write). Errors name the file.
 func (b *Baseline) Write(path string) error {
-	return checks.WriteFileAtomic(path, b.Marshal())
+	return atomicfile.Write(path, b.Marshal())
 }
 
 // file is the JSON form of a baseline file.

@@ -9,7 +9,7 @@
 // checks/figure-changed, checks/quote-added, checks/quote-removed and
 // checks/new-finding; checks/markup-changed pairs what is not prose (code,
 // HTML, link targets, front matter, web addresses) region by region. The
-// golden harness (CheckGolden, UpdateGolden) compares a document with its
+// golden harness (package goldenfile) compares a document with its
 // approved copy through the same comparison, and Result.WriteLineDiff
 // shows the lines that differ in more than words.
 package checks

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/pipeline"
@@ -19,16 +17,13 @@ import (
 
 // diffOptions are the flags of "docqa diff".
 type diffOptions struct {
-	format     string
+	formats    []string // "FORMAT" or "FORMAT:PATH", repeatable
 	configPath string
 	enable     []string
 	disable    []string
 	failLevel  string
 	color      string
 }
-
-// diffFormats returns the output formats of "docqa diff".
-func diffFormats() []string { return report.Formats() }
 
 // diffColorModes returns the values --color accepts.
 func diffColorModes() []string { return []string{"auto", "always", "never"} }
@@ -71,7 +66,7 @@ usage, config or I/O error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(diffFormats(), ", "))
+	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable; PATH '-' is standard output): "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
 	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
 	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
@@ -83,9 +78,10 @@ usage, config or I/O error.`,
 // run compares the revisions at oldPath and newPath and prints the result
 // to the command's output.
 func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
-	stdout := cmd.OutOrStdout()
-	if !slices.Contains(diffFormats(), o.format) {
-		return failure("unknown format %q (want %s)", o.format, strings.Join(diffFormats(), ", "))
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	outs, err := parseOutputs(o.formats)
+	if err != nil {
+		return failure("%v", err)
 	}
 	if !slices.Contains(diffColorModes(), o.color) {
 		return failure("unknown --color %q (want %s)", o.color, strings.Join(diffColorModes(), ", "))
@@ -104,9 +100,22 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
-	reg := pl.Registry
 	comparer, err := pl.Comparer()
 	if err != nil {
+		return failure("%v", err)
+	}
+	// Every output is checked against the revisions and the config file
+	// before anything is written.
+	plan := newWritePlan(cmd.Context(), stdout, stderr)
+	plan.readFile("the revision "+oldPath, oldPath)
+	plan.readFile("the revision "+newPath, newPath)
+	if pl.File != "" {
+		plan.readFile("the config file "+displayPath(resolver, pl.File), pl.File)
+	}
+	for i := range outs {
+		outs[i].dest = plan.output("--format "+outs[i].spec, outs[i].path)
+	}
+	if err := plan.check(); err != nil {
 		return failure("%v", err)
 	}
 
@@ -126,18 +135,24 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 		return failure("%v", err)
 	}
 
-	files := splitFindings(res)
+	files := report.SplitFindings(res)
 	var sum report.Summary
 	for _, f := range files {
-		sum.Add(f.findings)
+		sum.Add(f.Findings)
 	}
-	if o.format == "text" {
-		err = writeDiffText(stdout, res, files, o.useColor(stdout))
-	} else {
-		err = writeDiffReport(stdout, o.format, reg, files, sum)
+	sinks := openSinks(outs, stdout)
+	for _, sk := range sinks {
+		if sk.out.format == "text" {
+			err = report.WriteDiffText(sk.writer(), res, sk.toStdout() && o.useColor(stdout))
+		} else {
+			err = writeDiffReport(sk.writer(), sk.out.format, pl.Registry, files, sum)
+		}
+		if err != nil {
+			return failure("writing output: %v", err)
+		}
 	}
-	if err != nil {
-		return failure("writing output: %v", err)
+	if err := flushSinks(sinks); err != nil {
+		return failure("%v", err)
 	}
 	if failAt != 0 && sum.AtLeast(failAt) > 0 {
 		return &exitError{code: exitFindings}
@@ -154,77 +169,17 @@ func loadRevision(path string, opts *document.Options) (*document.Document, erro
 	if err != nil {
 		return nil, fileError(name, err)
 	}
-	if err := sizeError(name, len(data), document.MaxSize); err != nil {
+	if err, _ := refuseInput(input{name: name, explicit: true}, data, document.MaxSize, "compared", false); err != nil {
 		return nil, err
 	}
-	if kind, hint := notText(data); kind != "" {
-		return nil, fmt.Errorf("%s: %s, not compared%s", name, kind, hint)
-	}
 	return opts.Load(name, data), nil
-}
-
-// diffFile is one revision and the findings that lie in it.
-type diffFile struct {
-	doc      *document.Document
-	findings []rules.Finding
-}
-
-// splitFindings returns both revisions, ordered by path, each with the
-// findings that lie in it, in the comparison's (sorted) order: a finding
-// lies in OLD when its path is OLD's and not NEW's (a removed quotation),
-// else in NEW.
-func splitFindings(res *checks.Result) []diffFile {
-	oldFile, newFile := diffFile{doc: res.Old}, diffFile{doc: res.New}
-	for _, f := range res.Findings {
-		if f.Path == res.Old.Path && f.Path != res.New.Path {
-			oldFile.findings = append(oldFile.findings, f)
-		} else {
-			newFile.findings = append(newFile.findings, f)
-		}
-	}
-	if res.Old.Path < res.New.Path {
-		return []diffFile{oldFile, newFile}
-	}
-	return []diffFile{newFile, oldFile}
-}
-
-// writeDiffText writes the word-level diff of the changed paragraphs, then,
-// after a blank line if there was a diff, the findings in lint's text
-// format.
-func writeDiffText(w io.Writer, res *checks.Result, files []diffFile, color bool) error {
-	if res.Changed() {
-		if err := res.WriteDiff(w, color); err != nil {
-			return err
-		}
-	}
-	printer := report.NewText(w)
-	wroteBlank := !res.Changed()
-	for _, f := range files {
-		if len(f.findings) == 0 {
-			continue
-		}
-		if !wroteBlank {
-			if _, err := io.WriteString(w, "\n"); err != nil {
-				return err
-			}
-			wroteBlank = true
-		}
-		if err := printer.File(f.doc, f.findings); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // writeDiffReport writes the findings in one of lint's machine formats
 // (json, sarif, github, checkstyle, junit, rdjsonl): both revisions, each
 // with its findings, and the summary.
-func writeDiffReport(w io.Writer, format string, reg *rules.Registry, files []diffFile, sum report.Summary) error {
-	opts := report.Options{Registry: reg, Version: version()}
-	if wd, err := os.Getwd(); err == nil {
-		opts.SrcRoot = wd
-	}
-	printer, err := report.New(format, w, opts)
+func writeDiffReport(w io.Writer, format string, reg *rules.Registry, files []report.RevisionFile, sum report.Summary) error {
+	printer, err := report.New(format, w, reportOptions(reg))
 	if err != nil {
 		return err
 	}
@@ -232,7 +187,7 @@ func writeDiffReport(w io.Writer, format string, reg *rules.Registry, files []di
 		return err
 	}
 	for _, f := range files {
-		if err := printer.File(f.doc, f.findings); err != nil {
+		if err := printer.File(f.Doc, f.Findings); err != nil {
 			return err
 		}
 	}

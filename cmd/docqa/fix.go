@@ -12,9 +12,9 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/fix"
+	"github.com/docqa/docqa/internal/atomicfile"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -231,5 +231,5 @@ func (f *fixer) writeBack(in input, readInfo os.FileInfo, read, fixed []byte) er
 	if !bytes.Equal(now, read) || !os.SameFile(fi, readInfo) {
 		return fmt.Errorf("%s: changed while docqa was running, not written", in.name)
 	}
-	return checks.WriteFileAtomic(in.path, fixed)
+	return atomicfile.Write(in.path, fixed)
 }

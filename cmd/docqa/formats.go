@@ -63,10 +63,7 @@ func (f *fileOutput) End(sum report.Summary) error {
 // them, and close, which writes each file if the run reached its end;
 // close returns the first error, having tried every file.
 func openPrinter(outs []output, reg *rules.Registry, stdout io.Writer) (p report.Printer, close func() error, err error) {
-	opts := report.Options{Registry: reg, Version: version()}
-	if wd, err := os.Getwd(); err == nil {
-		opts.SrcRoot = wd
-	}
+	opts := reportOptions(reg)
 	var printers []report.Printer
 	var files []*fileOutput
 	for _, out := range outs {
@@ -102,4 +99,59 @@ func openPrinter(outs []output, reg *rules.Registry, stdout io.Writer) (p report
 		return printers[0], close, nil
 	}
 	return report.Multi(printers...), close, nil
+}
+
+// reportOptions returns the options of a command's reports: the rules of
+// reg, docqa's version, the working folder as SARIF's %SRCROOT%.
+func reportOptions(reg *rules.Registry) report.Options {
+	opts := report.Options{Registry: reg, Version: version()}
+	if wd, err := os.Getwd(); err == nil {
+		opts.SrcRoot = wd
+	}
+	return opts
+}
+
+// sink is where one output of a command goes: its standard output as the
+// command goes, or a buffer written whole to the output's file at the end,
+// so that a reader never sees a part-written report.
+type sink struct {
+	out    output
+	stdout io.Writer
+	buf    bytes.Buffer
+}
+
+// openSinks returns a sink for each output, whose destinations are
+// planned.
+func openSinks(outs []output, stdout io.Writer) []*sink {
+	sinks := make([]*sink, len(outs))
+	for i, out := range outs {
+		sinks[i] = &sink{out: out, stdout: stdout}
+	}
+	return sinks
+}
+
+// toStdout reports whether the sink is the command's standard output.
+func (s *sink) toStdout() bool { return s.out.dest == nil || s.out.dest.kind == toStdout }
+
+// writer returns what the output is written to.
+func (s *sink) writer() io.Writer {
+	if s.toStdout() {
+		return s.stdout
+	}
+	return &s.buf
+}
+
+// flushSinks writes each sink that goes to a file, having tried every one;
+// it returns the first error.
+func flushSinks(sinks []*sink) error {
+	var first error
+	for _, s := range sinks {
+		if s.toStdout() {
+			continue
+		}
+		if err := s.out.dest.write(s.buf.Bytes()); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/goldenfile"
 	"github.com/docqa/docqa/internal/junitxml"
 	"github.com/docqa/docqa/internal/testflag"
 	"github.com/rogpeppe/go-internal/diff"
@@ -22,9 +22,9 @@ import (
 // (except the revision pairs in testdata/revisions) with the default rules
 // and no config file, and compares the JSON output with
 // golden/<path>.json, its golden copy, with the harness "docqa golden"
-// runs (checks.GoldenPath, checks.CheckGolden): line endings aside, they
+// runs (goldenfile.Path, goldenfile.Check): line endings aside, they
 // must be equal. With -update it rewrites the golden files that differ
-// instead, atomically (checks.UpdateGolden); review the diff before
+// instead, atomically (goldenfile.Update); review the diff before
 // committing them.
 func TestGolden(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
@@ -83,26 +83,26 @@ func TestGolden(t *testing.T) {
 			}
 			// The output is the document, golden/<doc>.json its golden copy,
 			// checked by the harness "docqa golden" runs.
-			golden, err := checks.GoldenPath("golden", filepath.FromSlash(doc)+".json")
+			golden, err := goldenfile.Path(testWD(t), "golden", filepath.FromSlash(doc)+".json")
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := checks.CheckGolden(nil, "docqa lint", stdout.Bytes(), golden)
+			r, err := goldenfile.Check(nil, "docqa lint", stdout.Bytes(), golden)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if *testflag.Update {
-				if r.Status != checks.Pass {
-					if err := checks.UpdateGolden(golden, stdout.Bytes()); err != nil {
+				if r.Status != goldenfile.Pass {
+					if err := goldenfile.Update(golden, stdout.Bytes()); err != nil {
 						t.Fatal(err)
 					}
 				}
 				return
 			}
 			switch r.Status {
-			case checks.Missing:
+			case goldenfile.Missing:
 				t.Fatalf("%s: no golden copy\n(run 'go test ./cmd/docqa -run TestGolden -update' to create it, then review it)", golden)
-			case checks.Drift:
+			case goldenfile.Drift:
 				want, err := os.ReadFile(golden)
 				if err != nil {
 					t.Fatal(err)

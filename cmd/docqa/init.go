@@ -14,6 +14,7 @@ import (
 
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/internal/atomicfile"
 	"github.com/docqa/docqa/rules"
 	"github.com/spf13/cobra"
 )
@@ -69,7 +70,7 @@ func (o *initOptions) run(w io.Writer) error {
 			return failure("%v", fileProblem(path, err))
 		}
 	}
-	if err := checks.WriteFileAtomic(path, data); err != nil {
+	if err := atomicfile.Write(path, data); err != nil {
 		return failure("%v", err)
 	}
 	_, err := fmt.Fprintf(w, "wrote %s\n", path)

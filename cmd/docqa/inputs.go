@@ -1,12 +1,15 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/docqa/docqa/document"
 )
 
 // input is one document to lint.
@@ -184,4 +187,32 @@ func fileKey(path string) string {
 		return abs
 	}
 	return filepath.Clean(path)
+}
+
+// refuseInput returns why a command does not read an input's bytes, verb
+// saying what it does not do ("linted", "checked", "compared"): larger
+// than limit, binary, or, unless encodings, in UTF-16 or UTF-32 (lint
+// reads those to report them, with docqa/encoding). The error names the
+// input: "NAME: binary file, not VERB", or, for a file found in a folder
+// rather than named, a notice (notice true) "NAME: binary file, skipped".
+func refuseInput(in input, data []byte, limit int, verb string, encodings bool) (err error, notice bool) {
+	if err := sizeError(in.name, len(data), limit); err != nil {
+		if in.explicit {
+			return err, false
+		}
+		return fmt.Errorf("%w, skipped", err), true
+	}
+	kind, hint := notText(data)
+	if encodings && document.IsBinary(data) {
+		kind, hint = "binary file", ""
+	} else if encodings {
+		kind = ""
+	}
+	if kind == "" {
+		return nil, false
+	}
+	if in.explicit {
+		return fmt.Errorf("%s: %s, not %s%s", in.name, kind, verb, hint), false
+	}
+	return fmt.Errorf("%s: %s, skipped%s", in.name, kind, hint), true
 }

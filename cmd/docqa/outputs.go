@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/internal/atomicfile"
 )
 
 // outputKind is the kind of file an output goes to, which decides how it
@@ -19,7 +19,7 @@ type outputKind int
 
 const (
 	// toFile is a regular file, or a path where there is no file yet. It
-	// is replaced atomically (checks.WriteFileAtomic); through a symbolic
+	// is replaced atomically (atomicfile.Write); through a symbolic
 	// link, the link's target is.
 	toFile outputKind = iota
 	// toStdout is standard output: no path, "-", /dev/stdout or
@@ -319,7 +319,7 @@ func (d *destination) write(data []byte) error {
 	case toSpecial:
 		return writeInPlace(d.plan.ctx, d.path, data)
 	}
-	return checks.WriteFileAtomic(d.path, data)
+	return atomicfile.Write(d.path, data)
 }
 
 // writeInPlace writes data into the existing file at path, a device, a

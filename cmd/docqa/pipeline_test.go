@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"testing"
 
 	"github.com/docqa/docqa/pipeline"
@@ -21,4 +22,14 @@ func withPipe(t testing.TB, fix fixStage, inputs []input) []input {
 		out[i] = in
 	}
 	return out
+}
+
+// testWD returns the test's working folder.
+func testWD(t testing.TB) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
 }

@@ -47,6 +47,13 @@ func startProgress(w io.Writer, total int, delay, every time.Duration) *progress
 	return p
 }
 
+// colorOutput reports whether to colour the output written to w: only on a
+// terminal, and not when the NO_COLOR environment variable is set and not
+// empty (https://no-color.org).
+func colorOutput(w io.Writer) bool {
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
+}
+
 // isTerminal reports whether w is a terminal (a character device).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

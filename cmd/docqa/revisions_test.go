@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/goldenfile"
 	"github.com/docqa/docqa/internal/testflag"
 	"github.com/rogpeppe/go-internal/diff"
 )
@@ -84,26 +84,26 @@ func TestRevisionsGolden(t *testing.T) {
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			out, _ := diffPair(t, name, emptyConfig)
-			golden, err := checks.GoldenPath("golden", filepath.FromSlash(path.Join(revisionsDir, name))+".json")
+			golden, err := goldenfile.Path(testWD(t), "golden", filepath.FromSlash(path.Join(revisionsDir, name))+".json")
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := checks.CheckGolden(nil, "docqa diff", out, golden)
+			r, err := goldenfile.Check(nil, "docqa diff", out, golden)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if *testflag.Update {
-				if r.Status != checks.Pass {
-					if err := checks.UpdateGolden(golden, out); err != nil {
+				if r.Status != goldenfile.Pass {
+					if err := goldenfile.Update(golden, out); err != nil {
 						t.Fatal(err)
 					}
 				}
 				return
 			}
 			switch r.Status {
-			case checks.Missing:
+			case goldenfile.Missing:
 				t.Fatalf("%s: no golden copy\n(run 'go test ./cmd/docqa -run TestRevisionsGolden -update' to create it, then check it against %s/README.md)", golden, revisionsDir)
-			case checks.Drift:
+			case goldenfile.Drift:
 				want, err := os.ReadFile(golden)
 				if err != nil {
 					t.Fatal(err)

@@ -258,19 +258,14 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 // notice for one found in a folder. It returns the zero outcome for bytes
 // to lint.
 func (l *lintRun) refuse(in input, data []byte) outcome {
-	if err := sizeError(in.name, len(data), l.sizeLimit()); err != nil {
-		if in.explicit {
-			return outcome{err: err}
-		}
-		return outcome{notice: err.Error() + ", skipped"}
+	switch err, notice := refuseInput(in, data, l.sizeLimit(), "linted", true); {
+	case err == nil:
+		return outcome{}
+	case notice:
+		return outcome{notice: err.Error()}
+	default:
+		return outcome{err: err}
 	}
-	if document.IsBinary(data) {
-		if in.explicit {
-			return outcome{err: fmt.Errorf("%s: binary file, not linted", in.name)}
-		}
-		return outcome{notice: in.name + ": binary file, skipped"}
-	}
-	return outcome{}
 }
 
 // sizeLimit returns the size in bytes of the largest document linted.

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/report"
 )
 
@@ -235,77 +234,6 @@ func TestFixReplacedMeanwhile(t *testing.T) {
 				t.Errorf("the replacement was written: %q", got)
 			}
 			if tmp := tempFiles(t, dir); len(tmp) > 0 {
-				t.Errorf("temporary files left: %v", tmp)
-			}
-		})
-	}
-}
-
-// TestGoldenUpdateChangedMeanwhile: golden --update does not write over a
-// golden copy that changed between the comparison and the write: edited,
-// replaced by another file with the same bytes, or created where there was
-// none.
-func TestGoldenUpdateChangedMeanwhile(t *testing.T) {
-	for _, tt := range []struct {
-		name   string
-		golden string // "" for none
-		change func(t *testing.T, golden string)
-		want   string // the golden copy's text afterwards
-	}{
-		{"edited", "Old text.\n", func(t *testing.T, golden string) {
-			if err := os.WriteFile(golden, []byte("Approved by someone else.\n"), 0o666); err != nil {
-				t.Error(err)
-			}
-		}, "Approved by someone else.\n"},
-		{"replaced", "Old text.\n", func(t *testing.T, golden string) {
-			if err := os.WriteFile(golden+".new", []byte("Old text.\n"), 0o666); err != nil {
-				t.Error(err)
-			}
-			if err := os.Rename(golden+".new", golden); err != nil {
-				t.Error(err)
-			}
-		}, "Old text.\n"},
-		{"created", "", func(t *testing.T, golden string) {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o777); err != nil {
-				t.Error(err)
-			}
-			if err := os.WriteFile(golden, []byte("Approved by someone else.\n"), 0o666); err != nil {
-				t.Error(err)
-			}
-		}, "Approved by someone else.\n"},
-		{"unchanged", "Old text.\n", func(*testing.T, string) {}, "New text.\n"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			files := map[string]string{"a.md": "New text.\n"}
-			if tt.golden != "" {
-				files["golden/a.md"] = tt.golden
-			}
-			goldenWorkspace(t, files)
-			var stderr bytes.Buffer
-			g := &goldenRun{
-				opts:        &goldenOptions{goldenDir: "golden", update: true},
-				comparers:   map[*runPipeline]*checks.Comparer{},
-				stderr:      &stderr,
-				beforeWrite: func(golden string) { tt.change(t, golden) },
-			}
-			e, skip := g.check(withPipe(t, nil, []input{{name: "a.md", path: "a.md", explicit: true}})[0])
-			if skip {
-				t.Fatal("skipped")
-			}
-			if tt.name == "unchanged" {
-				if e.status != goldenWritten || e.err != nil {
-					t.Errorf("status %s, error %v; want written", e.status, e.err)
-				}
-			} else {
-				const want = "golden/a.md: changed while docqa was running, not written"
-				if e.status != goldenError || e.err == nil || e.err.Error() != want {
-					t.Errorf("status %s, error %v; want error %q", e.status, e.err, want)
-				}
-			}
-			if got := readFile(t, filepath.Join("golden", "a.md")); got != tt.want {
-				t.Errorf("golden copy %q, want %q", got, tt.want)
-			}
-			if tmp := tempFiles(t, "golden"); len(tmp) > 0 {
 				t.Errorf("temporary files left: %v", tmp)
 			}
 		})

@@ -1,4 +1,15 @@
-package checks
+// Package goldenfile is docqa's golden-file harness: it compares documents
+// with their approved ("golden") copies. A document's golden copy lies in
+// a golden folder at the document's path relative to the working folder:
+// articles/x.md has its copy at golden/articles/x.md. The same text, line
+// endings and a byte order mark aside, passes; any other difference
+// drifts, and a checks.Comparer says what changed (the word diff, the line
+// diff of what the word diff does not show, the revision checks); no copy
+// at all is missing. A Checker runs the harness over a command's
+// documents, and with Update approves them: it writes each document over
+// its golden copy, atomically, and only if the copy is still the one it
+// compared. The package reads no working directory: it is given.
+package goldenfile
 
 import (
 	"bytes"
@@ -8,16 +19,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-)
 
-// The golden harness compares documents with their approved ("golden")
-// copies. A document's golden copy lies in a golden folder at the
-// document's path relative to the working folder: articles/x.md has its
-// copy at golden/articles/x.md. The same text, line endings and a byte
-// order mark aside, passes; any other difference drifts, and a Comparer
-// says what changed (the word diff, the line diff of what the word diff
-// does not show, the revision checks); no copy at all is missing.
-// UpdateGolden approves a document by writing it over its copy.
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/internal/atomicfile"
+)
 
 // Status is the outcome of checking a document against its golden copy.
 type Status int
@@ -31,9 +36,15 @@ const (
 	Drift
 	// Missing: the document has no golden copy.
 	Missing
+	// Written: the document differed from its golden copy or had none,
+	// and Checker.Update wrote it over the copy.
+	Written
+	// Unchecked: the document could not be checked (Entry.Err says why).
+	Unchecked
 )
 
-// String returns the status's name: "pass", "drift" or "missing".
+// String returns the status's name: "pass", "drift", "missing",
+// "written" or "error" (Unchecked).
 func (s Status) String() string {
 	switch s {
 	case Pass:
@@ -42,11 +53,15 @@ func (s Status) String() string {
 		return "drift"
 	case Missing:
 		return "missing"
+	case Written:
+		return "written"
+	case Unchecked:
+		return "error"
 	}
 	return fmt.Sprintf("Status(%d)", int(s))
 }
 
-// Errors GoldenPath wraps, for errors.Is.
+// Errors Path wraps, for errors.Is.
 var (
 	// ErrOutsideWorkDir: the document does not lie below the working
 	// folder, so it has no place in the golden folder.
@@ -56,24 +71,15 @@ var (
 	ErrInGoldenDir = errors.New("lies in the golden folder")
 )
 
-// GoldenPath returns the path of the golden copy of the document at doc:
-// goldenDir joined with doc's path relative to the working folder. A
-// relative goldenDir is itself relative to the working folder, and the
-// result keeps goldenDir's form: GoldenPath("golden", "./a/x.md") is
+// Path returns the path of the golden copy of the document at doc:
+// goldenDir joined with doc's path relative to the working folder wd (an
+// absolute path). A relative goldenDir is itself relative to wd, and the
+// result keeps goldenDir's form: Path(wd, "golden", "./a/x.md") is
 // "golden/a/x.md" (with the system's separator). It fails, with an error
 // naming doc and wrapping ErrOutsideWorkDir, for a document outside the
 // working folder ("../x.md"), and with ErrInGoldenDir for one inside
 // goldenDir.
-func GoldenPath(goldenDir, doc string) (string, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("%s: finding the working folder: %w", doc, err)
-	}
-	return goldenPath(wd, goldenDir, doc)
-}
-
-// goldenPath is GoldenPath with the working folder wd, an absolute path.
-func goldenPath(wd, goldenDir, doc string) (string, error) {
+func Path(wd, goldenDir, doc string) (string, error) {
 	abs := absolute(wd, doc)
 	rel, ok := below(wd, abs)
 	if !ok {
@@ -114,32 +120,32 @@ func below(dir, path string) (string, bool) {
 	return rel, true
 }
 
-// GoldenResult is the outcome of checking one document against its golden
+// Result is the outcome of checking one document against its golden
 // copy.
-type GoldenResult struct {
+type Result struct {
 	// Path is the document's name as reported.
 	Path string
 	// Golden is the path of the golden copy.
 	Golden string
 	// Status says whether the document passed, drifted or has no copy.
 	Status Status
-	// Result compares the golden copy (Old, reported under Golden with "/"
-	// separators) with the document (New) when Status is Drift and a
+	// Changes compares the golden copy (Old, reported under Golden with
+	// "/" separators) with the document (New) when Status is Drift and a
 	// Comparer was given; it is nil otherwise. The texts may differ while
-	// Result.Changed() is false: a change the word diff does not see, such
-	// as code or white space, which Result.WriteLineDiff shows.
-	Result *Result
+	// Changes.Changed() is false: a change the word diff does not see,
+	// such as code or white space, which Changes.WriteLineDiff shows.
+	Changes *checks.Result
 }
 
-// CheckGolden checks the document named doc, whose bytes are data, against
+// Check checks the document named doc, whose bytes are data, against
 // its golden copy at golden, read from disk: Missing if there is no file at
-// golden, else as CompareGolden. It fails, naming golden, only if the
+// golden, else as Compare. It fails, naming golden, only if the
 // golden copy exists but cannot be read. c may be nil when only the status
 // is wanted.
-func CheckGolden(c *Comparer, doc string, data []byte, golden string) (*GoldenResult, error) {
+func Check(c *checks.Comparer, doc string, data []byte, golden string) (*Result, error) {
 	want, err := os.ReadFile(golden)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &GoldenResult{Path: doc, Golden: golden, Status: Missing}, nil
+		return &Result{Path: doc, Golden: golden, Status: Missing}, nil
 	}
 	if err != nil {
 		var pe *fs.PathError
@@ -148,33 +154,33 @@ func CheckGolden(c *Comparer, doc string, data []byte, golden string) (*GoldenRe
 		}
 		return nil, fmt.Errorf("%s: reading the golden copy: %w", golden, err)
 	}
-	return CompareGolden(c, doc, data, golden, want), nil
+	return Compare(c, doc, data, golden, want), nil
 }
 
-// CompareGolden checks the document named doc, whose bytes are data,
+// Compare checks the document named doc, whose bytes are data,
 // against the golden copy at path golden whose bytes are want: Pass if the
 // texts are equal, line endings and a byte order mark aside (see
 // EqualText), else Drift, with the
 // comparison of the golden copy, as the old revision, and the document, as
 // the new one, when c is not nil. Each document's format follows from its
 // name, as for document.Load.
-func CompareGolden(c *Comparer, doc string, data []byte, golden string, want []byte) *GoldenResult {
-	r := &GoldenResult{Path: doc, Golden: golden, Status: Pass}
+func Compare(c *checks.Comparer, doc string, data []byte, golden string, want []byte) *Result {
+	r := &Result{Path: doc, Golden: golden, Status: Pass}
 	if EqualText(data, want) {
 		return r
 	}
 	r.Status = Drift
 	if c != nil {
 		old := c.Documents.Load(filepath.ToSlash(golden), want)
-		r.Result = c.Compare(old, c.Documents.Load(doc, data))
+		r.Changes = c.Compare(old, c.Documents.Load(doc, data))
 	}
 	return r
 }
 
-// UpdateGolden approves a document: it writes data, the document's bytes,
-// over its golden copy at golden with WriteFileAtomic.
-func UpdateGolden(golden string, data []byte) error {
-	return WriteFileAtomic(golden, data)
+// Update approves a document: it writes data, the document's bytes,
+// over its golden copy at golden, atomically (see package atomicfile).
+func Update(golden string, data []byte) error {
+	return atomicfile.Write(golden, data)
 }
 
 // EqualText reports whether a and b hold the same text, line endings and
@@ -207,3 +213,6 @@ func nextByte(s []byte, i int) (byte, int) {
 	}
 	return '\n', i + 1
 }
+
+// byteOrderMark is UTF-8's byte order mark.
+const byteOrderMark = "\uFEFF"

@@ -1,4 +1,4 @@
-package checks
+package goldenfile
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -35,32 +36,32 @@ func TestGoldenPath(t *testing.T) {
 		{"./golden/", "golden/sub/a.md", "", ErrInGoldenDir},
 	} {
 		doc := filepath.FromSlash(tc.doc)
-		got, err := goldenPath(wd, filepath.FromSlash(tc.goldenDir), doc)
+		got, err := Path(wd, filepath.FromSlash(tc.goldenDir), doc)
 		switch {
 		case tc.err != nil:
 			if !errors.Is(err, tc.err) {
-				t.Errorf("goldenPath(%q, %q) error = %v, want %v", tc.goldenDir, tc.doc, err, tc.err)
+				t.Errorf("Path(%q, %q) error = %v, want %v", tc.goldenDir, tc.doc, err, tc.err)
 			} else if !strings.HasPrefix(err.Error(), doc+": ") {
 				t.Errorf("error %q does not start with the document's name", err)
 			}
 		case err != nil:
-			t.Errorf("goldenPath(%q, %q) error: %v", tc.goldenDir, tc.doc, err)
+			t.Errorf("Path(%q, %q) error: %v", tc.goldenDir, tc.doc, err)
 		case got != filepath.FromSlash(tc.want):
-			t.Errorf("goldenPath(%q, %q) = %q, want %q", tc.goldenDir, tc.doc, got, tc.want)
+			t.Errorf("Path(%q, %q) = %q, want %q", tc.goldenDir, tc.doc, got, tc.want)
 		}
 	}
 }
 
 func TestGoldenPathOutsideMessage(t *testing.T) {
-	_, err := goldenPath(filepath.FromSlash("/w"), "golden", filepath.FromSlash("../x.md"))
+	_, err := Path(filepath.FromSlash("/w"), "golden", filepath.FromSlash("../x.md"))
 	want := filepath.FromSlash("../x.md") + ": lies outside the working folder " + filepath.FromSlash("/w")
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %v, want it to start %q", err, want)
 	}
 }
 
-// TestGoldenPathWorkingFolder checks GoldenPath against the process's real
-// working folder, reached through a symbolic link when the system allows.
+// TestGoldenPathWorkingFolder checks Path with a real working folder, the
+// document reached through a symbolic link when the system allows.
 func TestGoldenPathWorkingFolder(t *testing.T) {
 	dir := t.TempDir()
 	real := filepath.Join(dir, "real")
@@ -70,19 +71,18 @@ func TestGoldenPathWorkingFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(real, "a", "x.md"), []byte("x\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	t.Chdir(real)
-	got, err := GoldenPath("golden", filepath.Join(real, "a", "x.md"))
+	got, err := Path(real, "golden", filepath.Join(real, "a", "x.md"))
 	if err != nil || got != filepath.Join("golden", "a", "x.md") {
-		t.Errorf("GoldenPath = %q, %v", got, err)
+		t.Errorf("Path = %q, %v", got, err)
 	}
 	link := filepath.Join(dir, "link")
 	if err := os.Symlink(real, link); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
 	// The document named through the link, the working folder real.
-	got, err = GoldenPath("golden", filepath.Join(link, "a", "x.md"))
+	got, err = Path(real, "golden", filepath.Join(link, "a", "x.md"))
 	if err != nil || got != filepath.Join("golden", "a", "x.md") {
-		t.Errorf("through a link: GoldenPath = %q, %v", got, err)
+		t.Errorf("through a link: Path = %q, %v", got, err)
 	}
 }
 
@@ -118,9 +118,9 @@ func TestEqualText(t *testing.T) {
 	}
 }
 
-func newTestComparer(t *testing.T) *Comparer {
+func newTestComparer(t *testing.T) *checks.Comparer {
 	t.Helper()
-	c, err := NewComparer(Registry(), rules.Config{})
+	c, err := checks.NewComparer(checks.Registry(), rules.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,11 +142,11 @@ func TestCheckGolden(t *testing.T) {
 
 	t.Run("pass", func(t *testing.T) {
 		g := write("same.md", strings.ReplaceAll(text, "\n", "\r\n"))
-		r, err := CheckGolden(c, "a.md", []byte(text), g)
+		r, err := Check(c, "a.md", []byte(text), g)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Status != Pass || r.Result != nil || r.Path != "a.md" || r.Golden != g {
+		if r.Status != Pass || r.Changes != nil || r.Path != "a.md" || r.Golden != g {
 			t.Errorf("got %+v, want a pass", r)
 		}
 	})
@@ -154,37 +154,37 @@ func TestCheckGolden(t *testing.T) {
 	t.Run("drift", func(t *testing.T) {
 		old := strings.Replace(text, "scale", "extent", 1)
 		g := write("old.md", old)
-		r, err := CheckGolden(c, "a.md", []byte(text), g)
+		r, err := Check(c, "a.md", []byte(text), g)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Status != Drift || r.Result == nil {
+		if r.Status != Drift || r.Changes == nil {
 			t.Fatalf("got %+v, want a drift with a result", r)
 		}
 		// The golden copy is the old revision, the document the new one.
-		if r.Result.Old == nil || r.Result.New == nil {
-			t.Fatalf("result without documents: %+v", r.Result)
+		if r.Changes.Old == nil || r.Changes.New == nil {
+			t.Fatalf("result without documents: %+v", r.Changes)
 		}
-		if string(r.Result.Old.Text) != old || r.Result.Old.Path != filepath.ToSlash(g) {
-			t.Errorf("old revision is %s %q, want the golden copy", r.Result.Old.Path, r.Result.Old.Text)
+		if string(r.Changes.Old.Text) != old || r.Changes.Old.Path != filepath.ToSlash(g) {
+			t.Errorf("old revision is %s %q, want the golden copy", r.Changes.Old.Path, r.Changes.Old.Text)
 		}
-		if string(r.Result.New.Text) != text || r.Result.New.Path != "a.md" {
-			t.Errorf("new revision is %s %q, want the document", r.Result.New.Path, r.Result.New.Text)
+		if string(r.Changes.New.Text) != text || r.Changes.New.Path != "a.md" {
+			t.Errorf("new revision is %s %q, want the document", r.Changes.New.Path, r.Changes.New.Text)
 		}
 		// Without a comparer, the status alone.
-		r, err = CheckGolden(nil, "a.md", []byte(text), g)
-		if err != nil || r.Status != Drift || r.Result != nil {
+		r, err = Check(nil, "a.md", []byte(text), g)
+		if err != nil || r.Status != Drift || r.Changes != nil {
 			t.Errorf("without a comparer: %+v, %v", r, err)
 		}
 	})
 
 	t.Run("missing", func(t *testing.T) {
 		g := filepath.Join(dir, "none", "a.md")
-		r, err := CheckGolden(c, "a.md", []byte(text), g)
+		r, err := Check(c, "a.md", []byte(text), g)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Status != Missing || r.Result != nil || r.Golden != g {
+		if r.Status != Missing || r.Changes != nil || r.Golden != g {
 			t.Errorf("got %+v, want missing", r)
 		}
 	})
@@ -194,7 +194,7 @@ func TestCheckGolden(t *testing.T) {
 		if err := os.Mkdir(g, 0o777); err != nil {
 			t.Fatal(err)
 		}
-		_, err := CheckGolden(c, "a.md", []byte(text), g)
+		_, err := Check(c, "a.md", []byte(text), g)
 		if err == nil || !strings.HasPrefix(err.Error(), g+": ") {
 			t.Errorf("error %v, want one naming %s", err, g)
 		}
@@ -202,10 +202,10 @@ func TestCheckGolden(t *testing.T) {
 
 	t.Run("update then pass", func(t *testing.T) {
 		g := filepath.Join(dir, "golden", "sub", "a.md")
-		if err := UpdateGolden(g, []byte(text)); err != nil {
+		if err := Update(g, []byte(text)); err != nil {
 			t.Fatal(err)
 		}
-		r, err := CheckGolden(c, "sub/a.md", []byte(text), g)
+		r, err := Check(c, "sub/a.md", []byte(text), g)
 		if err != nil || r.Status != Pass {
 			t.Errorf("after update: %+v, %v", r, err)
 		}
@@ -213,7 +213,7 @@ func TestCheckGolden(t *testing.T) {
 }
 
 func TestStatusString(t *testing.T) {
-	for s, want := range map[Status]string{Pass: "pass", Drift: "drift", Missing: "missing", Status(9): "Status(9)"} {
+	for s, want := range map[Status]string{Pass: "pass", Drift: "drift", Missing: "missing", Written: "written", Unchecked: "error", Status(9): "Status(9)"} {
 		if got := s.String(); got != want {
 			t.Errorf("Status(%d).String() = %q, want %q", int(s), got, want)
 		}
@@ -258,18 +258,18 @@ func TestGoldenLineDiff(t *testing.T) {
 			"--- golden/a.txt\n+++ a.txt\n@@ -1,1 +1,1 @@\n-Same.\n+Same.\n\\ No newline at end of file\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := CompareGolden(newTestComparer(t), tc.doc, []byte(tc.text), filepath.FromSlash("golden/"+tc.doc), []byte(tc.golden))
-			if r.Status != Drift || r.Result == nil {
+			r := Compare(newTestComparer(t), tc.doc, []byte(tc.text), filepath.FromSlash("golden/"+tc.doc), []byte(tc.golden))
+			if r.Status != Drift || r.Changes == nil {
 				t.Fatalf("got %+v, want a drift with a result", r)
 			}
 			var b strings.Builder
-			if err := r.Result.WriteLineDiff(&b, false); err != nil {
+			if err := r.Changes.WriteLineDiff(&b, false); err != nil {
 				t.Fatal(err)
 			}
 			if b.String() != tc.want {
 				t.Errorf("line diff:\n%s\nwant:\n%s", b.String(), tc.want)
 			}
-			if b.String() == "" && !r.Result.Changed() {
+			if b.String() == "" && !r.Changes.Changed() {
 				t.Errorf("neither a word diff nor a line diff")
 			}
 		})
@@ -277,9 +277,11 @@ func TestGoldenLineDiff(t *testing.T) {
 }
 
 func TestGoldenLineDiffColor(t *testing.T) {
-	r := CompareGolden(newTestComparer(t), "a.md", []byte("```\nls -l\n```\n"), "golden/a.md", []byte("```\nls\n```\n"))
+	// The colours of checks' diffs: the ANSI codes a terminal reads.
+	const red, green, cyan, reset = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[0m"
+	r := Compare(newTestComparer(t), "a.md", []byte("```\nls -l\n```\n"), "golden/a.md", []byte("```\nls\n```\n"))
 	var b strings.Builder
-	if err := r.Result.WriteLineDiff(&b, true); err != nil {
+	if err := r.Changes.WriteLineDiff(&b, true); err != nil {
 		t.Fatal(err)
 	}
 	want := "--- golden/a.md\n+++ a.md\n" + cyan + "@@ -1,3 +1,3 @@" + reset + "\n ```\n" +

@@ -1,4 +1,4 @@
-package checks
+package atomicfile
 
 import (
 	"errors"
@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// leftovers returns the names in dir that look like WriteFileAtomic's
+// leftovers returns the names in dir that look like Write's
 // temporary files.
 func leftovers(t *testing.T, dir string) []string {
 	t.Helper()
@@ -41,7 +41,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	t.Run("new file in new folders", func(t *testing.T) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "a", "b", "doc.md")
-		if err := WriteFileAtomic(path, []byte("new\n")); err != nil {
+		if err := Write(path, []byte("new\n")); err != nil {
 			t.Fatal(err)
 		}
 		if got := readString(t, path); got != "new\n" {
@@ -68,7 +68,7 @@ func TestWriteFileAtomic(t *testing.T) {
 		if err := os.Chmod(path, 0o640); err != nil { // whatever the umask
 			t.Fatal(err)
 		}
-		if err := WriteFileAtomic(path, []byte("new\n")); err != nil {
+		if err := Write(path, []byte("new\n")); err != nil {
 			t.Fatal(err)
 		}
 		fi, err := os.Stat(path)
@@ -96,7 +96,7 @@ func TestWriteFileAtomic(t *testing.T) {
 		if err := os.Symlink("target.md", link); err != nil {
 			t.Skipf("no symbolic links here: %v", err)
 		}
-		if err := WriteFileAtomic(link, []byte("new\n")); err != nil {
+		if err := Write(link, []byte("new\n")); err != nil {
 			t.Fatal(err)
 		}
 		if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
@@ -113,7 +113,7 @@ func TestWriteFileAtomic(t *testing.T) {
 		if err := os.Mkdir(path, 0o777); err != nil {
 			t.Fatal(err)
 		}
-		err := WriteFileAtomic(path, []byte("new\n"))
+		err := Write(path, []byte("new\n"))
 		if err == nil || !strings.Contains(err.Error(), path) {
 			t.Errorf("error %v, want one naming %s", err, path)
 		}
@@ -130,7 +130,7 @@ func TestWriteFileAtomic(t *testing.T) {
 		}
 		boom := errors.New("boom")
 		var sawTemp bool
-		err := writeFileAtomic(path, []byte("new\n"), func(tmp string) error {
+		err := write(path, []byte("new\n"), func(tmp string) error {
 			_, serr := os.Stat(tmp)
 			sawTemp = serr == nil
 			return boom
@@ -157,7 +157,7 @@ func TestWriteFileAtomic(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := filepath.Join(file, "doc.md")
-		err := WriteFileAtomic(path, []byte("new\n"))
+		err := Write(path, []byte("new\n"))
 		if err == nil || !strings.Contains(err.Error(), path) || strings.Count(err.Error(), "\n") > 0 {
 			t.Errorf("error %v, want one line naming %s", err, path)
 		}
@@ -182,7 +182,7 @@ func TestWriteFileAtomic(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { os.Chmod(dir, 0o755) })
-		err := WriteFileAtomic(path, []byte("new\n"))
+		err := Write(path, []byte("new\n"))
 		if err == nil || !strings.Contains(err.Error(), path) {
 			t.Errorf("error %v, want one naming %s", err, path)
 		}
@@ -195,7 +195,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	})
 }
 
-// TestWriteFileAtomicSpecialFile: WriteFileAtomic writes regular files
+// TestWriteFileAtomicSpecialFile: Write writes regular files
 // only. A named pipe or a device, or a symbolic link to one, is not
 // replaced by a regular file (which would break it, and leave a reader of
 // the pipe waiting for ever): the write fails, naming the file, and leaves
@@ -212,7 +212,7 @@ func TestWriteFileAtomicSpecialFile(t *testing.T) {
 	}{
 		{"named pipe", []string{"mkfifo", "PATH"}, fs.ModeNamedPipe, "is a named pipe, not a regular file"},
 		// A null device of one's own: only root can make one, and a
-		// wrong WriteFileAtomic would replace the real /dev/null.
+		// wrong Write would replace the real /dev/null.
 		{"device", []string{"mknod", "-m", "666", "PATH", "c", "1", "3"}, fs.ModeDevice | fs.ModeCharDevice, "is a device, not a regular file"},
 	} {
 		for _, link := range []bool{false, true} {
@@ -237,7 +237,7 @@ func TestWriteFileAtomicSpecialFile(t *testing.T) {
 						t.Skipf("no symbolic links here: %v", err)
 					}
 				}
-				err := WriteFileAtomic(target, []byte("new\n"))
+				err := Write(target, []byte("new\n"))
 				if want := "writing " + target + ": " + tt.want; err == nil || err.Error() != want {
 					t.Errorf("error %v, want %q", err, want)
 				}

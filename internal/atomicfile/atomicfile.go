@@ -1,4 +1,8 @@
-package checks
+// Package atomicfile writes files atomically: a reader sees the old file or
+// the new one, never a part-written one. Every file docqa writes (fixes,
+// reports, baselines, golden copies, starter configurations) goes through
+// it.
+package atomicfile
 
 import (
 	"errors"
@@ -8,10 +12,10 @@ import (
 	"path/filepath"
 )
 
-// newFileMode is the mode WriteFileAtomic gives a file it creates.
+// newFileMode is the mode Write gives a file it creates.
 const newFileMode fs.FileMode = 0o644
 
-// WriteFileAtomic replaces the file at path with data, so that a reader
+// Write replaces the file at path with data, so that a reader
 // sees the old file or the new one, never a part-written one. It writes a
 // temporary file in the same folder, syncs it to disk and renames it over
 // path. An existing file keeps its mode; a new one gets mode 0644, and the
@@ -21,14 +25,14 @@ const newFileMode fs.FileMode = 0o644
 // error, since a regular file in its place would break it; write those in
 // place. On failure the temporary file is removed and the file at path is
 // as it was. Errors name the file.
-func WriteFileAtomic(path string, data []byte) error {
-	return writeFileAtomic(path, data, nil)
+func Write(path string, data []byte) error {
+	return write(path, data, nil)
 }
 
-// writeFileAtomic is WriteFileAtomic with a hook, for tests, called with
+// write is Write with a hook, for tests, called with
 // the temporary file's name just before the rename; an error from it fails
 // the write.
-func writeFileAtomic(path string, data []byte, beforeRename func(tmp string) error) (err error) {
+func write(path string, data []byte, beforeRename func(tmp string) error) (err error) {
 	// Stat follows every link, those of /dev/fd/N too, which name no path
 	// a rename could replace.
 	if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
