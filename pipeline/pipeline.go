@@ -55,6 +55,7 @@ type Pipeline struct {
 
 	linter     *rules.Linter
 	processors []Processor
+	ignore     *ignorePaths // nil when no rule ignores paths
 }
 
 // New makes the pipeline of the configuration cfg (nil for the defaults)
@@ -102,6 +103,7 @@ func New(cfg *config.Config, s Settings) (*Pipeline, error) {
 	p.processors = append(p.processors, suppression{sup})
 	if ig := newIgnorePaths(rc, file, s.WorkDir); ig != nil {
 		p.processors = append(p.processors, ig)
+		p.ignore = ig
 	}
 	if s.Baseline != nil {
 		p.processors = append(p.processors, baselineFilter{s.Baseline})
@@ -133,6 +135,19 @@ func (p *Pipeline) WithCensus(c *rules.Census) *Pipeline {
 	q := *p
 	q.linter = p.linter.WithCensus(c)
 	return &q
+}
+
+// Tally counts doc for the rules that look across documents (see
+// rules.Census), leaving out each rule whose ignore_paths match the
+// document: a document a rule ignores has no say in the run's spelling.
+func (p *Pipeline) Tally(doc *document.Document) rules.Tally {
+	var skip func(rule string) bool
+	if ig := p.ignore; ig != nil {
+		if name, ok := ig.relative(doc.Path); ok {
+			skip = func(rule string) bool { return ig.rules.Rules[rule].IgnoresPath(name) }
+		}
+	}
+	return p.linter.Tally(doc, skip)
 }
 
 // Load reads a document as the configuration says (its template

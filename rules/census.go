@@ -54,17 +54,35 @@ type Census struct {
 	docs int
 }
 
-// add adds one document's counts.
-func (c *Census) add(uses map[useKey]int) {
+// Tally is one document's counts for the rules that look across
+// documents (see Linter.Tally): what it adds to a Census, and what to take
+// away when the document changes.
+type Tally struct {
+	uses map[useKey]int
+}
+
+// Add adds one document's counts to the census.
+func (c *Census) Add(t Tally) { c.add(t.uses, 1) }
+
+// Remove takes one document's counts, added before, out of the census:
+// an editor that changes one document replaces its old tally with its new
+// one, and the census stays that of the run.
+func (c *Census) Remove(t Tally) { c.add(t.uses, -1) }
+
+// add adds sign times the counts of one document.
+func (c *Census) add(uses map[useKey]int, sign int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.uses == nil {
 		c.uses = make(map[useKey]int, len(uses))
 	}
 	for k, n := range uses {
-		c.uses[k] += n
+		c.uses[k] += sign * n
+		if c.uses[k] == 0 {
+			delete(c.uses, k)
+		}
 	}
-	c.docs++
+	c.docs += sign
 }
 
 // Documents returns the number of documents counted.
@@ -145,16 +163,24 @@ func (l *Linter) Across() bool {
 // counting mode and adds what they count to c. It is safe for concurrent
 // use.
 func (l *Linter) Count(doc *document.Document, c *Census) {
+	c.Add(l.Tally(doc, nil))
+}
+
+// Tally runs the rules of l that look across documents over doc in
+// counting mode and returns what they count, leaving out the rules for
+// which skip (if not nil) reports true: those whose configuration ignores
+// the document, which therefore has no say in the run's spelling.
+func (l *Linter) Tally(doc *document.Document, skip func(rule string) bool) Tally {
 	tally := make(map[useKey]int)
 	sh := &shared{}
 	for _, ch := range l.checks {
-		if !ch.across {
+		if !ch.across || skip != nil && skip(ch.rule.ID) {
 			continue
 		}
 		var none []Finding
 		ch.check(&Pass{Doc: doc, Rule: ch.rule, out: &none, sev: ch.sev, tally: tally, shared: sh})
 	}
-	c.add(tally)
+	return Tally{uses: tally}
 }
 
 // WithCensus returns a linter that runs the rules of l, those that look

@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -403,4 +404,32 @@ func TestVariantsHouseSetWithoutPreference(t *testing.T) {
 		{name: "the whole family", text: "Critics criticise it. It was criticized."},
 		{name: "other families", text: "The colour. The color.", want: []string{"1:17 color -> colour"}},
 	})
+}
+
+// TestCensusReplace replaces one document's tally, as an editor changes
+// one file: the census then equals one counted afresh over the new run.
+func TestCensusReplace(t *testing.T) {
+	l, err := NewLinter(NewRegistry(Variants), Config{Rules: map[string]Setting{Variants.ID: {Options: Options{"across": "documents"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(name, text string) *document.Document { return document.Load(name, []byte(text)) }
+	before := load("b.txt", "Uighur, Uighur, Uighur.")
+	after := load("b.txt", "Uyghur only.")
+	a := load("a.txt", "Uyghur and Uyghur.")
+	var c, fresh Census
+	c.Add(l.Tally(a, nil))
+	old := l.Tally(before, nil)
+	c.Add(old)
+	c.Remove(old)
+	c.Add(l.Tally(after, nil))
+	fresh.Add(l.Tally(a, nil))
+	fresh.Add(l.Tally(after, nil))
+	if c.Documents() != 2 || !maps.Equal(c.uses, fresh.uses) {
+		t.Errorf("replaced: %d documents %v; afresh: %d %v", c.Documents(), c.uses, fresh.Documents(), fresh.uses)
+	}
+	// A rule skipped for a document counts nothing of it.
+	if n := len(l.Tally(before, func(string) bool { return true }).uses); n != 0 {
+		t.Errorf("a skipped rule counted %d spellings", n)
+	}
 }

@@ -5,11 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/docqa/docqa/pipeline"
+	"github.com/docqa/docqa/report"
 )
 
 // acrossConfig keeps one spelling across the documents of a run, with the
@@ -142,4 +147,82 @@ func acrossFindings(t *testing.T, outputs ...string) string {
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
+}
+
+// TestAcrossReadsOnce lints a run across documents through the census and
+// the lint pass, as lint does, counting the reads: each file is read once.
+// A file that cannot be read is read again by the lint pass, which reports
+// it.
+func TestAcrossReadsOnce(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		".docqa.yaml": "rules:\n  consistency/variants:\n    across: documents\n",
+		"a.txt":       "The Uyghur families left.\n",
+		"b.txt":       "Uyghur and Uyghur again.\n",
+		"c.txt":       "An Uighur family stayed.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := pipeline.NewResolver(pipeline.Settings{WorkDir: dir})
+	var inputs []input
+	for _, name := range []string{"a.txt", "b.txt", "c.txt", "gone.txt"} {
+		p := filepath.Join(dir, name)
+		inputs = append(inputs, input{name: name, path: p, key: p, explicit: true})
+	}
+	if err := resolveInputs(res, inputs, nil); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	reads := map[string]int{}
+	readFile := func(path string) ([]byte, error) {
+		mu.Lock()
+		reads[filepath.Base(path)]++
+		mu.Unlock()
+		return os.ReadFile(path)
+	}
+	kept := &keptBytes{}
+	c := &lintRun{jobs: 2, kept: kept, readFile: readFile}
+	if err := c.census(context.Background(), inputs); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	l := &lintRun{jobs: 2, kept: kept, readFile: readFile, stdout: &stdout, stderr: &stderr, printer: report.NewText(&stdout)}
+	if _, _, err := l.run(context.Background(), inputs); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int{"a.txt": 1, "b.txt": 1, "c.txt": 1, "gone.txt": 2}; !maps.Equal(reads, want) {
+		t.Errorf("reads %v, want %v", reads, want)
+	}
+	if !strings.Contains(stdout.String(), "c.txt:1:4: warning: “Uighur”") {
+		t.Errorf("the census did not reach the lint pass:\n%s", stdout.String())
+	}
+	if !strings.Contains(stderr.String(), "gone.txt: no such file or directory") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	if len(kept.data) != 0 || kept.size != 0 {
+		t.Errorf("bytes left kept: %d files, %d bytes", len(kept.data), kept.size)
+	}
+}
+
+// TestAcrossIgnoredPathsHaveNoSay: a document that a rule's ignore_paths
+// match is not counted for the run's spelling.
+func TestAcrossIgnoredPathsHaveNoSay(t *testing.T) {
+	run := commandWorkspace(t, "lint", map[string]string{
+		"archive/a.txt": "Uighur, Uighur and Uighur, as the old style had it.\n",
+		"archive/b.txt": "Uighur again, and Uighur.\n",
+		"news/c.txt":    "The Uyghur families left.\n",
+		"news/d.txt":    "An Uighur family stayed.\n",
+	})
+	if err := os.WriteFile(".docqa.yaml", []byte("rules:\n  consistency/variants:\n    across: documents\n    ignore_paths: [\"archive/**\"]\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run("--config", ".docqa.yaml", "archive", "news")
+	// Without the archive's votes, Uyghur and Uighur tie in news/ (one
+	// each): the first spelling in the run's order, Uyghur, wins.
+	if code != exitFindings || !strings.Contains(stdout, "news/d.txt:1:4: ") || strings.Contains(stdout, "news/c.txt") || stderr != "" {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
 }

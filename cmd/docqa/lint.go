@@ -137,11 +137,12 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	inputs := sh.filter(all)
 	stdin := cmd.InOrStdin()
+	kept := &keptBytes{} // the census's reads, for the lint pass
 	if across(all) {
 		// A rule looks across documents: count every file of the run
 		// first, those of the other shards too, so that every shard
 		// keeps the same spelling.
-		c := &lintRun{stdin: stdin, jobs: o.jobs}
+		c := &lintRun{stdin: stdin, jobs: o.jobs, kept: kept}
 		if err := c.census(cmd.Context(), all); errors.Is(err, context.Canceled) {
 			return failure("interrupted")
 		} else if err != nil {
@@ -156,6 +157,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
 	l := &lintRun{
+		kept:     kept,
 		stdin:    stdin,
 		stdout:   stdout,
 		stderr:   stderr,

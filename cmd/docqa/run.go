@@ -29,6 +29,54 @@ type lintRun struct {
 	// maxSize is the size in bytes of the largest document linted; 0 means
 	// document.MaxSize. Tests set it lower rather than write 2 GiB.
 	maxSize int
+	// kept holds the bytes the census read, for the lint pass: each file
+	// is read once. nil keeps nothing.
+	kept *keptBytes
+}
+
+// keepLimit is the most bytes the census keeps for the lint pass; past
+// it, the lint pass reads the rest of the files again.
+const keepLimit = 512 << 20
+
+// keptBytes holds files' bytes, by file key, from the census to the lint
+// pass. It is safe for concurrent use; a nil *keptBytes keeps nothing.
+type keptBytes struct {
+	mu   sync.Mutex
+	data map[string][]byte
+	size int
+}
+
+// keep holds data, the bytes of the file key, unless that would pass
+// keepLimit.
+func (k *keptBytes) keep(key string, data []byte) {
+	if k == nil || key == "" {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.size+len(data) > keepLimit {
+		return
+	}
+	if k.data == nil {
+		k.data = map[string][]byte{}
+	}
+	k.data[key] = data
+	k.size += len(data)
+}
+
+// take returns and forgets the bytes held for the file key.
+func (k *keptBytes) take(key string) ([]byte, bool) {
+	if k == nil || key == "" {
+		return nil, false
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	data, ok := k.data[key]
+	if ok {
+		delete(k.data, key)
+		k.size -= len(data)
+	}
+	return data, ok
 }
 
 // outcome is the result of linting one input.
@@ -166,7 +214,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) error {
 	}
 	count := func(in input, data []byte) {
 		if c := censuses[in.pipe]; c != nil {
-			in.pipe.lib.Linter().Count(in.pipe.load(in.name, data), c)
+			c.Add(in.pipe.lib.Tally(in.pipe.load(in.name, data)))
 		}
 	}
 	for _, in := range inputs {
@@ -193,9 +241,10 @@ func (l *lintRun) census(ctx context.Context, inputs []input) error {
 				}
 				data, err := l.read(ctx, in)
 				if r := l.refuse(in, data); err != nil || r.err != nil || r.notice != "" {
-					continue
+					continue // the lint pass reads it again and reports why
 				}
 				count(in, data)
+				l.kept.keep(in.key, data)
 			}
 		}()
 	}
@@ -232,6 +281,8 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 	var err error
 	if in.stdin {
 		data, err = io.ReadAll(l.stdin)
+	} else if kept, ok := l.kept.take(in.key); ok {
+		data = kept // read by the census
 	} else {
 		data, err = l.read(ctx, in)
 	}
