@@ -41,7 +41,17 @@ func jsonFindings(doc *document.Document, findings []rules.Finding) []jsonFindin
 			fs, fe := cur.Position(fix.Span.Start), cur.Position(fix.Span.End)
 			jf.Fixes = append(jf.Fixes, jsonFix{
 				Line: fs.Line, Column: fs.Column, EndLine: fe.Line, EndColumn: fe.Column,
-				Replacement: fix.Replacement, Unsafe: fix.Unsafe,
+				Replacement: fix.Replacement, Message: fix.Message, Unsafe: fix.Unsafe,
+			})
+		}
+		for _, rel := range f.Related {
+			if rel.Path != "" && rel.Path != doc.Path {
+				continue // only the finding's document's positions are known here
+			}
+			rs, re := doc.Position(rel.Span.Start), doc.Position(rel.Span.End)
+			jf.Related = append(jf.Related, jsonRelated{
+				Path: doc.Path, Line: rs.Line, Column: rs.Column, EndLine: re.Line, EndColumn: re.Column,
+				Message: rel.Message,
 			})
 		}
 		out = append(out, jf)

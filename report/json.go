@@ -39,18 +39,29 @@ func NewJSON(w io.Writer) *JSON {
 }
 
 type jsonFinding struct {
-	Path      string    `json:"path"`
-	Line      int       `json:"line"`
-	Column    int       `json:"column"`
-	EndLine   int       `json:"end_line"`
-	EndColumn int       `json:"end_column"`
-	Rule      string    `json:"rule"`
-	Severity  string    `json:"severity"`
-	Message   string    `json:"message"`
-	Text      string    `json:"text"`
-	Fixes     []jsonFix `json:"fixes,omitempty"`
-	OldText   string    `json:"old_text,omitempty"`
-	NewText   string    `json:"new_text,omitempty"`
+	Path      string        `json:"path"`
+	Line      int           `json:"line"`
+	Column    int           `json:"column"`
+	EndLine   int           `json:"end_line"`
+	EndColumn int           `json:"end_column"`
+	Rule      string        `json:"rule"`
+	Severity  string        `json:"severity"`
+	Message   string        `json:"message"`
+	Text      string        `json:"text"`
+	Fixes     []jsonFix     `json:"fixes,omitempty"`
+	Related   []jsonRelated `json:"related,omitempty"`
+	OldText   string        `json:"old_text,omitempty"`
+	NewText   string        `json:"new_text,omitempty"`
+}
+
+// jsonRelated is another place a finding is about.
+type jsonRelated struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Message   string `json:"message"`
 }
 
 type jsonFix struct {
@@ -59,6 +70,7 @@ type jsonFix struct {
 	EndLine     int    `json:"end_line"`
 	EndColumn   int    `json:"end_column"`
 	Replacement string `json:"replacement"`
+	Message     string `json:"message,omitempty"`
 	Unsafe      bool   `json:"unsafe,omitempty"`
 }
 

@@ -43,6 +43,22 @@ func appendFindingJSON(b []byte, f *jsonFinding, prefix string) []byte {
 		b = append(b, in...)
 		b = append(b, ']')
 	}
+	if len(f.Related) > 0 {
+		b = appendField(b, in, "related", false)
+		b = append(b, '[')
+		relIn := in + "  "
+		for i := range f.Related {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			b = append(b, relIn...)
+			b = appendRelatedJSON(b, &f.Related[i], relIn)
+		}
+		b = append(b, '\n')
+		b = append(b, in...)
+		b = append(b, ']')
+	}
 	if f.OldText != "" {
 		b = appendStringField(b, in, "old_text", f.OldText)
 	}
@@ -64,10 +80,30 @@ func appendFixJSON(b []byte, x *jsonFix, prefix string) []byte {
 	b = appendIntField(b, in, "end_line", x.EndLine)
 	b = appendIntField(b, in, "end_column", x.EndColumn)
 	b = appendStringField(b, in, "replacement", x.Replacement)
+	if x.Message != "" {
+		b = appendStringField(b, in, "message", x.Message)
+	}
 	if x.Unsafe {
 		b = appendField(b, in, "unsafe", false)
 		b = append(b, "true"...)
 	}
+	b = append(b, '\n')
+	b = append(b, prefix...)
+	return append(b, '}')
+}
+
+// appendRelatedJSON appends one related place of a finding, as
+// appendFindingJSON does.
+func appendRelatedJSON(b []byte, r *jsonRelated, prefix string) []byte {
+	in := prefix + "  "
+	b = append(b, '{')
+	b = appendField(b, in, "path", true)
+	b = appendJSONString(b, r.Path)
+	b = appendIntField(b, in, "line", r.Line)
+	b = appendIntField(b, in, "column", r.Column)
+	b = appendIntField(b, in, "end_line", r.EndLine)
+	b = appendIntField(b, in, "end_column", r.EndColumn)
+	b = appendStringField(b, in, "message", r.Message)
 	b = append(b, '\n')
 	b = append(b, prefix...)
 	return append(b, '}')

@@ -45,6 +45,9 @@ func TestAppendJSONMatchesEncoding(t *testing.T) {
 			Fixes:   []jsonFix{{Line: 1, Column: 2, EndLine: 1, EndColumn: 3, Replacement: strs[6]}, {Replacement: "", Unsafe: true}},
 			OldText: strs[7], NewText: strs[8]},
 		{Path: "b.md", Rule: "r/z", Severity: "warning", Message: strs[9], Text: strs[11], NewText: "only new"},
+		{Path: "c.md", Rule: "r/w", Severity: "warning", Message: "m",
+			Fixes:   []jsonFix{{Line: 1, Column: 1, EndLine: 1, EndColumn: 5, Replacement: "Kyiv", Message: strs[5]}},
+			Related: []jsonRelated{{Path: "c.md", Line: 2, Column: 3, EndLine: 2, EndColumn: 9, Message: strs[4]}, {Path: strs[3], Message: ""}}},
 	}
 	for _, prefix := range []string{"", "    "} {
 		for i := range findings {

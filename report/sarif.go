@@ -115,7 +115,14 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	RelatedLocations    []sarifRelated    `json:"relatedLocations,omitempty"`
 	Fixes               []sarifFix        `json:"fixes,omitempty"`
+}
+
+type sarifRelated struct {
+	ID               int                   `json:"id"`
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          sarifMessage          `json:"message"`
 }
 
 type sarifLocation struct {
@@ -183,6 +190,16 @@ func (p *SARIF) File(doc *document.Document, findings []rules.Finding) error {
 				ArtifactLocation: loc, Region: r,
 			}}},
 			PartialFingerprints: map[string]string{sarifFingerprint: rules.Fingerprint(doc, *f)},
+		}
+		for i, rel := range f.Related {
+			if rel.Path != "" && rel.Path != doc.Path {
+				continue // only the finding's document's positions are known here
+			}
+			res.RelatedLocations = append(res.RelatedLocations, sarifRelated{
+				ID:               i + 1,
+				PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: loc, Region: region(rel.Span)},
+				Message:          sarifMessage{Text: rel.Message},
+			})
 		}
 		for _, fix := range f.Fixes {
 			res.Fixes = append(res.Fixes, sarifFix{
@@ -392,6 +409,8 @@ func sarifLevel(sev rules.Severity) string {
 func fixDescription(old string, fix rules.Fix) string {
 	var s string
 	switch {
+	case fix.Message != "":
+		s = fix.Message + "."
 	case fix.Replacement == "":
 		s = fmt.Sprintf("Delete %q.", old)
 	case old == "":

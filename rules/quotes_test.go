@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/docqa/docqa/document"
@@ -213,4 +214,39 @@ func TestAttributionNotSpeech(t *testing.T) {
 		{"a field line is no label", "Name: Kate A. McGinnis\n\nTitle: Systems engineer\n\nShe joined in 2017.\n\n“It is always a moment of excitement.”",
 			[]string{"7:1 “It is always a moment of excitement.”"}},
 	})
+}
+
+// TestRelatedPlaces checks the other places findings point to: where an
+// unopened closing mark's opening one probably belongs, and the first use
+// of the spelling a document chose.
+func TestRelatedPlaces(t *testing.T) {
+	l, err := NewLinter(Builtin(), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, rule string
+		want       []string // "line:col-line:col message"
+	}{
+		{"She said, we will stay.” Then she left.", "quotes/unbalanced",
+			[]string{"1:11-1:11 where the opening mark probably belongs"}},
+		{"The Uyghur families left.\n\nAn Uighur family stayed.", "consistency/variants",
+			[]string{"1:5-1:11 the document's first “Uyghur”, which chose the spelling"}},
+		{"We will stay.” Then she left.", "quotes/unbalanced", nil},
+	} {
+		d := document.Load("a.txt", []byte(tt.text))
+		var got []string
+		for _, f := range l.Lint(d) {
+			if f.Rule != tt.rule {
+				continue
+			}
+			for _, r := range f.Related {
+				s, e := d.Position(r.Span.Start), d.Position(r.Span.End)
+				got = append(got, fmt.Sprintf("%d:%d-%d:%d %s", s.Line, s.Column, e.Line, e.Column, r.Message))
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: related %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }

@@ -60,13 +60,16 @@ func checkUnbalanced(p *Pass) {
 			p.Report(q.Mark, unclosedMessage(d, q, mark, near, ends))
 		case document.Unopened:
 			msg := fmt.Sprintf("closing %s has no opening mark", mark)
+			var related []Related
 			if at, ok := likelyOpening(d, q.Mark.Start); ok {
 				msg += fmt.Sprintf("; the opening mark probably belongs at %s", describeAt(d, near, at))
+				related = []Related{{Span: document.Span{Start: at, End: at}, Message: "where the opening mark probably belongs"}}
 			}
-			p.Report(q.Mark, msg)
+			p.ReportRelated(q.Mark, msg, related)
 		case document.NestedUnclosed:
 			at := near.Position(q.Other.Start)
-			p.Report(q.Mark, fmt.Sprintf("%s is still open when the quotation around it closes at %d:%d", mark, at.Line, at.Column))
+			p.ReportRelated(q.Mark, fmt.Sprintf("%s is still open when the quotation around it closes at %d:%d", mark, at.Line, at.Column),
+				[]Related{{Span: q.Other, Message: "the closing mark of the quotation around it"}})
 		}
 	}
 }

@@ -224,9 +224,25 @@ func (o Options) Bool(name string) bool {
 type Fix struct {
 	Span        document.Span
 	Replacement string
+	// Message says what the fix does, as an editor's code action or a
+	// SARIF fix's description names it ("Use the house spelling “Kyiv”");
+	// "" lets each printer say it from the edit ("Replace “Kiev” with
+	// “Kyiv”").
+	Message string
 	// Unsafe marks a fix that changes a speaker's words (it lies inside a
 	// quotation): apply it only after checking the source.
 	Unsafe bool
+}
+
+// Related is another place a finding is about, which a reader wants to
+// see beside it: the first use of the spelling a document chose, the
+// opening mark a closing one lacks, the passage of a source.
+type Related struct {
+	// Path is the document it lies in; "" for the finding's own.
+	Path string
+	Span document.Span
+	// Message says what the place is ("first use of “Uyghur”").
+	Message string
 }
 
 // Finding is one problem a rule found in a document.
@@ -238,6 +254,8 @@ type Finding struct {
 	Span    document.Span
 	Message string
 	Fixes   []Fix
+	// Related are the other places the finding is about, in order.
+	Related []Related
 	// OldText and NewText are set by revision checks: the text before and
 	// after the change the finding is about.
 	OldText, NewText string
@@ -293,6 +311,13 @@ func (p *Pass) Report(span document.Span, message string, fixes ...Fix) {
 	*p.out = append(*p.out, Finding{
 		Path: p.Doc.Path, Rule: p.Rule.ID, Severity: p.sev, Span: span, Message: message, Fixes: fixes,
 	})
+}
+
+// ReportRelated records a finding over span with a message, the other
+// places it is about and optional fixes (see Report).
+func (p *Pass) ReportRelated(span document.Span, message string, related []Related, fixes ...Fix) {
+	p.Report(span, message, fixes...)
+	(*p.out)[len(*p.out)-1].Related = related
 }
 
 // WordFix returns fix as a finding's fixes, or none if its span is not

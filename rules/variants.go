@@ -782,6 +782,7 @@ func (r *variantRule) check(p *Pass) {
 		}
 		text, form := strings.Join(strings.Fields(doc.String(span)), " "), set.forms[want]
 		var msg string
+		var related []Related
 		switch why {
 		case byPreference:
 			msg = fmt.Sprintf("“%s”: use “%s”, the preferred spelling", text, form)
@@ -791,16 +792,20 @@ func (r *variantRule) check(p *Pass) {
 			mine, _ := p.Uses(fam, ref.variant)
 			msg = fmt.Sprintf("“%s”: the documents of this run use “%s” %s, this spelling %s", text, form, times(c.uses), times(mine))
 		default:
+			firstSpan := document.Span{Start: first, End: firstUse.end}
+			used := strings.Join(strings.Fields(doc.String(firstSpan)), " ")
 			msg = fmt.Sprintf("“%s”: this document uses “%s” (first at line %d)", text, form, doc.LineOf(first))
 			if firstUse.from != ref.set {
 				// Another word of the family set the choice: name it as
 				// the document wrote it.
-				used := strings.Join(strings.Fields(doc.String(document.Span{Start: first, End: firstUse.end})), " ")
 				msg = fmt.Sprintf("“%s”: this document writes “%s” (first at line %d): use “%s”", text, used, doc.LineOf(first), form)
+			}
+			if firstUse.end > first {
+				related = []Related{{Span: firstSpan, Message: "the document's first “" + used + "”, which chose the spelling"}}
 			}
 		}
 		fix := inLetterCase(form, lc) + doc.String(document.Span{Start: stem.End, End: span.End})
-		p.Report(span, msg, WordFix(doc, Fix{Span: span, Replacement: fix})...)
+		p.ReportRelated(span, msg, related, WordFix(doc, Fix{Span: span, Replacement: fix, Message: "Spell it “" + fix + "”"})...)
 	}
 }
 
