@@ -113,6 +113,8 @@ func inflect(base string) []string {
 	case strings.HasSuffix(base, "y") && n > 2 && !strings.ContainsRune("aeiou", rune(base[n-2])):
 		stem := base[:n-1]
 		return []string{stem + "ies", stem + "ied", base + "ing"}
+	case strings.HasSuffix(base, "ee"): // agree: agreeing
+		return []string{base + "s", base + "d", base + "ing"}
 	case strings.HasSuffix(base, "e"):
 		return []string{base + "s", base + "d", base[:n-1] + "ing"}
 	case doubles(base):

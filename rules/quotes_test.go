@@ -250,3 +250,22 @@ func TestRelatedPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestInflect checks the forms of the built-in speech verbs.
+func TestInflect(t *testing.T) {
+	for _, tt := range []struct {
+		base string
+		want []string
+	}{
+		{"agree", []string{"agrees", "agreed", "agreeing"}},
+		{"note", []string{"notes", "noted", "noting"}},
+		{"quip", []string{"quips", "quipped", "quipping"}},
+		{"reply", []string{"replies", "replied", "replying"}},
+		{"stress", []string{"stresses", "stressed", "stressing"}},
+		{"warn", []string{"warns", "warned", "warning"}},
+	} {
+		if got := inflect(tt.base); !slices.Equal(got, tt.want) {
+			t.Errorf("inflect(%q) = %q, want %q", tt.base, got, tt.want)
+		}
+	}
+}
