@@ -24,13 +24,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"sort"
 	"sync"
 
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/atomicfile"
+	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -207,14 +207,7 @@ func Parse(data []byte) (*Baseline, error) {
 func Load(path string) (*Baseline, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file or directory", path)
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fserr.Named(path, err)
 	}
 	b, err := Parse(data)
 	if err != nil {

@@ -42,6 +42,7 @@ import (
 
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/house"
+	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -173,12 +174,7 @@ func LoadIn(dir, name string, reg *rules.Registry) (*Config, error) {
 // fileError describes a failure to use a file as "name: problem", without
 // the operation Go's errors name ("open name: ...").
 func fileError(name string, err error) error {
-	msg := err.Error()
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		msg = pe.Err.Error()
-	}
-	return &Error{File: name, Msg: msg, Err: err}
+	return &Error{File: name, Msg: fserr.Cause(err).Error(), Err: err}
 }
 
 // Parse is Load for data already read; name is used in error messages. An
@@ -933,12 +929,7 @@ func (h *houseReader) include(p *parser, n *yaml.Node) error {
 		h.seen[abs] = true
 		data, err := os.ReadFile(p.path(path))
 		if err != nil {
-			msg := err.Error()
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				msg = pe.Err.Error()
-			}
-			return &Error{File: p.name, Line: item.Line, Msg: fmt.Sprintf("include[%d]: %s: %s", i, path, msg), Err: err}
+			return &Error{File: p.name, Line: item.Line, Msg: fmt.Sprintf("include[%d]: %s", i, fserr.Named(path, err)), Err: err}
 		}
 		sub := &parser{name: path, dir: p.dir, reg: p.reg, lines: bytes.Count(data, []byte("\n"))}
 		if len(data) > 0 && data[len(data)-1] != '\n' {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/internal/fserr"
 )
 
 // Entry is what a Checker found for one document.
@@ -173,11 +174,7 @@ func readCopy(golden string) (goldenCopy, error) {
 
 // readError is the error for a golden copy that cannot be read.
 func readError(golden string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("%s: reading the golden copy: %w", golden, err)
+	return fmt.Errorf("%s: reading the golden copy: %w", golden, fserr.Cause(err))
 }
 
 // unchanged checks, right before Update writes over the golden copy at

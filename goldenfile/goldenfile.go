@@ -148,11 +148,7 @@ func Check(c *checks.Comparer, doc string, data []byte, golden string) (*Result,
 		return &Result{Path: doc, Golden: golden, Status: Missing}, nil
 	}
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: reading the golden copy: %w", golden, err)
+		return nil, readError(golden, err)
 	}
 	return Compare(c, doc, data, golden, want), nil
 }

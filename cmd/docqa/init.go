@@ -10,6 +10,7 @@ import (
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/internal/atomicfile"
+	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/rules"
 	"github.com/spf13/cobra"
 )
@@ -75,9 +76,5 @@ func (o *initOptions) run(w io.Writer) error {
 // fileProblem returns "path: problem" for an error about path, without the
 // operation Go's errors name ("lstat path: ...").
 func fileProblem(path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("%s: %w", path, err)
+	return fserr.Named(path, err)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
@@ -366,14 +367,7 @@ func parseFailLevel(s string) (rules.Severity, error) {
 // fileError describes a failure to read a file as "name: problem", without
 // the operation Go's errors name ("open name: ...").
 func fileError(name string, err error) error {
-	if errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("%s: no such file or directory", name)
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", name, pe.Err)
-	}
-	return fmt.Errorf("%s: %w", name, err)
+	return fserr.Named(name, err)
 }
 
 // warn prints a one-line message on w as "docqa: message".

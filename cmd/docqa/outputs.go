@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/docqa/docqa/internal/atomicfile"
+	"github.com/docqa/docqa/internal/fserr"
 )
 
 // outputKind is the kind of file an output goes to, which decides how it
@@ -349,11 +349,7 @@ func writeInPlace(ctx context.Context, path string, data []byte) error {
 	select {
 	case err := <-done:
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return fmt.Errorf("writing %s: %w", path, err)
+			return fmt.Errorf("writing %s: %w", path, fserr.Cause(err))
 		}
 		return nil
 	case <-ctx.Done():

@@ -5,11 +5,12 @@
 package atomicfile
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/docqa/docqa/internal/fserr"
 )
 
 // newFileMode is the mode Write gives a file it creates.
@@ -122,14 +123,4 @@ func syncDir(dir string) {
 
 // bare returns the cause of an error about the temporary file, without the
 // temporary file's name, which means nothing to the reader of the message.
-func bare(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
-}
+func bare(err error) error { return fserr.Cause(err) }
