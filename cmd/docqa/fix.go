@@ -15,14 +15,9 @@ import (
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/fix"
 	"github.com/docqa/docqa/internal/atomicfile"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/rules"
 )
-
-// maxFixRounds bounds the rounds of fixing and linting again of one
-// document. A round's fixes can leave others to apply (two fixes that
-// overlapped, of which one was dropped), so --fix goes on until no fix
-// applies; the bound stops rules whose fixes never settle.
-const maxFixRounds = 5
 
 // fixer applies the fixes of --fix, or shows them for --diff. One fixer
 // serves a whole run; its stage runs in many workers at once.
@@ -117,16 +112,14 @@ func (f *fixer) finish(stderr io.Writer) (diffed bool) {
 	return f.diffs.Load() > 0
 }
 
-// run is the fixStage. It applies the fixes of findings to the document's
-// text, lints the result again and applies what is left to fix, until no
-// fix applies or after maxFixRounds rounds. A fix that would change the
-// structure of a Markdown document is not applied, and finish reports it.
-// With --fix it writes the file if the text changed and returns the final
-// document and its findings; with --diff it writes nothing and returns the
-// diff from the text read to the final one, and no findings.
-func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
-	relint func(doc *document.Document, text []byte) (*document.Document, []rules.Finding, error)) (*document.Document, []rules.Finding, []byte, error) {
-	read := doc.Text
+// run is the fixStage. It applies the fixes of findings through the
+// document's pipeline (pipeline.Pipeline.Fix: rounds of fixing and linting
+// again); finish reports the fixes not applied because they would change
+// the structure of a Markdown document. With --fix it writes the file if
+// the text changed and returns the final document and its findings; with
+// --diff it writes nothing and returns the diff from the text read to the
+// final one, and no findings.
+func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding, lib *pipeline.Pipeline) (*document.Document, []rules.Finding, []byte, error) {
 	// The file linted, to write back only into it: stat'd as soon as the
 	// fixer has the document, and again right before the write.
 	var readInfo os.FileInfo
@@ -137,66 +130,48 @@ func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding,
 		}
 		readInfo = fi
 	}
-	cur, fixed := doc, 0
-	var rounds []fix.Result     // the rounds that changed the text
-	var refused []rules.Finding // by the last round, in the text it fixed
-	settled := false
-	for range maxFixRounds {
-		r := fix.ApplyDocument(cur, findings, f.unsafe)
-		refused = r.Refused
-		if len(r.Applied) == 0 || bytes.Equal(r.Text, cur.Text) {
-			settled = true
-			break
-		}
-		fixed += len(r.Applied)
-		rounds = append(rounds, r)
-		var err error
-		if cur, findings, err = relint(cur, r.Text); err != nil {
-			return nil, nil, nil, err
-		}
+	res, err := lib.Fix(doc, findings, f.unsafe)
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	if !settled && len(refused) > 0 {
-		// Find them again in the final text.
-		refused = fix.ApplyDocument(cur, findings, f.unsafe).Refused
-	}
-	changed := !bytes.Equal(cur.Text, read)
 	if !f.write {
 		// The file stays as it was read: say where in it.
-		f.refuse(in.name, doc, rounds, refused)
-		if !changed {
+		f.refuse(in.name, res, doc)
+		if !res.Changed() {
 			return doc, nil, nil, nil
 		}
 		f.diffs.Add(1)
-		return doc, nil, fix.Unified(in.name, read, cur.Text), nil
+		return doc, nil, fix.Unified(in.name, doc.Text, res.Doc.Text), nil
 	}
-	if !changed {
-		f.refuse(in.name, cur, nil, refused)
-		return doc, findings, nil, nil
+	if !res.Changed() {
+		f.refuse(in.name, res, nil)
+		return doc, res.Findings, nil, nil
 	}
-	if err := f.writeBack(in, readInfo, read, cur.Text); err != nil {
+	if err := f.writeBack(in, readInfo, doc.Text, res.Doc.Text); err != nil {
 		return nil, nil, nil, err
 	}
-	f.refuse(in.name, cur, nil, refused)
+	f.refuse(in.name, res, nil)
 	f.mu.Lock()
-	f.wrote = append(f.wrote, wroteFile{in.name, fixed})
+	f.wrote = append(f.wrote, wroteFile{in.name, res.Fixed})
 	f.mu.Unlock()
-	return cur, findings, nil, nil
+	return res.Doc, res.Findings, nil, nil
 }
 
-// refuse records the findings whose fixes were not applied, refused in
-// the text that rounds of fixes made from the text of d, at their
-// positions in d: the file as docqa leaves it.
-func (f *fixer) refuse(name string, d *document.Document, rounds []fix.Result, refused []rules.Finding) {
-	if len(refused) == 0 {
+// refuse records the findings whose fixes res refused at their positions
+// in the file as docqa leaves it: in original, the document res was made
+// from, if it is not nil (the file is not written), else in the final
+// document.
+func (f *fixer) refuse(name string, res *pipeline.Fixed, original *document.Document) {
+	if len(res.Refused) == 0 {
 		return
 	}
-	rs := make([]refusal, len(refused))
-	for i, r := range refused {
-		off := r.Span.Start
-		for k := len(rounds) - 1; k >= 0; k-- {
-			off = rounds[k].Before(off)
+	rs := make([]refusal, len(res.Refused))
+	for i, r := range res.Refused {
+		pos := res.Doc.Position(r.Span.Start)
+		if original != nil {
+			pos = original.Position(res.Before(r.Span.Start))
 		}
-		rs[i] = refusal{name, d.Position(off), r}
+		rs[i] = refusal{name, pos, r}
 	}
 	f.mu.Lock()
 	f.refused = append(f.refused, rs...)

@@ -414,3 +414,33 @@ func TestFixMarkdownKeepsStructure(t *testing.T) {
 		t.Errorf("second --fix changed the file:\n%s", got)
 	}
 }
+
+// TestFixRefusedWhere: a refused fix is reported where it is in the file
+// as docqa leaves it: with --diff in the text read, with --fix in the text
+// written, two lines up once the residue above it is deleted.
+func TestFixRefusedWhere(t *testing.T) {
+	_, docqa := fixWorkspace(t)
+	const (
+		text    = "Text.\n\nAdd a Comment\n\nAdvertisement\n-------------\n\nMore.\n"
+		fixed   = "Text.\n\nAdvertisement\n-------------\n\nMore.\n"
+		refused = "fix not applied, it would change the Markdown structure: “Advertisement” is web page residue: delete the line [boilerplate/web]\n"
+	)
+	if err := os.WriteFile("a.md", []byte(text), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		flag, stderr, text string
+	}{
+		{"--diff", "docqa: a.md:5:1: " + refused, text},
+		{"--fix", "docqa: a.md:3:1: " + refused + "docqa: wrote a.md (1 fixed)\n", fixed},
+		{"--fix", "docqa: a.md:3:1: " + refused, fixed},
+	} {
+		code, _, stderr := docqa(tt.flag, "a.md")
+		if code != exitFindings || stderr != tt.stderr {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and %q", tt.flag, code, stderr, tt.stderr)
+		}
+		if got := readFile(t, "a.md"); got != tt.text {
+			t.Errorf("%s: a.md is\n%s\nwant\n%s", tt.flag, got, tt.text)
+		}
+	}
+}

@@ -7,13 +7,11 @@ import (
 )
 
 // fixStage applies the fixes of a document's findings (--fix) or shows them
-// (--diff). relint reads a fixed text as doc was read and lints it through
-// the same pipeline. It returns the document to report (the fixed one
-// after --fix), the findings left, and bytes to print before them, in
-// input order (a unified diff for --diff). A failed write is an error
-// naming the file.
-type fixStage func(in input, doc *document.Document, findings []rules.Finding,
-	relint func(doc *document.Document, text []byte) (*document.Document, []rules.Finding, error)) (*document.Document, []rules.Finding, []byte, error)
+// (--diff), through lib, the pipeline that linted doc. It returns the
+// document to report (the fixed one after --fix), the findings left, and
+// bytes to print before them, in input order (a unified diff for --diff).
+// A failed write is an error naming the file.
+type fixStage func(in input, doc *document.Document, findings []rules.Finding, lib *pipeline.Pipeline) (*document.Document, []rules.Finding, []byte, error)
 
 // runPipeline is what happens to one document of a run: its
 // configuration's pipeline (package pipeline), then the fixes.
@@ -28,7 +26,7 @@ func (p *runPipeline) run(in input, doc *document.Document) (*document.Document,
 	if err != nil || p.fix == nil {
 		return doc, fs, nil, err
 	}
-	return p.fix(in, doc, fs, p.lib.Relint)
+	return p.fix(in, doc, fs, p.lib)
 }
 
 // load reads a document with the pipeline's options.
