@@ -10,7 +10,10 @@
 // document as its configuration says, lints it, and runs the findings
 // through its processors in order: suppression directives, the
 // configuration's ignore_paths, a baseline. Its Comparer sees the same
-// findings, so lint, diff, golden and rules test agree on the same text.
+// findings, so lint, diff, golden and rules test agree on the same text,
+// and Fix runs the fix loop (apply the fixes, lint again, until none
+// applies) that lint --fix, the language server's code actions and
+// verify share.
 //
 // The package reads no working directory: relative paths are resolved
 // against Settings.WorkDir.
