@@ -5,6 +5,7 @@ import (
 
 	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/writeplan"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
@@ -17,17 +18,17 @@ import (
 // (complete): a baseline missing a document's findings would report them
 // all as new. Without --write-baseline (dest nil) it returns p and a
 // function that does nothing.
-func recordBaseline(p report.Printer, dest *destination, stderr io.Writer) (report.Printer, func(complete bool) error) {
+func recordBaseline(p report.Printer, dest *writeplan.Destination, stderr io.Writer) (report.Printer, func(complete bool) error) {
 	if dest == nil {
 		return p, func(bool) error { return nil }
 	}
 	rec := &recordingPrinter{Printer: p, base: baseline.New()}
 	return rec, func(complete bool) error {
 		if !complete {
-			warn(stderr, "%s: not written: not every input was linted", dest.path)
+			warn(stderr, "%s: not written: not every input was linted", dest.Path())
 			return nil
 		}
-		return dest.write(rec.base.Marshal())
+		return dest.Write(rec.base.Marshal())
 	}
 }
 

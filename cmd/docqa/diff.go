@@ -107,15 +107,15 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	// Every output is checked against the revisions and the config file
 	// before anything is written.
 	plan := newWritePlan(cmd.Context(), stdout, stderr)
-	plan.readFile("the revision "+oldPath, oldPath)
-	plan.readFile("the revision "+newPath, newPath)
+	plan.ReadFile("the revision "+oldPath, oldPath)
+	plan.ReadFile("the revision "+newPath, newPath)
 	if pl.File != "" {
-		plan.readFile("the config file "+displayPath(resolver, pl.File), pl.File)
+		plan.ReadFile("the config file "+displayPath(resolver, pl.File), pl.File)
 	}
 	for i := range outs {
-		outs[i].dest = plan.output("--format "+outs[i].spec, outs[i].path)
+		outs[i].dest = plan.Output("--format "+outs[i].spec, outs[i].path)
 	}
-	if err := plan.check(); err != nil {
+	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
 

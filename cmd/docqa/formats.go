@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/docqa/docqa/internal/writeplan"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
@@ -18,7 +19,7 @@ type output struct {
 	path   string // "" for standard output
 	// dest is where the output goes, once the run's writes are planned
 	// (see lintOptions.planWrites).
-	dest *destination
+	dest *writeplan.Destination
 }
 
 // parseOutputs parses the values of --format, FORMAT or FORMAT:PATH. The
@@ -43,7 +44,7 @@ func parseOutputs(specs []string) ([]output, error) {
 // and a failed run leaves the file as it was.
 type fileOutput struct {
 	report.Printer
-	dest  *destination
+	dest  *writeplan.Destination
 	buf   bytes.Buffer
 	ended bool
 }
@@ -67,7 +68,7 @@ func openPrinter(outs []output, reg *rules.Registry, stdout io.Writer) (p report
 	var printers []report.Printer
 	var files []*fileOutput
 	for _, out := range outs {
-		if out.dest.kind == toStdout {
+		if out.dest.Kind() == writeplan.ToStdout {
 			p, err := report.New(out.format, stdout, opts)
 			if err != nil {
 				return nil, nil, err
@@ -89,7 +90,7 @@ func openPrinter(outs []output, reg *rules.Registry, stdout io.Writer) (p report
 			if !f.ended {
 				continue
 			}
-			if err := f.dest.write(f.buf.Bytes()); err != nil && first == nil {
+			if err := f.dest.Write(f.buf.Bytes()); err != nil && first == nil {
 				first = err
 			}
 		}
@@ -131,7 +132,7 @@ func openSinks(outs []output, stdout io.Writer) []*sink {
 }
 
 // toStdout reports whether the sink is the command's standard output.
-func (s *sink) toStdout() bool { return s.out.dest == nil || s.out.dest.kind == toStdout }
+func (s *sink) toStdout() bool { return s.out.dest == nil || s.out.dest.Kind() == writeplan.ToStdout }
 
 // writer returns what the output is written to.
 func (s *sink) writer() io.Writer {
@@ -149,7 +150,7 @@ func flushSinks(sinks []*sink) error {
 		if s.toStdout() {
 			continue
 		}
-		if err := s.out.dest.write(s.buf.Bytes()); err != nil && first == nil {
+		if err := s.out.dest.Write(s.buf.Bytes()); err != nil && first == nil {
 			first = err
 		}
 	}

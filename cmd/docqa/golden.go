@@ -106,16 +106,14 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	// Every output is checked against the documents, their golden copies
 	// and the config files before anything is written.
 	plan := newWritePlan(cmd.Context(), stdout, stderr)
-	plan.readInputs(inputs)
-	plan.readFolders(args)
-	plan.readFolders([]string{o.goldenDir})
+	planInputs(plan, inputs, append(slices.Clone(args), o.goldenDir))
 	for _, cfg := range slices.Sorted(maps.Keys(res.Pipelines())) {
-		plan.readFile("the config file "+displayPath(res, cfg), cfg)
+		plan.ReadFile("the config file "+displayPath(res, cfg), cfg)
 	}
 	for i := range outs {
-		outs[i].dest = plan.output("--format "+outs[i].spec, outs[i].path)
+		outs[i].dest = plan.Output("--format "+outs[i].spec, outs[i].path)
 	}
-	if err := plan.check(); err != nil {
+	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
 	opts := report.GoldenOptions{Options: reportOptions(runRegistry(res)), Update: o.update, Approve: o.approveHint}

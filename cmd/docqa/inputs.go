@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/writeplan"
 )
 
 // input is one document to lint.
@@ -176,17 +178,32 @@ func displayName(path string) string {
 	return filepath.ToSlash(filepath.Clean(path))
 }
 
-// fileKey identifies a file across the spellings of its path ("a.md",
-// "./a.md", "/abs/a.md", "link/a.md" through a symbolic link) so that it is
-// linted once.
-func fileKey(path string) string {
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
+// fileKey identifies a file across the spellings of its path (see
+// writeplan.FileKey) so that it is linted once.
+func fileKey(path string) string { return writeplan.FileKey(path) }
+
+// newWritePlan returns the plan of a command's writes (see package
+// writeplan), with the walk's rules: which files a folder walk lints.
+func newWritePlan(ctx context.Context, stdout, stderr io.Writer) *writeplan.Plan {
+	p := writeplan.New(ctx, stdout, stderr)
+	p.IsDocument, p.SkipFolder = hasLintExtension, skipFolder
+	return p
+}
+
+// planInputs records the documents of a run and the folders among args,
+// the command line's paths, in the plan: no output may overwrite one, nor
+// land where a walk of one would lint it.
+func planInputs(p *writeplan.Plan, inputs []input, args []string) {
+	for _, in := range inputs {
+		if !in.stdin {
+			p.ReadKeyed("the input "+in.name, in.path, in.key)
+		}
 	}
-	if abs, err := filepath.Abs(path); err == nil {
-		return abs
+	for _, arg := range args {
+		if arg != "-" && arg != "" {
+			p.ReadFolder(displayName(arg), arg)
+		}
 	}
-	return filepath.Clean(path)
 }
 
 // refuseInput returns why a command does not read an input's bytes, verb

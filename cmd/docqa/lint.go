@@ -17,6 +17,7 @@ import (
 	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/internal/fserr"
+	"github.com/docqa/docqa/internal/writeplan"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
@@ -215,32 +216,31 @@ func (o *lintOptions) checkDryRun() error {
 // returns the outputs, each with its destination, and the baseline's
 // destination (nil without --write-baseline), or the error that refuses
 // an output that would overwrite a file read or another output.
-func (o *lintOptions) planWrites(plan *writePlan, args []string, inputs []input, res *pipeline.Resolver) ([]output, *destination, error) {
+func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, inputs []input, res *pipeline.Resolver) ([]output, *writeplan.Destination, error) {
 	outs, err := parseOutputs(o.formats)
 	if err != nil {
 		return nil, nil, err
 	}
-	plan.readInputs(inputs)
-	plan.readFolders(args)
+	planInputs(plan, inputs, args)
 	for _, cfg := range slices.Sorted(maps.Keys(res.Pipelines())) {
 		switch {
 		case o.configPath != "":
-			plan.readFile("the --config file "+o.configPath, cfg)
+			plan.ReadFile("the --config file "+o.configPath, cfg)
 		case cfg != "":
-			plan.readFile("the config file "+displayPath(res, cfg), cfg)
+			plan.ReadFile("the config file "+displayPath(res, cfg), cfg)
 		}
 	}
 	if o.baseline != "" {
-		plan.readFile("the --baseline file "+o.baseline, o.baseline)
+		plan.ReadFile("the --baseline file "+o.baseline, o.baseline)
 	}
 	for i := range outs {
-		outs[i].dest = plan.output("--format "+outs[i].spec, outs[i].path)
+		outs[i].dest = plan.Output("--format "+outs[i].spec, outs[i].path)
 	}
-	var base *destination
+	var base *writeplan.Destination
 	if o.writeBaseline != "" {
-		base = plan.output("--write-baseline "+o.writeBaseline, o.writeBaseline)
+		base = plan.Output("--write-baseline "+o.writeBaseline, o.writeBaseline)
 	}
-	if err := plan.check(); err != nil {
+	if err := plan.Check(); err != nil {
 		return nil, nil, err
 	}
 	return outs, base, nil

@@ -75,10 +75,10 @@ func (o *mergeOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	plan := newWritePlan(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 	for _, arg := range args {
-		plan.readFile("the input "+arg, arg)
+		plan.ReadFile("the input "+arg, arg)
 	}
-	dest := plan.output("-o "+o.output, o.output)
-	if err := plan.check(); err != nil {
+	dest := plan.Output("-o "+o.output, o.output)
+	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
 	inputs, err := readMergeInputs(args, cmd.InOrStdin())
@@ -90,7 +90,7 @@ func (o *mergeOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
-	if err := dest.write(out.Bytes()); err != nil {
+	if err := dest.Write(out.Bytes()); err != nil {
 		return failure("%v", err)
 	}
 	if failAt != 0 && sum.AtLeast(failAt) > 0 {

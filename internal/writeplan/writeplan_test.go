@@ -1,10 +1,11 @@
-package main
+package writeplan
 
 import (
 	"context"
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -38,28 +39,28 @@ func TestWritePlanKinds(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		path  string
-		kind  outputKind
+		kind  Kind
 		lands string // for a file, relative to dir
 	}{
-		{"", toStdout, ""},
-		{"-", toStdout, ""},
-		{"/dev/stdout", toStdout, ""},
-		{"/dev/fd/1", toStdout, ""},
-		{"/proc/self/fd/1", toStdout, ""},
-		{"/dev/stderr", toStderr, ""},
-		{"/dev/fd/2", toStderr, ""},
-		{"/dev/fd/99", toSpecial, ""}, // not open: writing fails, creating nothing
-		{"/dev/null", toSpecial, ""},
-		{"pipe", toSpecial, ""},
-		{"to-pipe", toSpecial, ""},
-		{"to-null", toSpecial, ""},
-		{"regular.json", toFile, "regular.json"},
-		{"./to-regular", toFile, "regular.json"},
-		{"new.json", toFile, "new.json"},
-		{"new/folders/new.json", toFile, "new/folders/new.json"},
-		{"folder", toFile, "folder"}, // writing it fails: "is a folder"
+		{"", ToStdout, ""},
+		{"-", ToStdout, ""},
+		{"/dev/stdout", ToStdout, ""},
+		{"/dev/fd/1", ToStdout, ""},
+		{"/proc/self/fd/1", ToStdout, ""},
+		{"/dev/stderr", ToStderr, ""},
+		{"/dev/fd/2", ToStderr, ""},
+		{"/dev/fd/99", ToSpecial, ""}, // not open: writing fails, creating nothing
+		{"/dev/null", ToSpecial, ""},
+		{"pipe", ToSpecial, ""},
+		{"to-pipe", ToSpecial, ""},
+		{"to-null", ToSpecial, ""},
+		{"regular.json", ToFile, "regular.json"},
+		{"./to-regular", ToFile, "regular.json"},
+		{"new.json", ToFile, "new.json"},
+		{"new/folders/new.json", ToFile, "new/folders/new.json"},
+		{"folder", ToFile, "folder"}, // writing it fails: "is a folder"
 	} {
-		d := newWritePlan(context.Background(), io.Discard, io.Discard).output("-o "+tt.path, tt.path)
+		d := New(context.Background(), io.Discard, io.Discard).Output("-o "+tt.path, tt.path)
 		if d.kind != tt.kind {
 			t.Errorf("%q: kind %d, want %d", tt.path, d.kind, tt.kind)
 		}
@@ -76,7 +77,7 @@ func TestWritePlanKinds(t *testing.T) {
 func TestWritePlanFolders(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	writeFiles(t, dir, map[string]string{"docs/a.md": story, "docs2/b.md": story})
+	writeFiles(t, dir, map[string]string{"docs/a.md": "A story.\n", "docs2/b.md": "A story.\n"})
 	if err := os.Symlink("docs", "alias"); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
@@ -98,10 +99,15 @@ func TestWritePlanFolders(t *testing.T) {
 		{"docs", "new.md", false},
 		{"docs/a.md", "docs/new.md", false}, // a file, not a folder
 	} {
-		plan := newWritePlan(context.Background(), io.Discard, io.Discard)
-		plan.readFolders([]string{tt.folder})
-		plan.output("--format text:"+tt.output, tt.output)
-		err := plan.check()
+		plan := New(context.Background(), io.Discard, io.Discard)
+		plan.IsDocument = func(name string) bool {
+			ext := strings.ToLower(filepath.Ext(name))
+			return ext == ".txt" || ext == ".md" || ext == ".markdown"
+		}
+		plan.SkipFolder = func(name string) bool { return strings.HasPrefix(name, ".") || name == "node_modules" }
+		plan.ReadFolder(tt.folder, tt.folder)
+		plan.Output("--format text:"+tt.output, tt.output)
+		err := plan.Check()
 		if refused := err != nil; refused != tt.refused {
 			t.Errorf("folder %s, output %s: error %v, want refused %v", tt.folder, tt.output, err, tt.refused)
 		}
@@ -134,5 +140,31 @@ func TestWriteInPlaceInterrupted(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the interrupt did not end the write")
+	}
+}
+
+// writeFiles writes files (slash-separated names relative to dir).
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// fifo makes a named pipe at path, or skips the test where it cannot.
+func fifo(t *testing.T, path string) {
+	t.Helper()
+	mkfifo, err := exec.LookPath("mkfifo")
+	if err != nil {
+		t.Skip("no mkfifo")
+	}
+	if out, err := exec.Command(mkfifo, path).CombinedOutput(); err != nil {
+		t.Skipf("mkfifo: %v: %s", err, out)
 	}
 }

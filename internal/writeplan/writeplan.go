@@ -1,4 +1,11 @@
-package main
+// Package writeplan plans the files a docqa command writes against those
+// it reads, before it writes anything: no output may overwrite an input
+// (however its path is spelt: "./x", a symbolic or hard link), the
+// configuration or a baseline, land where a folder walk would lint it, or
+// write the file another output writes. Each output is then written the
+// way its kind of file needs: the standard streams by name, special files
+// (devices, named pipes, /dev/fd/N) in place, regular files atomically.
+package writeplan
 
 import (
 	"context"
@@ -13,38 +20,38 @@ import (
 	"github.com/docqa/docqa/internal/fserr"
 )
 
-// outputKind is the kind of file an output goes to, which decides how it
+// Kind is the kind of file an output goes to, which decides how it
 // is written.
-type outputKind int
+type Kind int
 
 const (
-	// toFile is a regular file, or a path where there is no file yet. It
+	// ToFile is a regular file, or a path where there is no file yet. It
 	// is replaced atomically (atomicfile.Write); through a symbolic
 	// link, the link's target is.
-	toFile outputKind = iota
-	// toStdout is standard output: no path, "-", /dev/stdout or
+	ToFile Kind = iota
+	// ToStdout is standard output: no path, "-", /dev/stdout or
 	// /dev/fd/1. It is the command's own standard output.
-	toStdout
-	// toStderr is standard error: /dev/stderr or /dev/fd/2. It is the
+	ToStdout
+	// ToStderr is standard error: /dev/stderr or /dev/fd/2. It is the
 	// command's own standard error.
-	toStderr
-	// toSpecial is a file that is not a regular file: a device such as
+	ToStderr
+	// ToSpecial is a file that is not a regular file: a device such as
 	// /dev/null, a named pipe, one of the process's descriptors
 	// (/dev/fd/N, which a shell's process substitution >(cmd) passes), or
 	// a symbolic link to one of these. It is opened and written in place:
 	// replacing it with a regular file would break it, and its reader
 	// would never see the output.
-	toSpecial
+	ToSpecial
 )
 
-// destination is one file a command writes.
-type destination struct {
+// Destination is one file a command writes.
+type Destination struct {
 	// flag is the flag and value that name the file, for messages:
 	// "--format json:out.json", "--write-baseline bl.json", "-o all.json".
 	flag string
 	// path is the path as given; "" or "-" for standard output.
 	path string
-	kind outputKind
+	kind Kind
 	// at is where the path itself lies (a symbolic link's own place): its
 	// folder's real path joined with its name. It tells whether a folder
 	// walk would find it.
@@ -55,14 +62,14 @@ type destination struct {
 	// info describes the existing file lands names; nil if there is none.
 	info fs.FileInfo
 
-	plan *writePlan
+	plan *Plan
 }
 
 // planRead is a file a command reads, which no output may overwrite.
 type planRead struct {
 	what string // for messages: "the input a.md", "the --config file x.yaml"
 	path string
-	key  string // see fileKey
+	key  string // see FileKey
 	info fs.FileInfo
 	stat bool // info was looked up (it stays nil for a file that is gone)
 }
@@ -71,71 +78,69 @@ type planRead struct {
 // lint extension that appears in it is an input of the next run.
 type planFolder struct {
 	name string // as reported
-	key  string // its real path, see fileKey
+	key  string // its real path, see FileKey
 }
 
-// writePlan holds what one run of a command reads and writes. Before the
+// Plan holds what one run of a command reads and writes. Before the
 // command writes anything, check refuses an output that would overwrite a
 // file the run reads, or that another output also writes; then each
-// output is written by its destination's write, in the way its kind of
+// output is written by its Destination's write, in the way its kind of
 // file needs.
-type writePlan struct {
+type Plan struct {
+	// IsDocument reports whether a folder walk lints a file of this name;
+	// SkipFolder whether it leaves out a folder of this name. Nil: a walk
+	// finds nothing.
+	IsDocument, SkipFolder func(name string) bool
+
 	ctx            context.Context
 	stdout, stderr io.Writer
 
 	reads   []*planRead
 	folders []planFolder
-	dests   []*destination
+	dests   []*Destination
 }
 
-// newWritePlan returns an empty plan for a command whose standard output
+// New returns an empty plan for a command whose standard output
 // and error are stdout and stderr. Writes to special files end when ctx is
 // done: opening a named pipe waits for a reader.
-func newWritePlan(ctx context.Context, stdout, stderr io.Writer) *writePlan {
+func New(ctx context.Context, stdout, stderr io.Writer) *Plan {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return &writePlan{ctx: ctx, stdout: stdout, stderr: stderr}
+	return &Plan{ctx: ctx, stdout: stdout, stderr: stderr}
 }
 
-// readInputs records the documents of a run, as collectInputs found them.
-func (p *writePlan) readInputs(inputs []input) {
-	for _, in := range inputs {
-		if !in.stdin {
-			p.reads = append(p.reads, &planRead{what: "the input " + in.name, path: in.path, key: in.key})
-		}
-	}
+// ReadKeyed records a file the command reads whose key (see FileKey) the
+// caller knows already, described by what ("the input a.md").
+func (p *Plan) ReadKeyed(what, path, key string) {
+	p.reads = append(p.reads, &planRead{what: what, path: path, key: key})
 }
 
-// readFolders records the folders among args, the command line's paths,
-// as folders walked for documents.
-func (p *writePlan) readFolders(args []string) {
-	for _, arg := range args {
-		if arg == "-" || arg == "" {
-			continue
-		}
-		if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
-			p.folders = append(p.folders, planFolder{name: displayName(arg), key: fileKey(arg)})
-		}
+// ReadFolder records a folder the command walks for documents, name as
+// reported: a document an output would put there is an input of the next
+// run. A path that is no folder is ignored.
+func (p *Plan) ReadFolder(name, path string) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		p.folders = append(p.folders, planFolder{name: name, key: FileKey(path)})
 	}
 }
 
 // readFile records a file the command reads, described by what ("the
 // --config file x.yaml"). An empty path and "-" are no file.
-func (p *writePlan) readFile(what, path string) {
+func (p *Plan) ReadFile(what, path string) {
 	if path == "" || path == "-" {
 		return
 	}
-	p.reads = append(p.reads, &planRead{what: what, path: path, key: fileKey(path)})
+	p.reads = append(p.reads, &planRead{what: what, path: path, key: FileKey(path)})
 }
 
 // output records a file the command writes, named by flag (the flag and
-// its value, for messages), and returns its destination. An empty path
+// its value, for messages), and returns its Destination. An empty path
 // and "-" are standard output.
-func (p *writePlan) output(flag, path string) *destination {
-	d := &destination{flag: flag, path: path, kind: streamKind(path), plan: p}
+func (p *Plan) Output(flag, path string) *Destination {
+	d := &Destination{flag: flag, path: path, kind: streamKind(path), plan: p}
 	p.dests = append(p.dests, d)
-	if d.kind == toStdout || d.kind == toStderr {
+	if d.kind == ToStdout || d.kind == ToStderr {
 		return d
 	}
 	dir, base := filepath.Split(path)
@@ -146,16 +151,16 @@ func (p *writePlan) output(flag, path string) *destination {
 	d.lands = d.at
 	if fi, err := os.Stat(path); err == nil {
 		d.info = fi
-		d.lands = fileKey(path)
+		d.lands = FileKey(path)
 		if !fi.Mode().IsRegular() && !fi.IsDir() {
-			d.kind = toSpecial
+			d.kind = ToSpecial
 		}
 	}
 	if isDescriptor(path) {
 		// One of the process's open files, whatever it is: a rename would
 		// miss the descriptor the shell holds, and creating it is
 		// meaningless.
-		d.kind = toSpecial
+		d.kind = ToSpecial
 	}
 	return d
 }
@@ -182,19 +187,19 @@ func realFolder(dir string) string {
 	}
 }
 
-// streamKind returns toStdout or toStderr for a path that names standard
-// output or standard error, else toFile.
-func streamKind(path string) outputKind {
+// streamKind returns ToStdout or ToStderr for a path that names standard
+// output or standard error, else ToFile.
+func streamKind(path string) Kind {
 	if path == "" || path == "-" {
-		return toStdout
+		return ToStdout
 	}
 	switch filepath.ToSlash(filepath.Clean(path)) {
 	case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
-		return toStdout
+		return ToStdout
 	case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2":
-		return toStderr
+		return ToStderr
 	}
-	return toFile
+	return ToFile
 }
 
 // isDescriptor reports whether path names one of the process's open
@@ -210,14 +215,14 @@ func isDescriptor(path string) bool {
 // command walks for documents, or writes a file another output writes
 // too. Standard output, standard error and special files are written in
 // place, never replaced: they may also be read, but not written twice.
-func (p *writePlan) check() error {
+func (p *Plan) Check() error {
 	for i, d := range p.dests {
 		for _, prev := range p.dests[:i] {
 			if err := sameDestination(prev, d); err != nil {
 				return err
 			}
 		}
-		if d.kind != toFile {
+		if d.kind != ToFile {
 			continue
 		}
 		if r := p.readBy(d); r != nil {
@@ -233,17 +238,17 @@ func (p *writePlan) check() error {
 
 // sameDestination returns the error for d if prev, an earlier output,
 // writes the same file or stream.
-func sameDestination(prev, d *destination) error {
+func sameDestination(prev, d *Destination) error {
 	switch {
-	case prev.kind == toStdout && d.kind == toStdout:
+	case prev.kind == ToStdout && d.kind == ToStdout:
 		hint := ""
 		if strings.HasPrefix(prev.flag, "--format ") && strings.HasPrefix(d.flag, "--format ") {
 			hint = " (FORMAT:PATH)"
 		}
 		return fmt.Errorf("%s and %s both write to standard output: give all but one a file%s", prev.flag, d.flag, hint)
-	case prev.kind == toStderr && d.kind == toStderr:
+	case prev.kind == ToStderr && d.kind == ToStderr:
 		return fmt.Errorf("%s and %s both write to standard error", prev.flag, d.flag)
-	case prev.kind == toStdout || d.kind == toStdout || prev.kind == toStderr || d.kind == toStderr:
+	case prev.kind == ToStdout || d.kind == ToStdout || prev.kind == ToStderr || d.kind == ToStderr:
 		return nil
 	}
 	if prev.lands == d.lands || (prev.info != nil && d.info != nil && os.SameFile(prev.info, d.info)) {
@@ -254,7 +259,7 @@ func sameDestination(prev, d *destination) error {
 
 // readBy returns the file read that d, a regular file or none yet, would
 // overwrite, or nil.
-func (p *writePlan) readBy(d *destination) *planRead {
+func (p *Plan) readBy(d *Destination) *planRead {
 	for _, r := range p.reads {
 		if r.key == d.lands {
 			return r
@@ -281,8 +286,8 @@ func (p *writePlan) readBy(d *destination) *planRead {
 // walkedBy returns the input folder that a walk for documents would find
 // d in, a file with a lint extension (see walkFolder: not in a hidden
 // folder or node_modules below the folder), and whether there is one.
-func (p *writePlan) walkedBy(d *destination) (planFolder, bool) {
-	if !hasLintExtension(d.at) {
+func (p *Plan) walkedBy(d *Destination) (planFolder, bool) {
+	if p.IsDocument == nil || !p.IsDocument(d.at) {
 		return planFolder{}, false
 	}
 	for _, f := range p.folders {
@@ -293,7 +298,7 @@ func (p *writePlan) walkedBy(d *destination) (planFolder, bool) {
 		skipped := false
 		parts := strings.Split(rel, string(filepath.Separator))
 		for _, dir := range parts[:len(parts)-1] {
-			skipped = skipped || skipFolder(dir)
+			skipped = skipped || p.SkipFolder != nil && p.SkipFolder(dir)
 		}
 		if !skipped {
 			return f, true
@@ -302,21 +307,21 @@ func (p *writePlan) walkedBy(d *destination) (planFolder, bool) {
 	return planFolder{}, false
 }
 
-// write writes data to the destination: standard output or error, in
+// write writes data to the Destination: standard output or error, in
 // place for a special file, else atomically. Errors name the file.
-func (d *destination) write(data []byte) error {
+func (d *Destination) Write(data []byte) error {
 	switch d.kind {
-	case toStdout:
+	case ToStdout:
 		if _, err := d.plan.stdout.Write(data); err != nil {
 			return fmt.Errorf("writing standard output: %w", err)
 		}
 		return nil
-	case toStderr:
+	case ToStderr:
 		if _, err := d.plan.stderr.Write(data); err != nil {
 			return fmt.Errorf("writing standard error: %w", err)
 		}
 		return nil
-	case toSpecial:
+	case ToSpecial:
 		return writeInPlace(d.plan.ctx, d.path, data)
 	}
 	return atomicfile.Write(d.path, data)
@@ -356,3 +361,23 @@ func writeInPlace(ctx context.Context, path string, data []byte) error {
 		return ctx.Err()
 	}
 }
+
+// FileKey identifies a file across the spellings of its path ("a.md",
+// "./a.md", "/abs/a.md", "link/a.md" through a symbolic link): its real
+// absolute path.
+func FileKey(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+// Kind returns the kind of file the destination is.
+func (d *Destination) Kind() Kind { return d.kind }
+
+// Path returns the destination's path as given; "" or "-" for standard
+// output.
+func (d *Destination) Path() string { return d.path }
