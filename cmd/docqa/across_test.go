@@ -170,9 +170,9 @@ func TestAcrossReadsOnce(t *testing.T) {
 	var inputs []input
 	for _, name := range []string{"a.txt", "b.txt", "c.txt", "gone.txt"} {
 		p := filepath.Join(dir, name)
-		inputs = append(inputs, input{name: name, path: p, key: p, explicit: true})
+		inputs = append(inputs, input{Name: name, Path: p, Key: p, Explicit: true})
 	}
-	if err := resolveInputs(res, inputs, nil); err != nil {
+	if err := resolveInputs(res, inputs); err != nil {
 		t.Fatal(err)
 	}
 	var mu sync.Mutex
@@ -185,8 +185,12 @@ func TestAcrossReadsOnce(t *testing.T) {
 	}
 	kept := &keptBytes{}
 	c := &lintRun{jobs: 2, kept: kept, readFile: readFile}
-	if err := c.census(context.Background(), inputs); err != nil {
+	counted, err := c.census(context.Background(), inputs)
+	if err != nil {
 		t.Fatal(err)
+	}
+	for i, in := range inputs {
+		inputs[i].Pipeline = counted[in.Pipeline]
 	}
 	var stdout, stderr bytes.Buffer
 	l := &lintRun{jobs: 2, kept: kept, readFile: readFile, stdout: &stdout, stderr: &stderr, printer: report.NewText(&stdout)}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
@@ -113,9 +114,9 @@ func TestBadInputReadError(t *testing.T) {
 	}
 	var inputs []input
 	for _, name := range []string{"in/a.txt", "in/b.txt", "in/c.txt"} {
-		inputs = append(inputs, input{name: name, path: name, explicit: true})
+		inputs = append(inputs, input{Name: name, Path: name, Explicit: true})
 	}
-	sum, ok, err := l.run(context.Background(), withPipe(t, nil, inputs))
+	sum, ok, err := l.run(context.Background(), withPipe(t, inputs))
 	if err != nil || ok {
 		t.Errorf("run: ok %v, err %v; want false, nil", ok, err)
 	}
@@ -233,17 +234,17 @@ func TestBadInputTooLarge(t *testing.T) {
 			maxSize:  13,
 			readFile: func(path string) ([]byte, error) { return []byte(files[path]), nil },
 		}
-		_, ok, err := l.run(context.Background(), withPipe(t, nil, inputs))
+		_, ok, err := l.run(context.Background(), withPipe(t, inputs))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return ok, out.String(), errOut.String()
 	}
 	ok, stdout, stderr := run([]input{
-		{name: "at-limit.txt", path: "at-limit.txt", explicit: true},
-		{name: "binary.txt", path: "binary.txt", explicit: true},
-		{name: "found.txt", path: "found.txt"},
-		{name: "named.txt", path: "named.txt", explicit: true},
+		{Name: "at-limit.txt", Path: "at-limit.txt", Explicit: true},
+		{Name: "binary.txt", Path: "binary.txt", Explicit: true},
+		{Name: "found.txt", Path: "found.txt"},
+		{Name: "named.txt", Path: "named.txt", Explicit: true},
 	}, "")
 	checkRun(t, 0, stdout, stderr, 0,
 		"at-limit.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n",
@@ -255,14 +256,14 @@ func TestBadInputTooLarge(t *testing.T) {
 	}
 
 	// Found in a folder only: a notice, and the run succeeds.
-	ok, stdout, stderr = run([]input{{name: "found.txt", path: "found.txt"}}, "")
+	ok, stdout, stderr = run([]input{{Name: "found.txt", Path: "found.txt"}}, "")
 	checkRun(t, 0, stdout, stderr, 0, "", "docqa: found.txt: too large (16 bytes; docqa lints files up to 2 GiB), skipped\n")
 	if !ok {
 		t.Errorf("run failed for a file found in a folder")
 	}
 
 	// Standard input.
-	ok, stdout, stderr = run([]input{{name: "<stdin>", stdin: true, explicit: true}}, "The the stdin.\n")
+	ok, stdout, stderr = run([]input{{Name: "<stdin>", Stdin: true, Explicit: true}}, "The the stdin.\n")
 	checkRun(t, 0, stdout, stderr, 0, "", "docqa: <stdin>: too large (15 bytes; docqa lints files up to 2 GiB)\n")
 	if ok {
 		t.Errorf("run ok with standard input refused")
@@ -270,14 +271,14 @@ func TestBadInputTooLarge(t *testing.T) {
 }
 
 func TestSizeError(t *testing.T) {
-	if err := sizeError("a.txt", 10, 10); err != nil {
+	if err := inputs.SizeError("a.txt", 10, 10); err != nil {
 		t.Errorf("sizeError at the limit: %v", err)
 	}
-	if err := sizeError("a.txt", document.MaxSize, document.MaxSize); err != nil {
+	if err := inputs.SizeError("a.txt", document.MaxSize, document.MaxSize); err != nil {
 		t.Errorf("sizeError at document.MaxSize: %v", err)
 	}
 	const want = "a.txt: too large (2147483648 bytes; docqa lints files up to 2 GiB)"
-	if err := sizeError("a.txt", document.MaxSize+1, document.MaxSize); err == nil || err.Error() != want {
+	if err := inputs.SizeError("a.txt", document.MaxSize+1, document.MaxSize); err == nil || err.Error() != want {
 		t.Errorf("sizeError past document.MaxSize = %v, want %q", err, want)
 	}
 	// The message says 2 GiB: document.MaxSize is 2 GiB less a byte.
@@ -306,7 +307,7 @@ func TestBadInputBlockedReadInterrupted(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := l.run(ctx, withPipe(t, nil, []input{{name: "fifo", path: "fifo", explicit: true, special: true}}))
+		_, _, err := l.run(ctx, withPipe(t, []input{{Name: "fifo", Path: "fifo", Explicit: true, Special: true}}))
 		done <- err
 	}()
 	select {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
@@ -164,12 +165,12 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 // it (cleaned, with "/" separators), with opts. A file that cannot be read,
 // is too large or holds a NUL byte is an error naming it.
 func loadRevision(path string, opts *document.Options) (*document.Document, error) {
-	name := displayName(path)
+	name := inputs.DisplayName(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fileError(name, err)
 	}
-	if err, _ := refuseInput(input{name: name, explicit: true}, data, document.MaxSize, "compared", false); err != nil {
+	if _, err := inputs.Refuse(input{Name: name, Explicit: true}, data, document.MaxSize, "compared", false); err != nil {
 		return nil, err
 	}
 	return opts.Load(name, data), nil

@@ -124,9 +124,9 @@ func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding, 
 	// fixer has the document, and again right before the write.
 	var readInfo os.FileInfo
 	if f.write {
-		fi, err := os.Stat(in.path)
+		fi, err := os.Stat(in.Path)
 		if err != nil {
-			return nil, nil, nil, fileError(in.name, err)
+			return nil, nil, nil, fileError(in.Name, err)
 		}
 		readInfo = fi
 	}
@@ -136,23 +136,23 @@ func (f *fixer) run(in input, doc *document.Document, findings []rules.Finding, 
 	}
 	if !f.write {
 		// The file stays as it was read: say where in it.
-		f.refuse(in.name, res, doc)
+		f.refuse(in.Name, res, doc)
 		if !res.Changed() {
 			return doc, nil, nil, nil
 		}
 		f.diffs.Add(1)
-		return doc, nil, fix.Unified(in.name, doc.Text, res.Doc.Text), nil
+		return doc, nil, fix.Unified(in.Name, doc.Text, res.Doc.Text), nil
 	}
 	if !res.Changed() {
-		f.refuse(in.name, res, nil)
+		f.refuse(in.Name, res, nil)
 		return doc, res.Findings, nil, nil
 	}
 	if err := f.writeBack(in, readInfo, doc.Text, res.Doc.Text); err != nil {
 		return nil, nil, nil, err
 	}
-	f.refuse(in.name, res, nil)
+	f.refuse(in.Name, res, nil)
 	f.mu.Lock()
-	f.wrote = append(f.wrote, wroteFile{in.name, res.Fixed})
+	f.wrote = append(f.wrote, wroteFile{in.Name, res.Fixed})
 	f.mu.Unlock()
 	return res.Doc, res.Findings, nil, nil
 }
@@ -185,26 +185,26 @@ func (f *fixer) refuse(name string, res *pipeline.Fixed, original *document.Docu
 // overwrites what someone else wrote meanwhile, nor writes into a file it
 // did not lint.
 func (f *fixer) writeBack(in input, readInfo os.FileInfo, read, fixed []byte) error {
-	fi, err := os.Stat(in.path)
+	fi, err := os.Stat(in.Path)
 	if err != nil {
-		return fileError(in.name, err)
+		return fileError(in.Name, err)
 	}
 	if fi.Mode().Perm()&0o200 == 0 {
-		return fmt.Errorf("%s: not writable, not fixed", in.name)
+		return fmt.Errorf("%s: not writable, not fixed", in.Name)
 	}
 	if f.beforeWrite != nil {
-		f.beforeWrite(in.path)
+		f.beforeWrite(in.Path)
 	}
-	now, err := os.ReadFile(in.path)
+	now, err := os.ReadFile(in.Path)
 	if err != nil {
-		return fileError(in.name, err)
+		return fileError(in.Name, err)
 	}
-	fi, err = os.Stat(in.path)
+	fi, err = os.Stat(in.Path)
 	if err != nil {
-		return fileError(in.name, err)
+		return fileError(in.Name, err)
 	}
 	if !bytes.Equal(now, read) || !os.SameFile(fi, readInfo) {
-		return fmt.Errorf("%s: changed while docqa was running, not written", in.name)
+		return fmt.Errorf("%s: changed while docqa was running, not written", in.Name)
 	}
-	return atomicfile.Write(in.path, fixed)
+	return atomicfile.Write(in.Path, fixed)
 }

@@ -279,12 +279,13 @@ func TestFixChangedMeanwhile(t *testing.T) {
 		}
 		var stdout, stderr bytes.Buffer
 		l := &lintRun{
+			fix:     f.stage(),
 			stdout:  &stdout,
 			stderr:  &stderr,
 			printer: report.NewText(&stdout),
 			jobs:    1,
 		}
-		_, ok, err := l.run(context.Background(), withPipe(t, f.stage(), []input{{name: "a.txt", path: name, explicit: true}}))
+		_, ok, err := l.run(context.Background(), withPipe(t, []input{{Name: "a.txt", Path: name, Explicit: true}}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,6 +15,8 @@ import (
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/goldenfile"
+	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 )
 
@@ -74,7 +76,7 @@ type goldenRun struct {
 	opts    *goldenOptions
 	checker *goldenfile.Checker
 	// comparers are the comparers of the configurations met so far.
-	comparers map[*runPipeline]*checks.Comparer
+	comparers map[*pipeline.Pipeline]*checks.Comparer
 	stderr    io.Writer
 }
 
@@ -99,8 +101,8 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
-	inputs, ok := collectInputs(args, "", stderr)
-	if err := resolveInputs(res, inputs, nil); err != nil {
+	inputs, ok := inputs.Collect(args, "", stderr)
+	if err := resolveInputs(res, inputs); err != nil {
 		return failure("%v", err)
 	}
 	// Every output is checked against the documents, their golden copies
@@ -132,7 +134,7 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	g := &goldenRun{
 		opts:      o,
 		checker:   &goldenfile.Checker{WorkDir: res.Settings().WorkDir, Dir: o.goldenDir, Update: o.update},
-		comparers: map[*runPipeline]*checks.Comparer{},
+		comparers: map[*pipeline.Pipeline]*checks.Comparer{},
 		stderr:    stderr,
 	}
 	var sum goldenfile.Summary
@@ -175,22 +177,22 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 // to be checked: a golden copy itself, or a file too large or binary (with
 // a notice on stderr).
 func (g *goldenRun) check(in input) (e *goldenfile.Entry, skip bool) {
-	e = &goldenfile.Entry{Name: in.name, Status: goldenfile.Unchecked}
-	golden, err := g.checker.Path(in.name)
+	e = &goldenfile.Entry{Name: in.Name, Status: goldenfile.Unchecked}
+	golden, err := g.checker.Path(in.Name)
 	if err != nil {
-		if errors.Is(err, goldenfile.ErrInGoldenDir) && !in.explicit {
+		if errors.Is(err, goldenfile.ErrInGoldenDir) && !in.Explicit {
 			return nil, true
 		}
 		e.Err = err
 		return e, false
 	}
 	e.Golden = filepath.ToSlash(golden)
-	data, err := os.ReadFile(in.path)
+	data, err := os.ReadFile(in.Path)
 	if err != nil {
-		e.Err = fileError(in.name, err)
+		e.Err = fileError(in.Name, err)
 		return e, false
 	}
-	if err, notice := refuseInput(in, data, document.MaxSize, "checked", false); err != nil {
+	if notice, err := inputs.Refuse(in, data, document.MaxSize, "checked", false); err != nil {
 		if notice {
 			warn(g.stderr, "%v", err)
 			return nil, true
@@ -198,20 +200,20 @@ func (g *goldenRun) check(in input) (e *goldenfile.Entry, skip bool) {
 		e.Err = err
 		return e, false
 	}
-	c, err := g.comparer(in.pipe)
+	c, err := g.comparer(in.Pipeline)
 	if err != nil {
 		e.Err = err
 		return e, false
 	}
-	return g.checker.Check(c, in.name, data, golden), false
+	return g.checker.Check(c, in.Name, data, golden), false
 }
 
 // comparer returns the comparer of a document's configuration, made once.
-func (g *goldenRun) comparer(rp *runPipeline) (*checks.Comparer, error) {
+func (g *goldenRun) comparer(rp *pipeline.Pipeline) (*checks.Comparer, error) {
 	if c := g.comparers[rp]; c != nil {
 		return c, nil
 	}
-	c, err := rp.lib.Comparer()
+	c, err := rp.Comparer()
 	if err != nil {
 		return nil, err
 	}

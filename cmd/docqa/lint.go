@@ -17,6 +17,7 @@ import (
 	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/internal/fserr"
+	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/internal/writeplan"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
@@ -128,8 +129,8 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if _, err := workingPipeline(res); err != nil {
 		return failure("%v", err)
 	}
-	all, ok := collectInputs(args, o.stdinFilename, stderr)
-	if err := resolveInputs(res, all, fx.stage()); err != nil {
+	all, ok := inputs.Collect(args, o.stdinFilename, stderr)
+	if err := resolveInputs(res, all); err != nil {
 		return failure("%v", err)
 	}
 	// Every output is checked before anything is linted or written.
@@ -145,10 +146,16 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		// first, those of the other shards too, so that every shard
 		// keeps the same spelling.
 		c := &lintRun{stdin: stdin, jobs: o.jobs, kept: kept}
-		if err := c.census(cmd.Context(), all); errors.Is(err, context.Canceled) {
+		counted, err := c.census(cmd.Context(), all)
+		if errors.Is(err, context.Canceled) {
 			return failure("interrupted")
 		} else if err != nil {
 			return failure("%v", err)
+		}
+		for i, in := range inputs {
+			if p, ok := counted[in.Pipeline]; ok {
+				inputs[i].Pipeline = p
+			}
 		}
 		stdin = c.stdin
 	}
@@ -159,6 +166,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
 	l := &lintRun{
+		fix:      fx.stage(),
 		kept:     kept,
 		stdin:    stdin,
 		stdout:   stdout,
@@ -345,7 +353,7 @@ func displayPath(res *pipeline.Resolver, path string) string {
 // documents.
 func across(inputs []input) bool {
 	for _, in := range inputs {
-		if in.pipe.lib.Linter().Across() {
+		if in.Pipeline.Linter().Across() {
 			return true
 		}
 	}

@@ -7,18 +7,17 @@ import (
 	"github.com/docqa/docqa/pipeline"
 )
 
-// withPipe returns inputs, each with the pipeline of the default
-// configuration and the fix stage fix (nil for none).
-func withPipe(t testing.TB, fix fixStage, inputs []input) []input {
+// withPipe returns ins, each with the pipeline of the default
+// configuration.
+func withPipe(t testing.TB, ins []input) []input {
 	t.Helper()
-	lib, err := pipeline.New(nil, pipeline.Settings{})
+	p, err := pipeline.New(nil, pipeline.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &runPipeline{lib: lib, fix: fix}
-	out := make([]input, len(inputs))
-	for i, in := range inputs {
-		in.pipe = p
+	out := make([]input, len(ins))
+	for i, in := range ins {
+		in.Pipeline = p
 		out[i] = in
 	}
 	return out

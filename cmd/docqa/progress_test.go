@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/report"
 )
 
@@ -72,8 +73,8 @@ func TestProgressLine(t *testing.T) {
 			time.Sleep(2 * time.Millisecond) // a slow disk: the line has time to show
 			return os.ReadFile(path)
 		}
-		inputs, _ := collectInputs([]string{dir}, "<stdin>", &errOut)
-		if _, ok, err := l.run(context.Background(), withPipe(t, nil, inputs)); !ok || err != nil {
+		inputs, _ := inputs.Collect([]string{dir}, "<stdin>", &errOut)
+		if _, ok, err := l.run(context.Background(), withPipe(t, inputs)); !ok || err != nil {
 			t.Fatalf("run: %v %v", ok, err)
 		}
 		return out.String(), errOut.String()

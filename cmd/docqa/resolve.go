@@ -14,26 +14,19 @@ import (
 )
 
 // resolveInputs gives each input the pipeline of its configuration (the
-// nearest config file to it, or --config's), with the fix stage fix. The
-// inputs of one configuration share a runPipeline. A configuration that
-// cannot be read is an error naming its file.
-func resolveInputs(res *pipeline.Resolver, inputs []input, fix fixStage) error {
-	byLib := map[*pipeline.Pipeline]*runPipeline{}
+// nearest config file to it, or --config's). A configuration that cannot
+// be read is an error naming its file.
+func resolveInputs(res *pipeline.Resolver, inputs []input) error {
 	for i := range inputs {
-		path := inputs[i].path
-		if inputs[i].stdin {
-			path = inputs[i].name // --stdin-filename places it
+		path := inputs[i].Path
+		if inputs[i].Stdin {
+			path = inputs[i].Name // --stdin-filename places it
 		}
-		lib, err := res.For(path)
+		p, err := res.For(path)
 		if err != nil {
 			return err
 		}
-		rp := byLib[lib]
-		if rp == nil {
-			rp = &runPipeline{lib: lib, fix: fix}
-			byLib[lib] = rp
-		}
-		inputs[i].pipe = rp
+		inputs[i].Pipeline = p
 	}
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
@@ -32,6 +34,19 @@ type lintRun struct {
 	// kept holds the bytes the census read, for the lint pass: each file
 	// is read once. nil keeps nothing.
 	kept *keptBytes
+	// fix applies the fixes (--fix) or shows them (--diff); nil for
+	// neither.
+	fix fixStage
+}
+
+// fixed lints one input's document through its pipeline and applies its
+// fixes.
+func (l *lintRun) fixed(in input, doc *document.Document) (*document.Document, []rules.Finding, []byte, error) {
+	fs, err := in.Pipeline.Lint(doc)
+	if err != nil || l.fix == nil {
+		return doc, fs, nil, err
+	}
+	return l.fix(in, doc, fs, in.Pipeline)
 }
 
 // keepLimit is the most bytes the census keeps for the lint pass; past
@@ -200,28 +215,28 @@ func (l *lintRun) print(r outcome) (ok bool, err error) {
 
 // census counts, over every input, what the rules that look across
 // documents need (see rules.Census), jobs at a time, one census for each
-// configuration, and gives each configuration's pipeline its census. An
-// input that cannot be read, is too large or is binary is left for the
-// linting pass to report. Standard input is read here and kept for that
-// pass. The counts are sums: they do not depend on the order of the
-// inputs nor on the number of jobs.
-func (l *lintRun) census(ctx context.Context, inputs []input) error {
-	censuses := map[*runPipeline]*rules.Census{}
+// configuration, and returns for each such configuration's pipeline the
+// pipeline that lints with its census. An input that cannot be read, is
+// too large or is binary is left for the linting pass to report. Standard
+// input is read here and kept for that pass. The counts are sums: they do
+// not depend on the order of the inputs nor on the number of jobs.
+func (l *lintRun) census(ctx context.Context, inputs []input) (map[*pipeline.Pipeline]*pipeline.Pipeline, error) {
+	censuses := map[*pipeline.Pipeline]*rules.Census{}
 	for _, in := range inputs {
-		if in.pipe.lib.Linter().Across() && censuses[in.pipe] == nil {
-			censuses[in.pipe] = new(rules.Census)
+		if in.Pipeline.Linter().Across() && censuses[in.Pipeline] == nil {
+			censuses[in.Pipeline] = new(rules.Census)
 		}
 	}
 	count := func(in input, data []byte) {
-		if c := censuses[in.pipe]; c != nil {
-			c.Add(in.pipe.lib.Tally(in.pipe.load(in.name, data)))
+		if c := censuses[in.Pipeline]; c != nil {
+			c.Add(in.Pipeline.Tally(in.Pipeline.Load(in.Name, data)))
 		}
 	}
 	for _, in := range inputs {
-		if in.stdin {
+		if in.Stdin {
 			data, err := io.ReadAll(l.stdin)
 			if err != nil {
-				return fileError(in.name, err)
+				return nil, fileError(in.Name, err)
 			}
 			l.stdin = bytes.NewReader(data)
 			if r := l.refuse(in, data); r.err == nil && r.notice == "" {
@@ -236,7 +251,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) error {
 		go func() {
 			defer wg.Done()
 			for in := range next {
-				if censuses[in.pipe] == nil {
+				if censuses[in.Pipeline] == nil {
 					continue
 				}
 				data, err := l.read(ctx, in)
@@ -244,7 +259,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) error {
 					continue // the lint pass reads it again and reports why
 				}
 				count(in, data)
-				l.kept.keep(in.key, data)
+				l.kept.keep(in.Key, data)
 			}
 		}()
 	}
@@ -252,7 +267,7 @@ func (l *lintRun) census(ctx context.Context, inputs []input) error {
 		defer wg.Wait()
 		defer close(next)
 		for _, in := range inputs {
-			if in.stdin {
+			if in.Stdin {
 				continue
 			}
 			select {
@@ -264,12 +279,13 @@ func (l *lintRun) census(ctx context.Context, inputs []input) error {
 		return nil
 	}
 	if err := send(); err != nil {
-		return err
+		return nil, err
 	}
-	for rp, c := range censuses {
-		rp.lib = rp.lib.WithCensus(c)
+	counted := make(map[*pipeline.Pipeline]*pipeline.Pipeline, len(censuses))
+	for p, c := range censuses {
+		counted[p] = p.WithCensus(c)
 	}
-	return nil
+	return counted, nil
 }
 
 // lint reads and lints one input.
@@ -279,25 +295,25 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 	}
 	var data []byte
 	var err error
-	if in.stdin {
+	if in.Stdin {
 		data, err = io.ReadAll(l.stdin)
-	} else if kept, ok := l.kept.take(in.key); ok {
+	} else if kept, ok := l.kept.take(in.Key); ok {
 		data = kept // read by the census
 	} else {
 		data, err = l.read(ctx, in)
 	}
 	if err != nil {
-		return outcome{err: fileError(in.name, err)}
+		return outcome{err: fileError(in.Name, err)}
 	}
 	if r := l.refuse(in, data); r.err != nil || r.notice != "" {
 		return r
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			out = outcome{err: fmt.Errorf("%s: internal error while linting: %v", in.name, p)}
+			out = outcome{err: fmt.Errorf("%s: internal error while linting: %v", in.Name, p)}
 		}
 	}()
-	doc, findings, preface, err := in.pipe.run(in, in.pipe.load(in.name, data))
+	doc, findings, preface, err := l.fixed(in, in.Pipeline.Load(in.Name, data))
 	if err != nil {
 		return outcome{err: err}
 	}
@@ -309,7 +325,7 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 // notice for one found in a folder. It returns the zero outcome for bytes
 // to lint.
 func (l *lintRun) refuse(in input, data []byte) outcome {
-	switch err, notice := refuseInput(in, data, l.sizeLimit(), "linted", true); {
+	switch notice, err := inputs.Refuse(in, data, l.sizeLimit(), "linted", true); {
 	case err == nil:
 		return outcome{}
 	case notice:
@@ -327,16 +343,6 @@ func (l *lintRun) sizeLimit() int {
 	return document.MaxSize
 }
 
-// sizeError returns the error that refuses the document name of size bytes
-// if it is larger than limit, the most docqa lints: document.MaxSize, or
-// less in tests. The message names document.MaxSize, 2 GiB less a byte.
-func sizeError(name string, size, limit int) error {
-	if size <= limit {
-		return nil
-	}
-	return fmt.Errorf("%s: too large (%d bytes; docqa lints files up to 2 GiB)", name, size)
-}
-
 // read reads a named input. A special file (a named pipe with no writer)
 // may block for ever in open or read: it is read in a goroutine that an
 // interrupt abandons, so that Ctrl-C still ends the run.
@@ -345,8 +351,8 @@ func (l *lintRun) read(ctx context.Context, in input) ([]byte, error) {
 	if read == nil {
 		read = os.ReadFile
 	}
-	if !in.special {
-		return read(in.path)
+	if !in.Special {
+		return read(in.Path)
 	}
 	type result struct {
 		data []byte
@@ -354,7 +360,7 @@ func (l *lintRun) read(ctx context.Context, in input) ([]byte, error) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		data, err := read(in.path)
+		data, err := read(in.Path)
 		done <- result{data, err}
 	}()
 	select {
@@ -363,18 +369,4 @@ func (l *lintRun) read(ctx context.Context, in input) ([]byte, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-}
-
-// notText describes a file that docqa does not read as text, for a message
-// "NAME: KIND, not compared HINT": binary (a NUL byte), or in UTF-16 or
-// UTF-32, which docqa does not read, with a hint to convert it. kind is ""
-// for text.
-func notText(data []byte) (kind, hint string) {
-	if enc := document.UnreadEncoding(data); enc != "" {
-		return enc + " text", fmt.Sprintf(" (docqa reads UTF-8; convert it: iconv -f %s -t UTF-8)", enc)
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return "binary file", ""
-	}
-	return "", ""
 }

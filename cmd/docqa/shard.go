@@ -35,11 +35,11 @@ func (s shard) keep(in input) bool {
 	if s.count == 1 {
 		return true
 	}
-	if in.stdin {
+	if in.Stdin {
 		return s.index == 1
 	}
 	h := fnv.New32a()
-	h.Write([]byte(in.name))
+	h.Write([]byte(in.Name))
 	return int(h.Sum32()%uint32(s.count)) == s.index-1
 }
 

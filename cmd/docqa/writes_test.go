@@ -218,12 +218,13 @@ func TestFixReplacedMeanwhile(t *testing.T) {
 			f := &fixer{write: true, beforeWrite: func(path string) { other = tt.replace(t, path) }}
 			var stdout, stderr bytes.Buffer
 			l := &lintRun{
+				fix:     f.stage(),
 				stdout:  &stdout,
 				stderr:  &stderr,
 				printer: report.NewText(&stdout),
 				jobs:    1,
 			}
-			_, ok, err := l.run(context.Background(), withPipe(t, f.stage(), []input{{name: "a.txt", path: path, explicit: true}}))
+			_, ok, err := l.run(context.Background(), withPipe(t, []input{{Name: "a.txt", Path: path, Explicit: true}}))
 			if err != nil {
 				t.Fatal(err)
 			}
