@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 )
@@ -183,9 +184,9 @@ func TestAcrossReadsOnce(t *testing.T) {
 		mu.Unlock()
 		return os.ReadFile(path)
 	}
-	kept := &keptBytes{}
-	c := &lintRun{jobs: 2, kept: kept, readFile: readFile}
-	counted, err := c.census(context.Background(), inputs)
+	kept := &lintrun.Kept{}
+	c := &lintrun.Run{Jobs: 2, Kept: kept, ReadFile: readFile}
+	counted, err := c.Census(context.Background(), inputs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,8 +194,8 @@ func TestAcrossReadsOnce(t *testing.T) {
 		inputs[i].Pipeline = counted[in.Pipeline]
 	}
 	var stdout, stderr bytes.Buffer
-	l := &lintRun{jobs: 2, kept: kept, readFile: readFile, stdout: &stdout, stderr: &stderr, printer: report.NewText(&stdout)}
-	if _, _, err := l.run(context.Background(), inputs); err != nil {
+	l := &lintrun.Run{Jobs: 2, Kept: kept, ReadFile: readFile, Stdout: &stdout, Stderr: &stderr, Printer: report.NewText(&stdout)}
+	if _, _, err := l.Lint(context.Background(), inputs); err != nil {
 		t.Fatal(err)
 	}
 	if want := map[string]int{"a.txt": 1, "b.txt": 1, "c.txt": 1, "gone.txt": 2}; !maps.Equal(reads, want) {
@@ -206,8 +207,8 @@ func TestAcrossReadsOnce(t *testing.T) {
 	if !strings.Contains(stderr.String(), "gone.txt: no such file or directory") {
 		t.Errorf("stderr: %s", stderr.String())
 	}
-	if len(kept.data) != 0 || kept.size != 0 {
-		t.Errorf("bytes left kept: %d files, %d bytes", len(kept.data), kept.size)
+	if n, size := kept.Len(); n != 0 || size != 0 {
+		t.Errorf("bytes left kept: %d files, %d bytes", n, size)
 	}
 }
 

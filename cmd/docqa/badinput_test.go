@@ -16,6 +16,7 @@ import (
 
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
@@ -100,12 +101,12 @@ func TestBadInputUnreadable(t *testing.T) {
 // purpose, which works as root too.
 func TestBadInputReadError(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	l := &lintRun{
-		stdout:  &stdout,
-		stderr:  &stderr,
-		printer: report.NewText(&stdout),
-		jobs:    3,
-		readFile: func(path string) ([]byte, error) {
+	l := &lintrun.Run{
+		Stdout:  &stdout,
+		Stderr:  &stderr,
+		Printer: report.NewText(&stdout),
+		Jobs:    3,
+		ReadFile: func(path string) ([]byte, error) {
 			if path == "in/b.txt" {
 				return nil, &fs.PathError{Op: "open", Path: path, Err: syscall.EACCES}
 			}
@@ -116,7 +117,7 @@ func TestBadInputReadError(t *testing.T) {
 	for _, name := range []string{"in/a.txt", "in/b.txt", "in/c.txt"} {
 		inputs = append(inputs, input{Name: name, Path: name, Explicit: true})
 	}
-	sum, ok, err := l.run(context.Background(), withPipe(t, inputs))
+	sum, ok, err := l.Lint(context.Background(), withPipe(t, inputs))
 	if err != nil || ok {
 		t.Errorf("run: ok %v, err %v; want false, nil", ok, err)
 	}
@@ -225,16 +226,16 @@ func TestBadInputTooLarge(t *testing.T) {
 	run := func(inputs []input, stdin string) (ok bool, stdout, stderr string) {
 		t.Helper()
 		var out, errOut bytes.Buffer
-		l := &lintRun{
-			stdin:    strings.NewReader(stdin),
-			stdout:   &out,
-			stderr:   &errOut,
-			printer:  report.NewText(&out),
-			jobs:     2,
-			maxSize:  13,
-			readFile: func(path string) ([]byte, error) { return []byte(files[path]), nil },
+		l := &lintrun.Run{
+			Stdin:    strings.NewReader(stdin),
+			Stdout:   &out,
+			Stderr:   &errOut,
+			Printer:  report.NewText(&out),
+			Jobs:     2,
+			MaxSize:  13,
+			ReadFile: func(path string) ([]byte, error) { return []byte(files[path]), nil },
 		}
-		_, ok, err := l.run(context.Background(), withPipe(t, inputs))
+		_, ok, err := l.Lint(context.Background(), withPipe(t, inputs))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -293,12 +294,12 @@ func TestBadInputBlockedReadInterrupted(t *testing.T) {
 	block := make(chan struct{})
 	defer close(block)
 	var stdout, stderr bytes.Buffer
-	l := &lintRun{
-		stdout:  &stdout,
-		stderr:  &stderr,
-		printer: report.NewText(&stdout),
-		jobs:    2,
-		readFile: func(path string) ([]byte, error) {
+	l := &lintrun.Run{
+		Stdout:  &stdout,
+		Stderr:  &stderr,
+		Printer: report.NewText(&stdout),
+		Jobs:    2,
+		ReadFile: func(path string) ([]byte, error) {
 			<-block // a pipe no one writes to
 			return nil, nil
 		},
@@ -307,7 +308,7 @@ func TestBadInputBlockedReadInterrupted(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := l.run(ctx, withPipe(t, []input{{Name: "fifo", Path: "fifo", Explicit: true, Special: true}}))
+		_, _, err := l.Lint(ctx, withPipe(t, []input{{Name: "fifo", Path: "fifo", Explicit: true, Special: true}}))
 		done <- err
 	}()
 	select {

@@ -11,6 +11,7 @@ import (
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/internal/term"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
@@ -205,5 +206,5 @@ func (o *diffOptions) useColor(w io.Writer) bool {
 	case "never":
 		return false
 	}
-	return colorOutput(w)
+	return term.Color(w)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/fix"
 	"github.com/docqa/docqa/internal/atomicfile"
+	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/rules"
 )
@@ -79,7 +80,7 @@ func (o *lintOptions) newFixer(args []string) (*fixer, error) {
 }
 
 // stage returns the fixer's stage, or nil for a nil fixer.
-func (f *fixer) stage() fixStage {
+func (f *fixer) stage() lintrun.FixStage {
 	if f == nil {
 		return nil
 	}
@@ -112,7 +113,7 @@ func (f *fixer) finish(stderr io.Writer) (diffed bool) {
 	return f.diffs.Load() > 0
 }
 
-// run is the fixStage. It applies the fixes of findings through the
+// run is the lintrun.FixStage. It applies the fixes of findings through the
 // document's pipeline (pipeline.Pipeline.Fix: rounds of fixing and linting
 // again); finish reports the fixes not applied because they would change
 // the structure of a Markdown document. With --fix it writes the file if

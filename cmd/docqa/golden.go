@@ -16,6 +16,7 @@ import (
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/goldenfile"
 	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/internal/term"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 )
@@ -122,7 +123,7 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	sinks := openSinks(outs, stdout)
 	var printers []report.GoldenPrinter
 	for _, sk := range sinks {
-		opts.Color = sk.toStdout() && colorOutput(stdout)
+		opts.Color = sk.toStdout() && term.Color(stdout)
 		p, err := report.NewGolden(sk.out.format, sk.writer(), opts)
 		if err != nil {
 			return failure("%v", err)

@@ -18,6 +18,7 @@ import (
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/internal/writeplan"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
@@ -140,13 +141,13 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	inputs := sh.filter(all)
 	stdin := cmd.InOrStdin()
-	kept := &keptBytes{} // the census's reads, for the lint pass
+	kept := &lintrun.Kept{} // the census's reads, for the lint pass
 	if across(all) {
 		// A rule looks across documents: count every file of the run
 		// first, those of the other shards too, so that every shard
 		// keeps the same spelling.
-		c := &lintRun{stdin: stdin, jobs: o.jobs, kept: kept}
-		counted, err := c.census(cmd.Context(), all)
+		c := &lintrun.Run{Stdin: stdin, Jobs: o.jobs, Kept: kept}
+		counted, err := c.Census(cmd.Context(), all)
 		if errors.Is(err, context.Canceled) {
 			return failure("interrupted")
 		} else if err != nil {
@@ -157,7 +158,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 				inputs[i].Pipeline = p
 			}
 		}
-		stdin = c.stdin
+		stdin = c.Stdin
 	}
 	printer, closeOutputs, err := openPrinter(outs, runRegistry(res), stdout)
 	if err != nil {
@@ -165,17 +166,17 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
-	l := &lintRun{
-		fix:      fx.stage(),
-		kept:     kept,
-		stdin:    stdin,
-		stdout:   stdout,
-		stderr:   stderr,
-		printer:  printer,
-		jobs:     o.jobs,
-		progress: newProgress(stderr, len(inputs)),
+	l := &lintrun.Run{
+		Fix:      fx.stage(),
+		Kept:     kept,
+		Stdin:    stdin,
+		Stdout:   stdout,
+		Stderr:   stderr,
+		Printer:  printer,
+		Jobs:     o.jobs,
+		Progress: lintrun.NewProgress(stderr, len(inputs)),
 	}
-	sum, lintOK, err := l.run(cmd.Context(), inputs)
+	sum, lintOK, err := l.Lint(cmd.Context(), inputs)
 	diffed := fx.finish(stderr)
 	if cerr := closeOutputs(); err == nil && cerr != nil {
 		err = cerr

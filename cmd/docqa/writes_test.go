@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/report"
 )
 
@@ -217,14 +218,14 @@ func TestFixReplacedMeanwhile(t *testing.T) {
 			var other string
 			f := &fixer{write: true, beforeWrite: func(path string) { other = tt.replace(t, path) }}
 			var stdout, stderr bytes.Buffer
-			l := &lintRun{
-				fix:     f.stage(),
-				stdout:  &stdout,
-				stderr:  &stderr,
-				printer: report.NewText(&stdout),
-				jobs:    1,
+			l := &lintrun.Run{
+				Fix:     f.stage(),
+				Stdout:  &stdout,
+				Stderr:  &stderr,
+				Printer: report.NewText(&stdout),
+				Jobs:    1,
 			}
-			_, ok, err := l.run(context.Background(), withPipe(t, []input{{Name: "a.txt", Path: path, Explicit: true}}))
+			_, ok, err := l.Lint(context.Background(), withPipe(t, []input{{Name: "a.txt", Path: path, Explicit: true}}))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,11 @@
-package main
+// Package lintrun lints the documents of a docqa lint run: a pool of
+// workers reads and lints them through their pipelines, applies the fixes
+// of --fix or --diff, and hands the results to a printer in inputs.Input order,
+// so the output is the same for any number of workers; for the rules that
+// look across documents, a census pass counts them first, reading each
+// file once for both passes. A progress line shows on a terminal during a
+// long run.
+package lintrun
 
 import (
 	"bytes"
@@ -9,53 +16,64 @@ import (
 	"sync"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
 
-// lintRun lints documents with a pool of workers and hands the results to
-// a printer in input order.
-type lintRun struct {
-	stdin   io.Reader
-	stdout  io.Writer // for each outcome's preface
-	stderr  io.Writer
-	printer report.Printer
-	jobs    int
-	// progress is the progress line on a terminal, nil for none.
-	progress *progress
-	// readFile reads a named input; nil means os.ReadFile. Tests set it to
+// Run lints documents with a pool of workers and hands the results to a
+// printer in inputs.Input order.
+type Run struct {
+	// Stdin is standard inputs.Input, for the inputs.Input "-".
+	Stdin io.Reader
+	// Stdout receives each outcome's preface (the diff of --diff);
+	// Stderr the problems and notices, as "docqa: message" lines.
+	Stdout, Stderr io.Writer
+	Printer        report.Printer
+	// Jobs is the number of documents linted at once.
+	Jobs int
+	// Progress is the progress line on a terminal, nil for none.
+	Progress *Progress
+	// ReadFile reads a named inputs.Input; nil means os.ReadFile. Tests set it to
 	// fail a read where file permissions cannot (running as root).
-	readFile func(path string) ([]byte, error)
-	// maxSize is the size in bytes of the largest document linted; 0 means
-	// document.MaxSize. Tests set it lower rather than write 2 GiB.
-	maxSize int
-	// kept holds the bytes the census read, for the lint pass: each file
+	ReadFile func(path string) ([]byte, error)
+	// MaxSize is the size in bytes of the largest document linted; 0
+	// means document.MaxSize. Tests set it lower rather than write 2 GiB.
+	MaxSize int
+	// Kept holds the bytes the census read, for the lint pass: each file
 	// is read once. nil keeps nothing.
-	kept *keptBytes
-	// fix applies the fixes (--fix) or shows them (--diff); nil for
+	Kept *Kept
+	// Fix applies the fixes (--fix) or shows them (--diff); nil for
 	// neither.
-	fix fixStage
+	Fix FixStage
 }
 
-// fixed lints one input's document through its pipeline and applies its
+// FixStage applies the fixes of a document's findings (--fix) or shows
+// them (--diff), through p, the pipeline that linted doc. It returns the
+// document to report (the fixed one after --fix), the findings left, and
+// bytes to print before them, in inputs.Input order (a unified diff for --diff).
+// A failed write is an error naming the file.
+type FixStage func(in inputs.Input, doc *document.Document, findings []rules.Finding, p *pipeline.Pipeline) (*document.Document, []rules.Finding, []byte, error)
+
+// fixed lints one inputs.Input's document through its pipeline and applies its
 // fixes.
-func (l *lintRun) fixed(in input, doc *document.Document) (*document.Document, []rules.Finding, []byte, error) {
+func (l *Run) fixed(in inputs.Input, doc *document.Document) (*document.Document, []rules.Finding, []byte, error) {
 	fs, err := in.Pipeline.Lint(doc)
-	if err != nil || l.fix == nil {
+	if err != nil || l.Fix == nil {
 		return doc, fs, nil, err
 	}
-	return l.fix(in, doc, fs, in.Pipeline)
+	return l.Fix(in, doc, fs, in.Pipeline)
 }
 
 // keepLimit is the most bytes the census keeps for the lint pass; past
 // it, the lint pass reads the rest of the files again.
 const keepLimit = 512 << 20
 
-// keptBytes holds files' bytes, by file key, from the census to the lint
-// pass. It is safe for concurrent use; a nil *keptBytes keeps nothing.
-type keptBytes struct {
+// Kept holds files' bytes, by file key, from the census to the lint
+// pass. It is safe for concurrent use; a nil *Kept keeps nothing.
+type Kept struct {
 	mu   sync.Mutex
 	data map[string][]byte
 	size int
@@ -63,7 +81,7 @@ type keptBytes struct {
 
 // keep holds data, the bytes of the file key, unless that would pass
 // keepLimit.
-func (k *keptBytes) keep(key string, data []byte) {
+func (k *Kept) keep(key string, data []byte) {
 	if k == nil || key == "" {
 		return
 	}
@@ -79,8 +97,18 @@ func (k *keptBytes) keep(key string, data []byte) {
 	k.size += len(data)
 }
 
+// Len returns how many files' bytes are held, and how many bytes.
+func (k *Kept) Len() (files, size int) {
+	if k == nil {
+		return 0, 0
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return len(k.data), k.size
+}
+
 // take returns and forgets the bytes held for the file key.
-func (k *keptBytes) take(key string) ([]byte, bool) {
+func (k *Kept) take(key string) ([]byte, bool) {
 	if k == nil || key == "" {
 		return nil, false
 	}
@@ -94,11 +122,11 @@ func (k *keptBytes) take(key string) ([]byte, bool) {
 	return data, ok
 }
 
-// outcome is the result of linting one input.
+// outcome is the result of linting one inputs.Input.
 type outcome struct {
 	doc      *document.Document
 	findings []rules.Finding
-	// preface is written to stdout, in input order, before the findings
+	// preface is written to stdout, in inputs.Input order, before the findings
 	// are printed (the unified diff of --diff).
 	preface []byte
 	// notice is printed on stderr; the run still succeeds.
@@ -107,23 +135,23 @@ type outcome struct {
 	err error
 }
 
-// run lints inputs, jobs at a time, and prints each document's findings in
+// Lint lints ins, Jobs at a time, and prints each document's findings in
 // the order of inputs as soon as it and all before it are done, so the
 // output is the same for any number of jobs. At most twice as many
 // documents as workers are held in memory. ok is false if a document could
 // not be linted (each such problem is reported on stderr); err is an
 // output error or the context's.
-func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, ok bool, err error) {
+func (l *Run) Lint(ctx context.Context, ins []inputs.Input) (sum report.Summary, ok bool, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() {
 		cancel()
 		wg.Wait()
-		l.progress.finish()
+		l.Progress.finish()
 	}()
 
-	jobs := min(l.jobs, len(inputs))
-	results := make([]chan outcome, len(inputs))
+	jobs := min(l.Jobs, len(ins))
+	results := make([]chan outcome, len(ins))
 	for i := range results {
 		results[i] = make(chan outcome, 1)
 	}
@@ -133,7 +161,7 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 	go func() {
 		defer wg.Done()
 		defer close(next)
-		for i := range inputs {
+		for i := range ins {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
@@ -151,16 +179,16 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] <- l.lint(ctx, inputs[i])
+				results[i] <- l.lint(ctx, ins[i])
 			}
 		}()
 	}
 
 	ok = true
-	if err := l.printer.Begin(); err != nil {
+	if err := l.Printer.Begin(); err != nil {
 		return sum, false, fmt.Errorf("writing output: %w", err)
 	}
-	for i := range inputs {
+	for i := range ins {
 		var r outcome
 		select {
 		case r = <-results[i]:
@@ -174,7 +202,7 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 		if r.err == nil && r.notice == "" {
 			sum.Add(r.findings)
 		}
-		resume := l.progress.pause()
+		resume := l.Progress.pause()
 		okFile, err := l.print(r)
 		resume()
 		if err != nil {
@@ -185,10 +213,10 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 		if r.doc != nil {
 			size = len(r.doc.Text)
 		}
-		l.progress.fileDone(size)
+		l.Progress.fileDone(size)
 	}
-	l.progress.finish()
-	if err := l.printer.End(sum); err != nil {
+	l.Progress.finish()
+	if err := l.Printer.End(sum); err != nil {
 		return sum, false, fmt.Errorf("writing output: %w", err)
 	}
 	return sum, ok, nil
@@ -196,57 +224,57 @@ func (l *lintRun) run(ctx context.Context, inputs []input) (sum report.Summary, 
 
 // print prints one outcome: its problem or notice on stderr, else its
 // preface and findings. ok is false for a problem.
-func (l *lintRun) print(r outcome) (ok bool, err error) {
+func (l *Run) print(r outcome) (ok bool, err error) {
 	switch {
 	case r.err != nil:
-		warn(l.stderr, "%v", r.err)
+		warn(l.Stderr, "%v", r.err)
 		return false, nil
 	case r.notice != "":
-		warn(l.stderr, "%s", r.notice)
+		warn(l.Stderr, "%s", r.notice)
 		return true, nil
 	}
 	if len(r.preface) > 0 {
-		if _, err := l.stdout.Write(r.preface); err != nil {
+		if _, err := l.Stdout.Write(r.preface); err != nil {
 			return true, err
 		}
 	}
-	return true, l.printer.File(r.doc, r.findings)
+	return true, l.Printer.File(r.doc, r.findings)
 }
 
-// census counts, over every input, what the rules that look across
+// census counts, over every inputs.Input, what the rules that look across
 // documents need (see rules.Census), jobs at a time, one census for each
 // configuration, and returns for each such configuration's pipeline the
-// pipeline that lints with its census. An input that cannot be read, is
+// pipeline that lints with its census. An inputs.Input that cannot be read, is
 // too large or is binary is left for the linting pass to report. Standard
-// input is read here and kept for that pass. The counts are sums: they do
+// inputs.Input is read here and kept for that pass. The counts are sums: they do
 // not depend on the order of the inputs nor on the number of jobs.
-func (l *lintRun) census(ctx context.Context, inputs []input) (map[*pipeline.Pipeline]*pipeline.Pipeline, error) {
+func (l *Run) Census(ctx context.Context, ins []inputs.Input) (map[*pipeline.Pipeline]*pipeline.Pipeline, error) {
 	censuses := map[*pipeline.Pipeline]*rules.Census{}
-	for _, in := range inputs {
+	for _, in := range ins {
 		if in.Pipeline.Linter().Across() && censuses[in.Pipeline] == nil {
 			censuses[in.Pipeline] = new(rules.Census)
 		}
 	}
-	count := func(in input, data []byte) {
+	count := func(in inputs.Input, data []byte) {
 		if c := censuses[in.Pipeline]; c != nil {
 			c.Add(in.Pipeline.Tally(in.Pipeline.Load(in.Name, data)))
 		}
 	}
-	for _, in := range inputs {
+	for _, in := range ins {
 		if in.Stdin {
-			data, err := io.ReadAll(l.stdin)
+			data, err := io.ReadAll(l.Stdin)
 			if err != nil {
-				return nil, fileError(in.Name, err)
+				return nil, fserr.Named(in.Name, err)
 			}
-			l.stdin = bytes.NewReader(data)
+			l.Stdin = bytes.NewReader(data)
 			if r := l.refuse(in, data); r.err == nil && r.notice == "" {
 				count(in, data)
 			}
 		}
 	}
-	next := make(chan input)
+	next := make(chan inputs.Input)
 	var wg sync.WaitGroup
-	for range min(l.jobs, len(inputs)) {
+	for range min(l.Jobs, len(ins)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -259,14 +287,14 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (map[*pipeline.Pip
 					continue // the lint pass reads it again and reports why
 				}
 				count(in, data)
-				l.kept.keep(in.Key, data)
+				l.Kept.keep(in.Key, data)
 			}
 		}()
 	}
 	send := func() error {
 		defer wg.Wait()
 		defer close(next)
-		for _, in := range inputs {
+		for _, in := range ins {
 			if in.Stdin {
 				continue
 			}
@@ -288,22 +316,22 @@ func (l *lintRun) census(ctx context.Context, inputs []input) (map[*pipeline.Pip
 	return counted, nil
 }
 
-// lint reads and lints one input.
-func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
+// lint reads and lints one inputs.Input.
+func (l *Run) lint(ctx context.Context, in inputs.Input) (out outcome) {
 	if err := ctx.Err(); err != nil {
 		return outcome{err: err}
 	}
 	var data []byte
 	var err error
 	if in.Stdin {
-		data, err = io.ReadAll(l.stdin)
-	} else if kept, ok := l.kept.take(in.Key); ok {
+		data, err = io.ReadAll(l.Stdin)
+	} else if kept, ok := l.Kept.take(in.Key); ok {
 		data = kept // read by the census
 	} else {
 		data, err = l.read(ctx, in)
 	}
 	if err != nil {
-		return outcome{err: fileError(in.Name, err)}
+		return outcome{err: fserr.Named(in.Name, err)}
 	}
 	if r := l.refuse(in, data); r.err != nil || r.notice != "" {
 		return r
@@ -320,11 +348,11 @@ func (l *lintRun) lint(ctx context.Context, in input) (out outcome) {
 	return outcome{doc: doc, findings: findings, preface: preface}
 }
 
-// refuse returns the outcome of an input whose bytes docqa does not lint,
+// refuse returns the outcome of an inputs.Input whose bytes docqa does not lint,
 // too large or binary: an error for a file named on the command line, a
 // notice for one found in a folder. It returns the zero outcome for bytes
 // to lint.
-func (l *lintRun) refuse(in input, data []byte) outcome {
+func (l *Run) refuse(in inputs.Input, data []byte) outcome {
 	switch notice, err := inputs.Refuse(in, data, l.sizeLimit(), "linted", true); {
 	case err == nil:
 		return outcome{}
@@ -336,18 +364,18 @@ func (l *lintRun) refuse(in input, data []byte) outcome {
 }
 
 // sizeLimit returns the size in bytes of the largest document linted.
-func (l *lintRun) sizeLimit() int {
-	if l.maxSize > 0 {
-		return l.maxSize
+func (l *Run) sizeLimit() int {
+	if l.MaxSize > 0 {
+		return l.MaxSize
 	}
 	return document.MaxSize
 }
 
-// read reads a named input. A special file (a named pipe with no writer)
+// read reads a named inputs.Input. A special file (a named pipe with no writer)
 // may block for ever in open or read: it is read in a goroutine that an
 // interrupt abandons, so that Ctrl-C still ends the run.
-func (l *lintRun) read(ctx context.Context, in input) ([]byte, error) {
-	read := l.readFile
+func (l *Run) read(ctx context.Context, in inputs.Input) ([]byte, error) {
+	read := l.ReadFile
 	if read == nil {
 		read = os.ReadFile
 	}
@@ -369,4 +397,9 @@ func (l *lintRun) read(ctx context.Context, in input) ([]byte, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+// warn prints a one-line message on w as "docqa: message".
+func warn(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "docqa: "+format+"\n", args...)
 }

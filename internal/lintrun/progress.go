@@ -1,19 +1,20 @@
-package main
+package lintrun
 
 import (
 	"fmt"
 	"io"
-	"os"
 	"sync"
 	"time"
+
+	"github.com/docqa/docqa/internal/term"
 )
 
-// progress draws a progress line on a terminal during a long run: the
+// Progress draws a Progress line on a terminal during a long run: the
 // files done of the total and the rate in MB/s, redrawn in place. It
 // appears only once the run has lasted delay, and is erased before
 // anything else is written to the terminal and at the end, so that it
 // never mixes with the findings.
-type progress struct {
+type Progress struct {
 	w     io.Writer
 	total int
 	start time.Time
@@ -29,42 +30,26 @@ type progress struct {
 	once  sync.Once // finish
 }
 
-// newProgress returns the progress line of a run over total files written
+// NewProgress returns the Progress line of a run over total files written
 // to w, or nil (a no-op) when w is not a terminal or the run has a single
-// file: a pipe, a file or a CI log gets no progress line.
-func newProgress(w io.Writer, total int) *progress {
-	if total < 2 || !isTerminal(w) {
+// file: a pipe, a file or a CI log gets no Progress line.
+func NewProgress(w io.Writer, total int) *Progress {
+	if total < 2 || !term.IsTerminal(w) {
 		return nil
 	}
-	return startProgress(w, total, time.Second, 200*time.Millisecond)
+	return StartProgress(w, total, time.Second, 200*time.Millisecond)
 }
 
-// startProgress starts drawing after delay, every every.
-func startProgress(w io.Writer, total int, delay, every time.Duration) *progress {
-	p := &progress{w: w, total: total, start: time.Now(), delay: delay, every: every,
+// StartProgress starts drawing after delay, every every.
+func StartProgress(w io.Writer, total int, delay, every time.Duration) *Progress {
+	p := &Progress{w: w, total: total, start: time.Now(), delay: delay, every: every,
 		stop: make(chan struct{}), done: make(chan struct{})}
 	go p.loop()
 	return p
 }
 
-// colorOutput reports whether to colour the output written to w: only on a
-// terminal, and not when the NO_COLOR environment variable is set and not
-// empty (https://no-color.org).
-func colorOutput(w io.Writer) bool {
-	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
-}
-
-// isTerminal reports whether w is a terminal (a character device).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
-}
-
-func (p *progress) loop() {
+// loop draws the line every p.every once p.delay has passed.
+func (p *Progress) loop() {
 	defer close(p.done)
 	timer := time.NewTimer(p.delay)
 	defer timer.Stop()
@@ -82,14 +67,14 @@ func (p *progress) loop() {
 }
 
 // draw writes the line over the previous one. p.mu is held.
-func (p *progress) draw() {
+func (p *Progress) draw() {
 	secs := time.Since(p.start).Seconds()
 	fmt.Fprintf(p.w, "\r\x1b[Kdocqa: %d/%d files, %.1f MB/s", p.files, p.total, float64(p.bytes)/1e6/secs)
 	p.shown = true
 }
 
 // clear erases the line if it is shown. p.mu is held.
-func (p *progress) clear() {
+func (p *Progress) clear() {
 	if p.shown {
 		io.WriteString(p.w, "\r\x1b[K")
 		p.shown = false
@@ -97,7 +82,7 @@ func (p *progress) clear() {
 }
 
 // fileDone counts a file of size bytes as done.
-func (p *progress) fileDone(size int) {
+func (p *Progress) fileDone(size int) {
 	if p == nil {
 		return
 	}
@@ -109,7 +94,7 @@ func (p *progress) fileDone(size int) {
 
 // pause erases the line and holds it off the screen until the returned
 // function is called: wrap every write to the terminal in it.
-func (p *progress) pause() (resume func()) {
+func (p *Progress) pause() (resume func()) {
 	if p == nil {
 		return func() {}
 	}
@@ -119,7 +104,7 @@ func (p *progress) pause() (resume func()) {
 }
 
 // finish erases the line for good. It may be called more than once.
-func (p *progress) finish() {
+func (p *Progress) finish() {
 	if p == nil {
 		return
 	}

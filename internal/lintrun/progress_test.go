@@ -1,4 +1,4 @@
-package main
+package lintrun
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 )
 
@@ -36,7 +37,7 @@ func (l *lockedBuffer) String() string {
 
 func TestProgressOnlyOnATerminal(t *testing.T) {
 	var b bytes.Buffer
-	if p := newProgress(&b, 100); p != nil {
+	if p := NewProgress(&b, 100); p != nil {
 		t.Error("a progress line on a buffer")
 	}
 	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
@@ -44,11 +45,11 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if p := newProgress(f, 100); p != nil {
+	if p := NewProgress(f, 100); p != nil {
 		t.Error("a progress line on a regular file")
 	}
 	// Calls on the nil progress line do nothing.
-	var p *progress
+	var p *Progress
 	p.fileDone(10)
 	p.pause()()
 	p.finish()
@@ -67,14 +68,14 @@ func TestProgressLine(t *testing.T) {
 	run := func(delay time.Duration) (stdout, stderr string) {
 		var out bytes.Buffer
 		var errOut lockedBuffer
-		l := &lintRun{stdout: &out, stderr: &errOut, printer: report.NewText(&out), jobs: 2,
-			progress: startProgress(&errOut, 30, delay, time.Millisecond)}
-		l.readFile = func(path string) ([]byte, error) {
+		l := &Run{Stdout: &out, Stderr: &errOut, Printer: report.NewText(&out), Jobs: 2,
+			Progress: StartProgress(&errOut, 30, delay, time.Millisecond)}
+		l.ReadFile = func(path string) ([]byte, error) {
 			time.Sleep(2 * time.Millisecond) // a slow disk: the line has time to show
 			return os.ReadFile(path)
 		}
-		inputs, _ := inputs.Collect([]string{dir}, "<stdin>", &errOut)
-		if _, ok, err := l.run(context.Background(), withPipe(t, inputs)); !ok || err != nil {
+		ins, _ := inputs.Collect([]string{dir}, "<stdin>", &errOut)
+		if _, ok, err := l.Lint(context.Background(), withPipe(t, ins)); !ok || err != nil {
 			t.Fatalf("run: %v %v", ok, err)
 		}
 		return out.String(), errOut.String()
@@ -92,4 +93,20 @@ func TestProgressLine(t *testing.T) {
 	if _, stderr := run(time.Hour); stderr != "" {
 		t.Errorf("a progress line before its delay: %q", stderr)
 	}
+}
+
+// withPipe returns ins, each with the pipeline of the default
+// configuration.
+func withPipe(t testing.TB, ins []inputs.Input) []inputs.Input {
+	t.Helper()
+	p, err := pipeline.New(nil, pipeline.Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]inputs.Input, len(ins))
+	for i, in := range ins {
+		in.Pipeline = p
+		out[i] = in
+	}
+	return out
 }
