@@ -239,3 +239,35 @@ func TestLintRecoversPanics(t *testing.T) {
 		t.Errorf("Lint: %v", err)
 	}
 }
+
+// TestDescribe writes what --show-config prints for a configuration with
+// options, ignore_paths and a house rule.
+func TestDescribe(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"docs/.docqa.yaml": "profile: docs\nrules:\n  repetition/doubled-word:\n    allow: [very]\n    ignore_paths: [\"old/**\"]\n" +
+			"custom:\n  - id: house/kyiv\n    kind: substitution\n    swap: {Kiev: Kyiv}\n    message: \"use %[2]s\"\n",
+	})
+	p, err := NewResolver(Settings{WorkDir: root}).For("docs/a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := p.Describe(&b, "docs/a.md", "docs/.docqa.yaml", false); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"docs/a.md: docs/.docqa.yaml\nprofile: docs\nrules:\n",
+		"\n  repetition/doubled-word: error allow=[very] ignore_paths=[old/**]\n",
+		"\n  house/kyiv: warning\n",
+		"\n  checks/new-finding: each finding's own severity\n",
+		"\nfindings pass through: suppression directives, ignore_paths\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("lacks %q:\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "quotes/attribution") {
+		t.Errorf("the docs profile's rules that are off are listed:\n%s", b.String())
+	}
+}

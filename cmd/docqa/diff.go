@@ -11,6 +11,7 @@ import (
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/internal/outputs"
 	"github.com/docqa/docqa/internal/term"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
@@ -81,7 +82,7 @@ usage, config or I/O error.`,
 // to the command's output.
 func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	outs, err := parseOutputs(o.formats)
+	outs, err := outputs.Parse(o.formats)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -114,9 +115,7 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	if pl.File != "" {
 		plan.ReadFile("the config file "+displayPath(resolver, pl.File), pl.File)
 	}
-	for i := range outs {
-		outs[i].dest = plan.Output("--format "+outs[i].spec, outs[i].path)
-	}
+	outputs.Plan(plan, outs)
 	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
@@ -142,18 +141,18 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 	for _, f := range files {
 		sum.Add(f.Findings)
 	}
-	sinks := openSinks(outs, stdout)
+	sinks := outputs.Open(outs, stdout)
 	for _, sk := range sinks {
-		if sk.out.format == "text" {
-			err = report.WriteDiffText(sk.writer(), res, sk.toStdout() && o.useColor(stdout))
+		if sk.Format == "text" {
+			err = report.WriteDiffText(sk.Writer(), res, sk.ToStdout() && o.useColor(stdout))
 		} else {
-			err = writeDiffReport(sk.writer(), sk.out.format, pl.Registry, files, sum)
+			err = writeDiffReport(sk.Writer(), sk.Format, pl.Registry, files, sum)
 		}
 		if err != nil {
 			return failure("writing output: %v", err)
 		}
 	}
-	if err := flushSinks(sinks); err != nil {
+	if err := outputs.Flush(sinks); err != nil {
 		return failure("%v", err)
 	}
 	if failAt != 0 && sum.AtLeast(failAt) > 0 {

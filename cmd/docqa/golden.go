@@ -16,6 +16,7 @@ import (
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/goldenfile"
 	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/internal/outputs"
 	"github.com/docqa/docqa/internal/term"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
@@ -93,7 +94,7 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	if slices.Contains(args, "-") {
 		return failure("standard input has no golden copy: name the documents' files")
 	}
-	outs, err := parseOutputs(o.formats)
+	outs, err := outputs.Parse(o.formats)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -113,18 +114,16 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	for _, cfg := range slices.Sorted(maps.Keys(res.Pipelines())) {
 		plan.ReadFile("the config file "+displayPath(res, cfg), cfg)
 	}
-	for i := range outs {
-		outs[i].dest = plan.Output("--format "+outs[i].spec, outs[i].path)
-	}
+	outputs.Plan(plan, outs)
 	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
 	opts := report.GoldenOptions{Options: reportOptions(runRegistry(res)), Update: o.update, Approve: o.approveHint}
-	sinks := openSinks(outs, stdout)
+	sinks := outputs.Open(outs, stdout)
 	var printers []report.GoldenPrinter
 	for _, sk := range sinks {
-		opts.Color = sk.toStdout() && term.Color(stdout)
-		p, err := report.NewGolden(sk.out.format, sk.writer(), opts)
+		opts.Color = sk.ToStdout() && term.Color(stdout)
+		p, err := report.NewGolden(sk.Format, sk.Writer(), opts)
 		if err != nil {
 			return failure("%v", err)
 		}
@@ -161,7 +160,7 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	if err := printer.End(sum); err != nil {
 		return failure("writing output: %v", err)
 	}
-	if err := flushSinks(sinks); err != nil {
+	if err := outputs.Flush(sinks); err != nil {
 		return failure("%v", err)
 	}
 	switch {

@@ -19,6 +19,7 @@ import (
 	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/internal/lintrun"
+	"github.com/docqa/docqa/internal/outputs"
 	"github.com/docqa/docqa/internal/writeplan"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
@@ -160,7 +161,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		stdin = c.Stdin
 	}
-	printer, closeOutputs, err := openPrinter(outs, runRegistry(res), stdout)
+	printer, closeOutputs, err := outputs.LintPrinter(outs, reportOptions(runRegistry(res)), stdout)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -225,8 +226,8 @@ func (o *lintOptions) checkDryRun() error {
 // returns the outputs, each with its destination, and the baseline's
 // destination (nil without --write-baseline), or the error that refuses
 // an output that would overwrite a file read or another output.
-func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, inputs []input, res *pipeline.Resolver) ([]output, *writeplan.Destination, error) {
-	outs, err := parseOutputs(o.formats)
+func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, inputs []input, res *pipeline.Resolver) ([]outputs.Output, *writeplan.Destination, error) {
+	outs, err := outputs.Parse(o.formats)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -243,7 +244,7 @@ func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, inputs []i
 		plan.ReadFile("the --baseline file "+o.baseline, o.baseline)
 	}
 	for i := range outs {
-		outs[i].dest = plan.Output("--format "+outs[i].spec, outs[i].path)
+		outs[i].Dest = plan.Output("--format "+outs[i].Spec, outs[i].Path)
 	}
 	var base *writeplan.Destination
 	if o.writeBaseline != "" {
@@ -290,52 +291,11 @@ func (o *lintOptions) printConfig(w io.Writer) error {
 	if err != nil {
 		return failure("%v", err)
 	}
-	var b strings.Builder
-	switch {
-	case pl.File == "":
-		fmt.Fprintf(&b, "%s: no %s applies: the defaults\n", o.showConfig, config.FileName)
-	case o.configPath != "":
-		fmt.Fprintf(&b, "%s: %s (--config)\n", o.showConfig, displayPath(res, pl.File))
-	default:
-		fmt.Fprintf(&b, "%s: %s\n", o.showConfig, displayPath(res, pl.File))
+	file := ""
+	if pl.File != "" {
+		file = displayPath(res, pl.File)
 	}
-	profile := pl.Config.Profile
-	if profile == "" {
-		profile = config.ProfileNews
-	}
-	fmt.Fprintf(&b, "profile: %s\n", profile)
-	sevs, err := pl.Rules.Severities(pl.Registry)
-	if err != nil {
-		return failure("%v", err)
-	}
-	b.WriteString("rules:\n")
-	for _, r := range pl.Registry.Rules() {
-		sev, on := sevs[r.ID]
-		if !on {
-			continue
-		}
-		if sev == 0 {
-			fmt.Fprintf(&b, "  %s: each finding's own severity", r.ID)
-		} else {
-			fmt.Fprintf(&b, "  %s: %s", r.ID, sev)
-		}
-		opts := pl.Rules.Rules[r.ID].Options
-		for _, opt := range r.Options { // those the rule documents, in its order
-			if v, set := opts[opt.Name]; set {
-				fmt.Fprintf(&b, " %s=%v", opt.Name, v)
-			}
-		}
-		if paths := pl.Rules.Rules[r.ID].IgnorePaths; len(paths) > 0 {
-			fmt.Fprintf(&b, " ignore_paths=%v", paths)
-		}
-		b.WriteString("\n")
-	}
-	var names []string
-	for _, p := range pl.Processors() {
-		names = append(names, p.Name())
-	}
-	fmt.Fprintf(&b, "findings pass through: %s\n", strings.Join(names, ", "))
-	if _, err := io.WriteString(w, b.String()); err != nil {
+	if err := pl.Describe(w, o.showConfig, file, o.configPath != ""); err != nil {
 		return failure("writing output: %v", err)
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/docqa/docqa/internal/linediff"
+	"github.com/docqa/docqa/internal/outputs"
 	"github.com/docqa/docqa/report"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
@@ -403,7 +404,7 @@ func checkInvocation(args []string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := parseOutputs(formats); err != nil {
+		if _, err := outputs.Parse(formats); err != nil {
 			return err
 		}
 		if _, err := parseShard(get(cmd, "shard")); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/pipeline"
+	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -69,4 +70,14 @@ func newResolver(path string, enable, disable []string) (*pipeline.Resolver, err
 // configuration.
 func workingPipeline(res *pipeline.Resolver) (*pipeline.Pipeline, error) {
 	return res.For(filepath.Join(res.Settings().WorkDir, config.FileName))
+}
+
+// reportOptions returns the options of a command's reports: the rules of
+// reg, docqa's version, the working folder as SARIF's %SRCROOT%.
+func reportOptions(reg *rules.Registry) report.Options {
+	opts := report.Options{Registry: reg, Version: version()}
+	if wd, err := os.Getwd(); err == nil {
+		opts.SrcRoot = wd
+	}
+	return opts
 }
