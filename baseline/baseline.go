@@ -31,6 +31,7 @@ import (
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/atomicfile"
 	"github.com/docqa/docqa/internal/fserr"
+	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -214,4 +215,24 @@ func Load(path string) (*Baseline, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return b, nil
+}
+
+// Record returns a printer that records in b each document's findings on
+// their way to p: what a run reports, after suppression and fixes, so that
+// b can be written as the run's baseline when it ends.
+func Record(p report.Printer, b *Baseline) report.Printer {
+	return &recorder{Printer: p, base: b}
+}
+
+// recorder is a printer that records each document's findings in a
+// baseline before printing them.
+type recorder struct {
+	report.Printer
+	base *Baseline
+}
+
+// File records the findings of doc, then prints them.
+func (r *recorder) File(doc *document.Document, findings []rules.Finding) error {
+	r.base.Add(doc, findings)
+	return r.Printer.File(doc, findings)
 }

@@ -4,10 +4,8 @@ import (
 	"io"
 
 	"github.com/docqa/docqa/baseline"
-	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/writeplan"
 	"github.com/docqa/docqa/report"
-	"github.com/docqa/docqa/rules"
 )
 
 // recordBaseline returns, with --write-baseline, a printer that records
@@ -22,25 +20,12 @@ func recordBaseline(p report.Printer, dest *writeplan.Destination, stderr io.Wri
 	if dest == nil {
 		return p, func(bool) error { return nil }
 	}
-	rec := &recordingPrinter{Printer: p, base: baseline.New()}
-	return rec, func(complete bool) error {
+	base := baseline.New()
+	return baseline.Record(p, base), func(complete bool) error {
 		if !complete {
 			warn(stderr, "%s: not written: not every input was linted", dest.Path())
 			return nil
 		}
-		return dest.Write(rec.base.Marshal())
+		return dest.Write(base.Marshal())
 	}
-}
-
-// recordingPrinter is a printer that records each document's findings in a
-// baseline before printing them.
-type recordingPrinter struct {
-	report.Printer
-	base *baseline.Baseline
-}
-
-// File records the findings of doc, then prints them.
-func (r *recordingPrinter) File(doc *document.Document, findings []rules.Finding) error {
-	r.base.Add(doc, findings)
-	return r.Printer.File(doc, findings)
 }

@@ -94,7 +94,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if p := o.profile; p != "" && p != config.ProfileNews && p != config.ProfileDocs {
 		return failure("unknown --profile %q (want %s or %s)", p, config.ProfileNews, config.ProfileDocs)
 	}
-	sh, err := parseShard(o.shard)
+	sh, err := inputs.ParseShard(o.shard)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -140,7 +140,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
-	inputs := sh.filter(all)
+	ins := sh.Filter(all)
 	stdin := cmd.InOrStdin()
 	kept := &lintrun.Kept{} // the census's reads, for the lint pass
 	if across(all) {
@@ -154,9 +154,9 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		} else if err != nil {
 			return failure("%v", err)
 		}
-		for i, in := range inputs {
+		for i, in := range ins {
 			if p, ok := counted[in.Pipeline]; ok {
-				inputs[i].Pipeline = p
+				ins[i].Pipeline = p
 			}
 		}
 		stdin = c.Stdin
@@ -175,9 +175,9 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		Stderr:   stderr,
 		Printer:  printer,
 		Jobs:     o.jobs,
-		Progress: lintrun.NewProgress(stderr, len(inputs)),
+		Progress: lintrun.NewProgress(stderr, len(ins)),
 	}
-	sum, lintOK, err := l.Lint(cmd.Context(), inputs)
+	sum, lintOK, err := l.Lint(cmd.Context(), ins)
 	diffed := fx.finish(stderr)
 	if cerr := closeOutputs(); err == nil && cerr != nil {
 		err = cerr
@@ -226,12 +226,12 @@ func (o *lintOptions) checkDryRun() error {
 // returns the outputs, each with its destination, and the baseline's
 // destination (nil without --write-baseline), or the error that refuses
 // an output that would overwrite a file read or another output.
-func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, inputs []input, res *pipeline.Resolver) ([]outputs.Output, *writeplan.Destination, error) {
+func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, ins []input, res *pipeline.Resolver) ([]outputs.Output, *writeplan.Destination, error) {
 	outs, err := outputs.Parse(o.formats)
 	if err != nil {
 		return nil, nil, err
 	}
-	planInputs(plan, inputs, args)
+	planInputs(plan, ins, args)
 	for _, cfg := range slices.Sorted(maps.Keys(res.Pipelines())) {
 		switch {
 		case o.configPath != "":
@@ -312,8 +312,8 @@ func displayPath(res *pipeline.Resolver, path string) string {
 
 // across reports whether a rule of an input's pipeline looks across
 // documents.
-func across(inputs []input) bool {
-	for _, in := range inputs {
+func across(ins []input) bool {
+	for _, in := range ins {
 		if in.Pipeline.Linter().Across() {
 			return true
 		}

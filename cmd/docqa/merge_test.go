@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/internal/linediff"
 	"github.com/docqa/docqa/internal/outputs"
 	"github.com/docqa/docqa/report"
@@ -407,7 +408,7 @@ func checkInvocation(args []string) error {
 		if _, err := outputs.Parse(formats); err != nil {
 			return err
 		}
-		if _, err := parseShard(get(cmd, "shard")); err != nil {
+		if _, err := inputs.ParseShard(get(cmd, "shard")); err != nil {
 			return err
 		}
 	case "merge":
