@@ -270,9 +270,9 @@ func TestFixChangedMeanwhile(t *testing.T) {
 	}
 	const edited = "It was the the day, said the editor.\n"
 	for _, change := range []bool{false, true} {
-		f := &fixer{write: true}
+		f := &lintrun.Fixer{Write: true}
 		if change {
-			f.beforeWrite = func(path string) {
+			f.BeforeWrite = func(path string) {
 				if err := os.WriteFile(path, []byte(edited), 0o666); err != nil {
 					t.Error(err)
 				}
@@ -280,7 +280,7 @@ func TestFixChangedMeanwhile(t *testing.T) {
 		}
 		var stdout, stderr bytes.Buffer
 		l := &lintrun.Run{
-			Fix:     f.stage(),
+			Fix:     f.Stage(),
 			Stdout:  &stdout,
 			Stderr:  &stderr,
 			Printer: report.NewText(&stdout),

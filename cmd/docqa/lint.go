@@ -168,7 +168,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
 	l := &lintrun.Run{
-		Fix:      fx.stage(),
+		Fix:      fx.Stage(),
 		Kept:     kept,
 		Stdin:    stdin,
 		Stdout:   stdout,
@@ -178,7 +178,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		Progress: lintrun.NewProgress(stderr, len(ins)),
 	}
 	sum, lintOK, err := l.Lint(cmd.Context(), ins)
-	diffed := fx.finish(stderr)
+	diffed := fx.Finish(stderr)
 	if cerr := closeOutputs(); err == nil && cerr != nil {
 		err = cerr
 	}

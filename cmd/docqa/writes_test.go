@@ -216,10 +216,10 @@ func TestFixReplacedMeanwhile(t *testing.T) {
 				t.Fatal(err)
 			}
 			var other string
-			f := &fixer{write: true, beforeWrite: func(path string) { other = tt.replace(t, path) }}
+			f := &lintrun.Fixer{Write: true, BeforeWrite: func(path string) { other = tt.replace(t, path) }}
 			var stdout, stderr bytes.Buffer
 			l := &lintrun.Run{
-				Fix:     f.stage(),
+				Fix:     f.Stage(),
 				Stdout:  &stdout,
 				Stderr:  &stderr,
 				Printer: report.NewText(&stdout),
