@@ -2,12 +2,15 @@ package pipeline
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/rules"
 )
 
 // Settings are what a command adds to every configuration it resolves.
@@ -149,4 +152,21 @@ func (r *Resolver) Pipelines() map[string]*Pipeline {
 		}
 	}
 	return out
+}
+
+// Registry returns the rules the reports of a run describe: the built-in
+// rules, the revision checks and the house rules of every configuration
+// resolved so far (the first configuration, by path, to define an ID
+// describes it).
+func (r *Resolver) Registry() *rules.Registry {
+	reg := checks.Registry()
+	ps := r.Pipelines()
+	for _, file := range slices.Sorted(maps.Keys(ps)) {
+		for _, rule := range ps[file].Config.House {
+			if _, ok := reg.Lookup(rule.ID); !ok {
+				reg.Add(rule)
+			}
+		}
+	}
+	return reg
 }

@@ -118,7 +118,7 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
-	opts := report.GoldenOptions{Options: reportOptions(runRegistry(res)), Update: o.update, Approve: o.approveHint}
+	opts := report.GoldenOptions{Options: reportOptions(res.Registry()), Update: o.update, Approve: o.approveHint}
 	sinks := outputs.Open(outs, stdout)
 	var printers []report.GoldenPrinter
 	for _, sk := range sinks {

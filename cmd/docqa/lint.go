@@ -161,7 +161,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		stdin = c.Stdin
 	}
-	printer, closeOutputs, err := outputs.LintPrinter(outs, reportOptions(runRegistry(res)), stdout)
+	printer, closeOutputs, err := outputs.LintPrinter(outs, reportOptions(res.Registry()), stdout)
 	if err != nil {
 		return failure("%v", err)
 	}

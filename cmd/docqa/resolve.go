@@ -2,12 +2,9 @@ package main
 
 import (
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 
-	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
@@ -30,23 +27,6 @@ func resolveInputs(res *pipeline.Resolver, inputs []input) error {
 		inputs[i].Pipeline = p
 	}
 	return nil
-}
-
-// runRegistry returns the rules a run's reports describe: the built-in
-// rules, the revision checks and the house rules of every configuration
-// resolved (the first configuration, by path, to define an ID describes
-// it).
-func runRegistry(res *pipeline.Resolver) *rules.Registry {
-	reg := checks.Registry()
-	ps := res.Pipelines()
-	for _, file := range slices.Sorted(maps.Keys(ps)) {
-		for _, r := range ps[file].Config.House {
-			if _, ok := reg.Lookup(r.ID); !ok {
-				reg.Add(r)
-			}
-		}
-	}
-	return reg
 }
 
 // newResolver returns the resolver of a command's configurations, with the
