@@ -1,0 +1,197 @@
+package verify
+
+import (
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/docqa/docqa/document"
+)
+
+// op is one step of an alignment of a quotation's words with a passage's.
+type op struct {
+	kind int // equal, quoteOnly or sourceOnly
+	q    []token
+	s    []token
+	// gap reports an ellipsis or bracketed word of the quotation before
+	// this step.
+	gap bool
+}
+
+const (
+	equal = iota
+	quoteOnly
+	sourceOnly
+)
+
+// alignment is how a quotation's pieces align with a passage's words.
+type alignment struct {
+	ops     []op
+	matched int
+	// exact reports that every piece is a run of the passage's words, in
+	// order.
+	exact bool
+	// first and last are the indexes in the window of the passage's first
+	// and last word; -1 when nothing matched.
+	first, last int
+}
+
+// align aligns each piece, in order, with the window's words after the
+// previous piece's, as a diff whose source-only words before and after
+// it are left out: a quotation leaves out what comes before and after.
+func align(ps []piece, window []token) alignment {
+	al := alignment{exact: true, first: -1, last: -1}
+	from := 0
+	for pi, p := range ps {
+		ops, start, end, matched := alignPiece(p.toks, window[from:])
+		if matched == 0 {
+			al.exact = false
+			al.ops = append(al.ops, op{kind: quoteOnly, q: p.toks, gap: pi > 0})
+			continue
+		}
+		if len(ops) > 0 {
+			ops[0].gap = pi > 0
+		}
+		for _, o := range ops {
+			if o.kind != equal {
+				al.exact = false
+			}
+		}
+		al.ops = append(al.ops, ops...)
+		al.matched += matched
+		if al.first < 0 {
+			al.first = from + start
+		}
+		al.last = from + end - 1
+		from += end
+	}
+	return al
+}
+
+// alignPiece diffs a piece's words against words, drops the words only
+// the source has before the first and after the last shared word, and
+// returns the steps, the range [start, end) of words the piece covers, and
+// how many words match.
+func alignPiece(q, words []token) (ops []op, start, end, matched int) {
+	// Each distinct word becomes a rune of the private use area, so that
+	// go-diff aligns words, not letters.
+	ids := map[string]rune{}
+	runes := func(ts []token) []rune {
+		rs := make([]rune, len(ts))
+		for i, t := range ts {
+			r, ok := ids[t.norm]
+			if !ok {
+				r = rune(0xF0000 + len(ids))
+				ids[t.norm] = r
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	qr, sr := runes(q), runes(words)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // deterministic: never cut short by the clock
+	diffs := dmp.DiffMainRunes(sr, qr, false)
+	si, qi := 0, 0
+	for _, d := range diffs {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			ops = append(ops, op{kind: equal, q: q[qi : qi+n], s: words[si : si+n]})
+			matched += n
+			si, qi = si+n, qi+n
+		case diffmatchpatch.DiffDelete: // in the source only
+			ops = append(ops, op{kind: sourceOnly, s: words[si : si+n]})
+			si += n
+		case diffmatchpatch.DiffInsert: // in the quotation only
+			ops = append(ops, op{kind: quoteOnly, q: q[qi : qi+n]})
+			qi += n
+		}
+	}
+	// The passage: from the first shared word to the last; the source's
+	// words around it are not the quotation's business.
+	// Where the quotation's first words replace the source's (scale for
+	// extent), the passage keeps as many of the source's as replace them.
+	start, end = 0, len(words)
+	if len(ops) > 0 && ops[0].kind == sourceOnly {
+		keep := 0
+		if len(ops) > 1 && ops[1].kind == quoteOnly {
+			keep = min(len(ops[0].s), len(ops[1].q))
+		}
+		drop := len(ops[0].s) - keep
+		start += drop
+		if keep == 0 {
+			ops = ops[1:]
+		} else {
+			ops[0].s = ops[0].s[drop:]
+		}
+	}
+	if k := len(ops) - 1; k >= 0 && ops[k].kind == sourceOnly {
+		keep := 0
+		if k > 0 && ops[k-1].kind == quoteOnly {
+			keep = min(len(ops[k].s), len(ops[k-1].q))
+		}
+		end -= len(ops[k].s) - keep
+		if keep == 0 {
+			ops = ops[:k]
+		} else {
+			ops[k].s = ops[k].s[:keep]
+		}
+	}
+	// The same where the replaced words come after the quotation's
+	// (go-diff puts a deletion before the insertion that replaces it).
+	if k := len(ops) - 1; k > 0 && ops[k].kind == quoteOnly && ops[k-1].kind == sourceOnly {
+		keep := min(len(ops[k-1].s), len(ops[k].q))
+		end -= len(ops[k-1].s) - keep
+		ops[k-1].s = ops[k-1].s[:keep]
+	}
+	if len(ops) > 1 && ops[0].kind == quoteOnly && ops[1].kind == sourceOnly {
+		keep := min(len(ops[1].s), len(ops[0].q))
+		drop := len(ops[1].s) - keep
+		start += drop
+		ops[1].s = ops[1].s[drop:]
+	}
+	return ops, start, end, matched
+}
+
+// render writes the alignment as docqa diff writes a word diff, the
+// quotation's words as the article has them and the source's as the
+// source has them: [-source-]{+quotation+}; an ellipsis of the quotation
+// shows as "…".
+func (al alignment) render(qd, sd *document.Document, _ []token) string {
+	var b strings.Builder
+	text := func(d *document.Document, ts []token) string {
+		if len(ts) == 0 {
+			return ""
+		}
+		return strings.Join(strings.Fields(d.String(document.Span{Start: ts[0].start, End: ts[len(ts)-1].end})), " ")
+	}
+	sep := func() {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+	}
+	for i := 0; i < len(al.ops); i++ {
+		o := al.ops[i]
+		if o.gap {
+			sep()
+			b.WriteString("…")
+		}
+		switch o.kind {
+		case equal:
+			sep()
+			b.WriteString(text(qd, o.q))
+		case sourceOnly:
+			sep()
+			b.WriteString("[-" + text(sd, o.s) + "-]")
+			if i+1 < len(al.ops) && al.ops[i+1].kind == quoteOnly && !al.ops[i+1].gap {
+				b.WriteString("{+" + text(qd, al.ops[i+1].q) + "+}")
+				i++
+			}
+		case quoteOnly:
+			sep()
+			b.WriteString("{+" + text(qd, o.q) + "+}")
+		}
+	}
+	return b.String()
+}

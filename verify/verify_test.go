@@ -1,0 +1,164 @@
+package verify
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docqa/docqa/document"
+)
+
+// report is a source: the opening of the OHCHR assessment's conclusions
+// (31 August 2022), as the seed article's quotations come from it.
+const report = `The extent of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups, pursuant to law and policy, in context of restrictions and deprivation more generally of fundamental rights enjoyed individually and collectively, may constitute international crimes, in particular crimes against humanity.
+
+Allegations of patterns of torture or ill-treatment, including forced medical treatment and adverse conditions of detention, are credible, as are allegations of individual incidents of sexual and gender-based violence.
+
+Serious human rights violations have been committed in XUAR in the context of the Government's application of counter-terrorism and counter-"extremism" strategies.
+`
+
+// statement is another source, in which one sentence of the report comes
+// again.
+const statement = `The Government said the assessment is "based on the disinformation and lies fabricated by anti-China forces".
+
+Serious human rights violations have been committed in XUAR in the context of the Government's application of counter-terrorism and counter-"extremism" strategies.
+`
+
+// matchOne indexes the sources and matches the first quotation of
+// article.
+func matchOne(t *testing.T, article string, sources ...string) (Match, *document.Document) {
+	t.Helper()
+	var docs []*document.Document
+	for i, s := range sources {
+		docs = append(docs, document.Load([]string{"report.txt", "statement.txt", "c.txt"}[i], []byte(s)))
+	}
+	x := NewIndex(docs)
+	d := document.Load("article.txt", []byte(article))
+	for _, q := range d.Quotes {
+		if q.Depth == 0 {
+			return x.Match(d, q), d
+		}
+	}
+	t.Fatalf("no quotation in %q", article)
+	return Match{}, nil
+}
+
+func TestMatch(t *testing.T) {
+	for _, tt := range []struct {
+		name, article string
+		class         Class
+		source        string // the source's path, for a match
+		diff          string
+	}{
+		{"verbatim, a partial quote", `The report found that “serious human rights violations have been committed” there.`, Verbatim, "report.txt", ""},
+		{"typography and case: straight marks, a capital, a line break", "She said \"Allegations of patterns of\ntorture or ill-treatment, including forced medical treatment\" were heard.", Verbatim, "report.txt", ""},
+		{"curly apostrophe against a straight one", `It cited “the Government’s application of counter-terrorism” in its report.`, Verbatim, "report.txt", ""},
+		{"an ellipsis for omitted words", `It said the “extent of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups … may constitute international crimes, in particular crimes against humanity.”`, Verbatim, "report.txt", ""},
+		{"three dots for omitted words", `It said the “extent of arbitrary and discriminatory detention ... may constitute international crimes.”`, Verbatim, "report.txt", ""},
+		{"a bracketed replacement", `“[The UN's] patterns of torture or ill-treatment, including forced medical treatment” were named.`, Verbatim, "report.txt", ""},
+		{"brackets inside a word", `“[a]llegations of patterns of torture or ill-treatment” were credible.`, Verbatim, "report.txt", ""},
+		{"altered: one word replaced", `It found the “scale of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups” alarming.`,
+			Altered, "report.txt", "[-extent-]{+scale+} of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups"},
+		{"altered: a doubled word", `It said they “may constitute international crimes, in particular particular crimes against humanity.”`,
+			Altered, "report.txt", "may constitute international crimes, in {+particular+} particular crimes against humanity"},
+		{"altered: the seed's reworded quotation", `The report was “based on misinformation and lies spread by anti-Chinese troops.”`,
+			Altered, "statement.txt", "based on [-the disinformation-]{+misinformation+} and lies [-fabricated-]{+spread+} by [-anti-China forces-]{+anti-Chinese troops+}"},
+		{"not found", `The minister said “we will build a bridge to the moon by next spring.”`, NotFound, "", ""},
+		{"too short to look up", `It called it “a farce” at once.`, NotFound, "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := matchOne(t, tt.article, report, statement)
+			if m.Class != tt.class {
+				t.Fatalf("class %s (matched %d of %d), want %s; diff %q", m.Class, m.Matched, m.Words, tt.class, m.Diff)
+			}
+			if tt.source != "" && (m.Source == nil || m.Source.Doc.Path != tt.source) {
+				t.Errorf("source %v, want %s", m.Source, tt.source)
+			}
+			if m.Diff != tt.diff {
+				t.Errorf("diff\n got %q\nwant %q", m.Diff, tt.diff)
+			}
+		})
+	}
+}
+
+// TestMatchTwoSources: words in two sources match the earlier source, the
+// same every run.
+func TestMatchTwoSources(t *testing.T) {
+	const q = `“Serious human rights violations have been committed in XUAR,” the report said.`
+	for range 5 {
+		m, _ := matchOne(t, q, statement, report) // statement.txt is first here: named report.txt
+		if m.Class != Verbatim || m.Source.Doc.Path != "report.txt" {
+			t.Fatalf("%s in %v, want verbatim in the first source", m.Class, m.Source)
+		}
+	}
+}
+
+// TestMatchSplitQuotation: a quotation split by its attribution is two
+// quotations, each found.
+func TestMatchSplitQuotation(t *testing.T) {
+	x := NewIndex([]*document.Document{document.Load("report.txt", []byte(report))})
+	d := document.Load("a.txt", []byte(`“Allegations of patterns of torture,” she said, “including forced medical treatment and adverse conditions of detention, are credible.”`))
+	var got []string
+	for _, q := range d.Quotes {
+		got = append(got, x.Match(d, q).Class.String())
+	}
+	if strings.Join(got, ",") != "verbatim,verbatim" {
+		t.Errorf("classes %v, want verbatim twice", got)
+	}
+}
+
+// TestMatchPassagePosition: a match names the passage in the source.
+func TestMatchPassagePosition(t *testing.T) {
+	m, _ := matchOne(t, `It said the “scale of arbitrary and discriminatory detention of members of Uyghur” was new.`, report)
+	if m.Source == nil {
+		t.Fatal("not found")
+	}
+	p := m.Source.Doc.Position(m.Passage.Start)
+	if got := m.Source.Doc.String(m.Passage); p.Line != 1 || p.Column != 5 || got != "extent of arbitrary and discriminatory detention of members of Uyghur" {
+		t.Errorf("passage %d:%d %q", p.Line, p.Column, got)
+	}
+}
+
+// TestMatchHostile: a long quotation, a long source, invalid UTF-8.
+func TestMatchHostile(t *testing.T) {
+	long := strings.Repeat("the quick brown fox jumps over the lazy dog ", 600) // 5,400 words
+	m, _ := matchOne(t, "She said “"+long+"” twice.", long+"\xff\xfe invalid bytes")
+	if m.Class != Verbatim {
+		t.Errorf("a 5,400-word quotation of a source: %s", m.Class)
+	}
+	m, _ = matchOne(t, "“\xff\xfe\xfd and then some words here”", "\x00\x01 binary \xff source text")
+	if m.Class != NotFound {
+		t.Errorf("garbage: %s", m.Class)
+	}
+}
+
+func TestNormalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"Government’s": "government's", "[t]he": "the", "co\u00adoperate": "cooperate", "ÉCOLE": "école", "ill‐treatment": "ill-treatment",
+	} {
+		if got := normalise([]byte(in)); got != want {
+			t.Errorf("normalise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzMatch(f *testing.F) {
+	f.Add(report, `It found the “scale of arbitrary and discriminatory detention” alarming.`)
+	f.Add(statement, `“based on misinformation … spread by [the] anti-Chinese troops.”`)
+	f.Add("a b c", "“[[[ … ... ]]] a b c”")
+	f.Fuzz(func(t *testing.T, source, article string) {
+		x := NewIndex([]*document.Document{document.Load("s.txt", []byte(source))})
+		d := document.Load("a.txt", []byte(article))
+		for _, q := range d.Quotes {
+			m := x.Match(d, q)
+			if m.Matched > m.Words {
+				t.Fatalf("%d of %d words matched", m.Matched, m.Words)
+			}
+			if m.Source != nil && (m.Passage.Start < 0 || m.Passage.End > len(m.Source.Doc.Text) || m.Passage.Start > m.Passage.End) {
+				t.Fatalf("passage %v outside the source", m.Passage)
+			}
+			if m.Class == Verbatim && m.Matched != m.Words {
+				t.Fatalf("verbatim with %d of %d words", m.Matched, m.Words)
+			}
+		}
+	})
+}
