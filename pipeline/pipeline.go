@@ -23,12 +23,15 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules"
+	"github.com/docqa/docqa/verify"
 )
 
 // Processor post-processes one document's findings: it drops some (a
@@ -59,6 +62,11 @@ type Pipeline struct {
 	linter     *rules.Linter
 	processors []Processor
 	ignore     *ignorePaths // nil when no rule ignores paths
+
+	// only holds, by category, the processors for the findings of that
+	// category's rules alone (see ProcessOnly).
+	onlyMu sync.Mutex
+	only   map[string][]Processor
 }
 
 // New makes the pipeline of the configuration cfg (nil for the defaults)
@@ -68,7 +76,7 @@ func New(cfg *config.Config, s Settings) (*Pipeline, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
-	reg := checks.Registry()
+	reg := Registry()
 	for _, r := range cfg.House {
 		if _, dup := reg.Lookup(r.ID); dup {
 			return nil, fmt.Errorf("%s: house rule %s has the ID of a built-in rule", cfg.Path, r.ID)
@@ -114,6 +122,17 @@ func New(cfg *config.Config, s Settings) (*Pipeline, error) {
 	return p, nil
 }
 
+// Registry returns the built-in rules: the lint rules, the revision checks
+// and the rules of the sources/ category (see package verify), in one
+// registry that a configuration is read against.
+func Registry() *rules.Registry {
+	reg := checks.Registry()
+	for _, r := range verify.Rules() {
+		reg.Add(r)
+	}
+	return reg
+}
+
 // cloneRules returns a copy of c whose settings map can change alone.
 func cloneRules(c rules.Config) rules.Config {
 	out := rules.Config{Enable: slices.Clone(c.Enable), Disable: slices.Clone(c.Disable)}
@@ -135,9 +154,9 @@ func (p *Pipeline) Processors() []Processor { return slices.Clone(p.processors) 
 // WithCensus returns a pipeline that lints with the counts of c for the
 // rules that look across documents (see rules.Linter.WithCensus).
 func (p *Pipeline) WithCensus(c *rules.Census) *Pipeline {
-	q := *p
-	q.linter = p.linter.WithCensus(c)
-	return &q
+	q := &Pipeline{File: p.File, Config: p.Config, Registry: p.Registry, Rules: p.Rules, Documents: p.Documents,
+		linter: p.linter.WithCensus(c), processors: p.processors, ignore: p.ignore}
+	return q
 }
 
 // Tally counts doc for the rules that look across documents (see
@@ -172,6 +191,55 @@ func (p *Pipeline) Process(doc *document.Document, findings []rules.Finding) []r
 		findings = pr.Process(doc, findings)
 	}
 	return findings
+}
+
+// ProcessOnly runs findings of doc, all of the rules of category (such
+// as "sources"), through the processors, as if those rules alone ran: a
+// suppression directive naming another rule is then neither applied nor
+// reported as idle.
+func (p *Pipeline) ProcessOnly(doc *document.Document, findings []rules.Finding, category string) ([]rules.Finding, error) {
+	ps, err := p.processorsOnly(category)
+	if err != nil {
+		return nil, err
+	}
+	for _, pr := range ps {
+		findings = pr.Process(doc, findings)
+	}
+	return findings, nil
+}
+
+// processorsOnly returns the processors for the rules of category alone,
+// made once.
+func (p *Pipeline) processorsOnly(category string) ([]Processor, error) {
+	p.onlyMu.Lock()
+	defer p.onlyMu.Unlock()
+	if ps, ok := p.only[category]; ok {
+		return ps, nil
+	}
+	rc := cloneRules(p.Rules)
+	seen := map[string]bool{}
+	for _, r := range p.Registry.Rules() {
+		c, _, _ := strings.Cut(r.ID, "/")
+		if c != category && c != "docqa" && !seen[c] {
+			seen[c] = true
+			rc.Disable = append(rc.Disable, c)
+		}
+	}
+	sup, err := rules.NewSuppressor(p.Registry, rc)
+	if err != nil {
+		return nil, err
+	}
+	ps := []Processor{suppression{sup}}
+	for _, pr := range p.processors {
+		if _, isSup := pr.(suppression); !isSup {
+			ps = append(ps, pr)
+		}
+	}
+	if p.only == nil {
+		p.only = map[string][]Processor{}
+	}
+	p.only[category] = ps
+	return ps, nil
 }
 
 // Relint reads text, a fixed version of doc, as doc was read, and lints

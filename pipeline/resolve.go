@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/docqa/docqa/baseline"
-	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/rules"
 )
@@ -121,7 +120,7 @@ func (r *Resolver) make(file string) (*Pipeline, error) {
 		var err error
 		// Named relative to the working folder in messages and in its
 		// house rules' sources, as the user would write it.
-		if cfg, err = config.LoadIn(r.settings.WorkDir, r.display(file), checks.Registry()); err != nil {
+		if cfg, err = config.LoadIn(r.settings.WorkDir, r.display(file), Registry()); err != nil {
 			return nil, err // "path:line: problem"
 		}
 	}
@@ -159,7 +158,7 @@ func (r *Resolver) Pipelines() map[string]*Pipeline {
 // resolved so far (the first configuration, by path, to define an ID
 // describes it).
 func (r *Resolver) Registry() *rules.Registry {
-	reg := checks.Registry()
+	reg := Registry()
 	ps := r.Pipelines()
 	for _, file := range slices.Sorted(maps.Keys(ps)) {
 		for _, rule := range ps[file].Config.House {

@@ -108,6 +108,7 @@ func alignPiece(q, words []token) (ops []op, start, end, matched int) {
 			qi += n
 		}
 	}
+	ops = slideRight(ops)
 	// The passage: from the first shared word to the last; the source's
 	// words around it are not the quotation's business.
 	// Where the quotation's first words replace the source's (scale for
@@ -152,6 +153,37 @@ func alignPiece(q, words []token) (ops []op, start, end, matched int) {
 		ops[1].s = ops[1].s[drop:]
 	}
 	return ops, start, end, matched
+}
+
+// slideRight moves each run of words only the quotation has past the
+// shared words that repeat it, so that a doubled word shows as the second
+// of the two: "in particular {+particular+} crimes", whatever the diff
+// chose.
+func slideRight(ops []op) []op {
+	for i := 0; i+1 < len(ops); i++ {
+		ins, eq := ops[i], ops[i+1]
+		if ins.kind != quoteOnly || eq.kind != equal {
+			continue
+		}
+		n := 0
+		for n < len(eq.q) && n < len(ins.q) && eq.q[n].norm == ins.q[n].norm {
+			n++
+		}
+		if n == 0 || n != len(ins.q) {
+			continue
+		}
+		// [+X] [=X Y] becomes [=X] [+X] [=Y]: the quotation's words in
+		// order, the inserted run now the later copy.
+		moved := []op{
+			{kind: equal, q: ins.q, s: eq.s[:n], gap: ins.gap},
+			{kind: quoteOnly, q: eq.q[:n]},
+		}
+		if len(eq.q) > n {
+			moved = append(moved, op{kind: equal, q: eq.q[n:], s: eq.s[n:]})
+		}
+		ops = append(ops[:i], append(moved, ops[i+2:]...)...)
+	}
+	return ops
 }
 
 // render writes the alignment as docqa diff writes a word diff, the

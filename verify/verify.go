@@ -221,7 +221,7 @@ func pieces(d *document.Document, q document.Quote) []piece {
 		if g < len(gaps) && !gaps[g].ellipsis && gaps[g].start <= t.start && t.end <= gaps[g].end {
 			if gaps[g].end < q.Content.End && isLetterAt(d, gaps[g].end) {
 				// Brackets inside a word ([t]he): the letters, not a gap.
-				pending = t
+				pending = token{norm: t.norm, start: gaps[g].start, end: t.end}
 				havePending = true
 				continue
 			}
@@ -289,14 +289,12 @@ func (x *Index) Match(d *document.Document, q document.Quote) Match {
 // densest run of the quotation's trigrams, with room around it for the
 // words the trigrams miss.
 func (x *Index) candidate(ps []piece) (src, lo, hi int, ok bool) {
-	type hit struct{ src, at int32 }
+	type hit = posting
 	collect := func(grams map[uint64][]posting, k int) []hit {
 		var hits []hit
 		for _, p := range ps {
 			for i := 0; i+k <= len(p.toks); i++ {
-				for _, post := range grams[x.gram(p.toks[i:i+k])] {
-					hits = append(hits, hit{post.src, post.at})
-				}
+				hits = append(hits, grams[x.gram(p.toks[i:i+k])]...)
 			}
 		}
 		return hits
@@ -341,7 +339,7 @@ func (x *Index) candidate(ps []piece) (src, lo, hi int, ok bool) {
 	s := int(hits[bestI].src)
 	slack := n/2 + 3
 	lo = max(0, int(hits[bestI].at)-slack)
-	hi = min(len(x.sources[s].tokens), int(hits[bestJ].at)+3+slack)
+	hi = min(len(x.sources[s].tokens), int(hits[bestJ].at)+3+slack+ellipsisReach*gaps)
 	return s, lo, hi, true
 }
 

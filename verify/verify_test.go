@@ -59,7 +59,7 @@ func TestMatch(t *testing.T) {
 		{"altered: one word replaced", `It found the “scale of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups” alarming.`,
 			Altered, "report.txt", "[-extent-]{+scale+} of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups"},
 		{"altered: a doubled word", `It said they “may constitute international crimes, in particular particular crimes against humanity.”`,
-			Altered, "report.txt", "may constitute international crimes, in {+particular+} particular crimes against humanity"},
+			Altered, "report.txt", "may constitute international crimes, in particular {+particular+} crimes against humanity"},
 		{"altered: the seed's reworded quotation", `The report was “based on misinformation and lies spread by anti-Chinese troops.”`,
 			Altered, "statement.txt", "based on [-the disinformation-]{+misinformation+} and lies [-fabricated-]{+spread+} by [-anti-China forces-]{+anti-Chinese troops+}"},
 		{"not found", `The minister said “we will build a bridge to the moon by next spring.”`, NotFound, "", ""},

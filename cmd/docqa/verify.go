@@ -1,0 +1,190 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/internal/outputs"
+	"github.com/docqa/docqa/report"
+	"github.com/docqa/docqa/rules"
+	"github.com/docqa/docqa/verify"
+)
+
+// verifyOptions are the flags of "docqa verify".
+type verifyOptions struct {
+	sources       []string
+	formats       []string
+	configPath    string
+	enable        []string
+	disable       []string
+	failLevel     string
+	stdinFilename string
+}
+
+// newVerifyCommand returns "docqa verify [PATH|-]... --sources PATH...".
+func newVerifyCommand() *cobra.Command {
+	o := &verifyOptions{}
+	cmd := &cobra.Command{
+		Use:   "verify [PATH|-]... --sources PATH...",
+		Short: "Check each quotation against its sources",
+		Long: `Check each quotation of the documents against the sources it comes from:
+reports, statements, speeches, transcripts, earlier articles (.txt, .md and
+.markdown files; folders are searched). Each quotation of three words or more
+is looked up and classed:
+
+  verbatim   a passage of a source says its words (typography, the case of a
+             letter, an ellipsis for omitted words and bracketed editorial
+             words aside): no finding, unless sources/verbatim is enabled;
+  altered    the closest passage is the same statement in other words:
+             sources/altered (error), with the word diff [-source-]{+quotation+}
+             and the passage's path:line:col;
+  not found  no source has it: sources/not-found (info).
+
+The rules are configured like the others (severity, --enable, --disable,
+suppression directives). The exit status is 1 if any finding is at or above
+--fail-level, 2 for a usage, config or I/O error.`,
+		Example: `  docqa verify article.md --sources reports/
+  docqa verify --format json --enable sources/verbatim drafts/ --sources sources/`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.sources, "sources", nil, "a source file or folder the quotations come from (repeatable)")
+	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable): "+strings.Join(report.Formats(), ", "))
+	f.StringVar(&o.configPath, "config", "", "config file (default: each document's nearest "+config.FileName+")")
+	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
+	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
+	f.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or never")
+	f.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "name reported for '-' input; its extension picks the format")
+	return cmd
+}
+
+// run checks the quotations of args against the sources.
+func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if len(o.sources) == 0 {
+		return failure("no sources given: name them with --sources PATH")
+	}
+	if len(args) == 0 {
+		return failure("no paths given (usage: %s)", cmd.UseLine())
+	}
+	failAt, err := parseFailLevel(o.failLevel)
+	if err != nil {
+		return failure("%v", err)
+	}
+	outs, err := outputs.Parse(o.formats)
+	if err != nil {
+		return failure("%v", err)
+	}
+	res, err := newResolver(o.configPath, o.enable, o.disable)
+	if err != nil {
+		return failure("%v", err)
+	}
+	docs, ok := inputs.Collect(args, o.stdinFilename, stderr)
+	if err := resolveInputs(res, docs); err != nil {
+		return failure("%v", err)
+	}
+	srcs, srcOK := inputs.Collect(o.sources, "", stderr)
+	ok = ok && srcOK
+	var loaded []*document.Document
+	for _, in := range srcs {
+		data, err := os.ReadFile(in.Path)
+		if err != nil {
+			warn(stderr, "%v", fileError(in.Name, err))
+			ok = false
+			continue
+		}
+		if notice, err := inputs.Refuse(in, data, document.MaxSize, "read as a source", false); err != nil {
+			warn(stderr, "%v", err)
+			ok = ok && notice
+			continue
+		}
+		loaded = append(loaded, document.Load(in.Name, data))
+	}
+	// Every output is checked against the documents and sources before
+	// anything is written.
+	plan := newWritePlan(cmd.Context(), stdout, stderr)
+	planInputs(plan, docs, args)
+	planInputs(plan, srcs, o.sources)
+	outputs.Plan(plan, outs)
+	if err := plan.Check(); err != nil {
+		return failure("%v", err)
+	}
+	index := verify.NewIndex(loaded)
+	printer, closeOutputs, err := outputs.LintPrinter(outs, reportOptions(res.Registry()), stdout)
+	if err != nil {
+		return failure("%v", err)
+	}
+	var sum report.Summary
+	if err := printer.Begin(); err != nil {
+		return failure("writing output: %v", err)
+	}
+	for _, in := range docs {
+		if err := cmd.Context().Err(); err != nil {
+			return failure("interrupted")
+		}
+		data, err := readInput(cmd, in)
+		if err != nil {
+			warn(stderr, "%v", err)
+			ok = false
+			continue
+		}
+		if notice, err := inputs.Refuse(in, data, document.MaxSize, "checked", false); err != nil {
+			warn(stderr, "%v", err)
+			ok = ok && notice
+			continue
+		}
+		doc := in.Pipeline.Load(in.Name, data)
+		sevs, err := in.Pipeline.Rules.Severities(in.Pipeline.Registry)
+		if err != nil {
+			return failure("%v", err)
+		}
+		findings, err := in.Pipeline.ProcessOnly(doc, index.Check(doc, sevs), "sources")
+		if err != nil {
+			return failure("%v", err)
+		}
+		rules.SortFindings(findings)
+		sum.Add(findings)
+		if err := printer.File(doc, findings); err != nil {
+			return failure("writing output: %v", err)
+		}
+	}
+	if err := printer.End(sum); err != nil {
+		return failure("writing output: %v", err)
+	}
+	if err := closeOutputs(); err != nil {
+		return failure("%v", err)
+	}
+	switch {
+	case !ok:
+		return &exitError{code: exitFailure}
+	case failAt != 0 && sum.AtLeast(failAt) > 0:
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// readInput reads a document: a file, or standard input for "-".
+func readInput(cmd *cobra.Command, in input) ([]byte, error) {
+	if in.Stdin {
+		data, err := io.ReadAll(cmd.InOrStdin())
+		if err != nil {
+			return nil, fileError(in.Name, err)
+		}
+		return data, nil
+	}
+	data, err := os.ReadFile(in.Path)
+	if err != nil {
+		return nil, fileError(filepath.ToSlash(in.Name), err)
+	}
+	return data, nil
+}
