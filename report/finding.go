@@ -45,16 +45,29 @@ func jsonFindings(doc *document.Document, findings []rules.Finding) []jsonFindin
 			})
 		}
 		for _, rel := range f.Related {
-			if rel.Path != "" && rel.Path != doc.Path {
-				continue // only the finding's document's positions are known here
+			in, ok := relatedDoc(doc, rel)
+			if !ok {
+				continue // another document, whose positions are not known here
 			}
-			rs, re := doc.Position(rel.Span.Start), doc.Position(rel.Span.End)
+			rs, re := in.Position(rel.Span.Start), in.Position(rel.Span.End)
 			jf.Related = append(jf.Related, jsonRelated{
-				Path: doc.Path, Line: rs.Line, Column: rs.Column, EndLine: re.Line, EndColumn: re.Column,
+				Path: in.Path, Line: rs.Line, Column: rs.Column, EndLine: re.Line, EndColumn: re.Column,
 				Message: rel.Message,
 			})
 		}
 		out = append(out, jf)
 	}
 	return out
+}
+
+// relatedDoc returns the document a related place of a finding of doc lies
+// in, and false when it is another document not at hand.
+func relatedDoc(doc *document.Document, rel rules.Related) (*document.Document, bool) {
+	switch {
+	case rel.Doc != nil:
+		return rel.Doc, true
+	case rel.Path == "" || rel.Path == doc.Path:
+		return doc, true
+	}
+	return nil, false
 }

@@ -192,12 +192,21 @@ func (p *SARIF) File(doc *document.Document, findings []rules.Finding) error {
 			PartialFingerprints: map[string]string{sarifFingerprint: rules.Fingerprint(doc, *f)},
 		}
 		for i, rel := range f.Related {
-			if rel.Path != "" && rel.Path != doc.Path {
-				continue // only the finding's document's positions are known here
+			in, ok := relatedDoc(doc, rel)
+			if !ok {
+				continue // another document, whose positions are not known here
+			}
+			relLoc, relRegion := loc, sarifRegion{}
+			if in == doc {
+				relRegion = region(rel.Span)
+			} else {
+				relLoc = sarifArtifact(in.Path)
+				s, e := in.Position(rel.Span.Start), in.Position(rel.Span.End)
+				relRegion = sarifRegion{StartLine: s.Line, StartColumn: s.Column, EndLine: e.Line, EndColumn: e.Column}
 			}
 			res.RelatedLocations = append(res.RelatedLocations, sarifRelated{
 				ID:               i + 1,
-				PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: loc, Region: region(rel.Span)},
+				PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: relLoc, Region: relRegion},
 				Message:          sarifMessage{Text: rel.Message},
 			})
 		}

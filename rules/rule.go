@@ -240,6 +240,10 @@ type Fix struct {
 type Related struct {
 	// Path is the document it lies in; "" for the finding's own.
 	Path string
+	// Doc is that document when it is another than the finding's (a
+	// source), so that printers can give the place's line and column;
+	// nil for the finding's own.
+	Doc  *document.Document
 	Span document.Span
 	// Message says what the place is ("first use of “Uyghur”").
 	Message string
