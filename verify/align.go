@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
-
-	"github.com/docqa/docqa/document"
 )
 
 // op is one step of an alignment of a quotation's words with a passage's.
@@ -75,14 +73,14 @@ func align(ps []piece, window []token) alignment {
 func alignPiece(q, words []token) (ops []op, start, end, matched int) {
 	// Each distinct word becomes a rune of the private use area, so that
 	// go-diff aligns words, not letters.
-	ids := map[string]rune{}
+	ids := map[uint64]rune{}
 	runes := func(ts []token) []rune {
 		rs := make([]rune, len(ts))
 		for i, t := range ts {
-			r, ok := ids[t.norm]
+			r, ok := ids[t.h]
 			if !ok {
 				r = rune(0xF0000 + len(ids))
-				ids[t.norm] = r
+				ids[t.h] = r
 			}
 			rs[i] = r
 		}
@@ -166,7 +164,7 @@ func slideRight(ops []op) []op {
 			continue
 		}
 		n := 0
-		for n < len(eq.q) && n < len(ins.q) && eq.q[n].norm == ins.q[n].norm {
+		for n < len(eq.q) && n < len(ins.q) && eq.q[n].h == ins.q[n].h {
 			n++
 		}
 		if n == 0 || n != len(ins.q) {
@@ -190,14 +188,15 @@ func slideRight(ops []op) []op {
 // quotation's words as the article has them and the source's as the
 // source has them: [-source-]{+quotation+}; an ellipsis of the quotation
 // shows as "…".
-func (al alignment) render(qd, sd *document.Document, _ []token) string {
+func (al alignment) render(qt, st []byte) string {
 	var b strings.Builder
-	text := func(d *document.Document, ts []token) string {
+	text := func(t []byte, ts []token) string {
 		if len(ts) == 0 {
 			return ""
 		}
-		return strings.Join(strings.Fields(d.String(document.Span{Start: ts[0].start, End: ts[len(ts)-1].end})), " ")
+		return strings.Join(strings.Fields(string(t[ts[0].start:ts[len(ts)-1].end])), " ")
 	}
+	qd, sd := qt, st
 	sep := func() {
 		if b.Len() > 0 {
 			b.WriteByte(' ')

@@ -84,11 +84,11 @@ func (x *Index) Check(doc *document.Document, sevs map[string]rules.Severity) []
 		case Altered:
 			r = RuleAltered
 			msg = fmt.Sprintf("quotation %s differs from its source %s: %s", first, place(m), m.Diff)
-			related = []rules.Related{{Path: m.Source.Doc.Path, Doc: m.Source.Doc, Span: m.Passage, Message: "the source's words"}}
+			related = []rules.Related{{Path: m.Source.Path, Doc: m.Source.Doc(), Span: m.Passage, Message: "the source's words"}}
 		case Verbatim:
 			r = RuleVerbatim
 			msg = fmt.Sprintf("quotation %s is word for word in %s", first, place(m))
-			related = []rules.Related{{Path: m.Source.Doc.Path, Doc: m.Source.Doc, Span: m.Passage, Message: "the source's words"}}
+			related = []rules.Related{{Path: m.Source.Path, Doc: m.Source.Doc(), Span: m.Passage, Message: "the source's words"}}
 		default:
 			r = RuleNotFound
 			msg = fmt.Sprintf("quotation %s is in none of the sources", first)
@@ -126,8 +126,8 @@ func demoteShared(ms []Match) {
 
 // place returns where a match's passage starts: "path:line:col".
 func place(m Match) string {
-	p := m.Source.Doc.Position(m.Passage.Start)
-	return fmt.Sprintf("%s:%d:%d", m.Source.Doc.Path, p.Line, p.Column)
+	p := m.Source.Doc().Position(m.Passage.Start)
+	return fmt.Sprintf("%s:%d:%d", m.Source.Path, p.Line, p.Column)
 }
 
 // firstWords names a quotation by its first words, in its marks.

@@ -2,24 +2,24 @@
 // quotation of an article say what the report, statement, speech or
 // transcript it comes from says?
 //
-// An Index holds the sources' words, normalised (case folded, typographic
-// apostrophes straightened, soft hyphens dropped), and an inverted index
-// of their word trigrams. Match looks a quotation's trigrams up, takes the
-// densest run of hits in one source as the candidate passage, and aligns
-// the quotation's words with it word by word: an ellipsis (… or ...) in the
-// quotation stands for any run of omitted words, a bracketed word
-// ([Bachelet's]) for an editorial insertion or replacement, and brackets
-// inside a word ([t]he) are dropped. A quotation whose every word is found,
-// in order, is verbatim; one whose closest passage shares most of its
-// words but not all is altered, with the word diff; one with no such
-// passage is not found.
+// An Index holds the sources' texts and where each word trigram and word
+// pair of them starts; words are compared normalised (case folded,
+// typographic apostrophes and hyphens made one, soft hyphens dropped).
+// Match looks a quotation's trigrams up (its pairs, when no trigram hits:
+// a quotation altered every third word), takes the densest run of hits in
+// one source as the candidate passage, and aligns the quotation's words
+// with it word by word: an ellipsis (… or ...) in the quotation stands for
+// any run of omitted words, a bracketed word ([Bachelet's]) for an
+// editorial insertion or replacement, and brackets inside a word ([t]he)
+// are dropped. A quotation whose every word is found, in order, is
+// verbatim; one whose closest passage shares most of its words but not
+// all is altered, with the word diff; one with no such passage is not
+// found.
 package verify
 
 import (
 	"bytes"
-	"hash/maphash"
-	"sort"
-	"strings"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,104 +55,24 @@ func (c Class) String() string {
 // are a term or a scare quote, found anywhere.
 const MinWords = 3
 
-// token is a word of a text: its normalised form and where it lies.
+// token is a word of a text: the hash of its normalised form and where
+// it lies.
 type token struct {
-	norm       string
+	h          uint64
 	start, end int // byte offsets in the text
 }
 
-// Source is one source document and its words.
-type Source struct {
-	Doc    *document.Document
-	tokens []token
-}
-
-// Index holds the sources and the trigrams of their words. It is safe for
-// concurrent use once built.
-type Index struct {
-	sources []*Source
-	seed    maphash.Seed
-	// grams holds the word trigrams, bigrams the word pairs: a quotation
-	// altered every third word shares no trigram with its source.
-	grams, bigrams map[uint64][]posting
-}
-
-// posting is where a trigram starts: a source and a word index in it.
-type posting struct {
-	src, at int32
-}
-
-// NewIndex indexes the source documents, in the order given: on a tie
-// between two sources, the earlier wins.
-func NewIndex(docs []*document.Document) *Index {
-	x := &Index{seed: maphash.MakeSeed(), grams: map[uint64][]posting{}, bigrams: map[uint64][]posting{}}
-	for i, d := range docs {
-		s := &Source{Doc: d, tokens: tokens(d, document.Span{Start: 0, End: len(d.Text)}, nil)}
-		x.sources = append(x.sources, s)
-		for k := 0; k+2 <= len(s.tokens); k++ {
-			h := x.gram(s.tokens[k : k+2])
-			x.bigrams[h] = append(x.bigrams[h], posting{int32(i), int32(k)})
-			if k+3 <= len(s.tokens) {
-				h := x.gram(s.tokens[k : k+3])
-				x.grams[h] = append(x.grams[h], posting{int32(i), int32(k)})
-			}
-		}
-	}
-	return x
+// tokens returns the words of text[from:to].
+func tokens(text []byte, from, to int) []token {
+	var out []token
+	scan(text, from, to, func(start, end int, h uint64) {
+		out = append(out, token{h: h, start: start, end: end})
+	})
+	return out
 }
 
 // Sources returns the indexed sources.
 func (x *Index) Sources() []*Source { return x.sources }
-
-// gram hashes three normalised words.
-func (x *Index) gram(ts []token) uint64 {
-	var h maphash.Hash
-	h.SetSeed(x.seed)
-	for _, t := range ts {
-		h.WriteString(t.norm)
-		h.WriteByte(0)
-	}
-	return h.Sum64()
-}
-
-// tokens returns the words of d inside span, normalised; skip, if not nil,
-// reports words to leave out.
-func tokens(d *document.Document, span document.Span, skip func(document.Word) bool) []token {
-	words := d.WordsIn(span)
-	out := make([]token, 0, len(words))
-	for _, w := range words {
-		if skip != nil && skip(w) {
-			continue
-		}
-		n := normalise(d.Slice(w.Span()))
-		if n == "" {
-			continue
-		}
-		out = append(out, token{norm: n, start: int(w.Start), end: int(w.End)})
-	}
-	return out
-}
-
-// normalise folds a word for comparison: lower case, typographic
-// apostrophes straightened, soft hyphens and brackets dropped.
-func normalise(w []byte) string {
-	var b strings.Builder
-	b.Grow(len(w))
-	for i := 0; i < len(w); {
-		r, n := utf8.DecodeRune(w[i:])
-		i += n
-		switch r {
-		case '\u00ad', '[', ']':
-			continue
-		case '’', '‘', 'ʼ', '′':
-			r = '\''
-		case '‐', '‑', '–':
-			r = '-'
-		}
-		b.WriteString(strings.ToLower(string(r)))
-	}
-	return b.String()
-}
 
 // Match is what the index found for one quotation.
 type Match struct {
@@ -203,7 +123,7 @@ func pieces(d *document.Document, q document.Quote) []piece {
 			i += 2
 		}
 	}
-	ts := tokens(d, q.Content, nil)
+	ts := tokens(d.Text, q.Content.Start, q.Content.End)
 	var out []piece
 	cur := piece{}
 	g := 0
@@ -221,7 +141,7 @@ func pieces(d *document.Document, q document.Quote) []piece {
 		if g < len(gaps) && !gaps[g].ellipsis && gaps[g].start <= t.start && t.end <= gaps[g].end {
 			if gaps[g].end < q.Content.End && isLetterAt(d, gaps[g].end) {
 				// Brackets inside a word ([t]he): the letters, not a gap.
-				pending = token{norm: t.norm, start: gaps[g].start, end: t.end}
+				pending = token{start: gaps[g].start, end: t.end}
 				havePending = true
 				continue
 			}
@@ -231,7 +151,7 @@ func pieces(d *document.Document, q document.Quote) []piece {
 			continue
 		}
 		if havePending && pending.end <= t.start {
-			t = token{norm: pending.norm + t.norm, start: pending.start, end: t.end}
+			t = token{h: hashWord(d.Text[pending.start:t.end]), start: pending.start, end: t.end}
 			havePending = false
 		}
 		cur.toks = append(cur.toks, t)
@@ -263,86 +183,85 @@ func (x *Index) Match(d *document.Document, q document.Quote) Match {
 	if n < MinWords {
 		return Match{Class: NotFound}
 	}
-	src, lo, hi, ok := x.candidate(ps)
+	s, lo, hi, ok := x.candidate(ps, q.Content.Len())
 	if !ok {
 		return Match{Class: NotFound, Words: n}
 	}
-	s := x.sources[src]
-	al := align(ps, s.tokens[lo:hi])
+	window := tokens(s.Text, lo, hi)
+	al := align(ps, window)
 	m := Match{Source: s, Words: n, Matched: al.matched}
 	if al.first >= 0 {
-		m.Passage = document.Span{Start: s.tokens[lo+al.first].start, End: s.tokens[lo+al.last].end}
+		m.Passage = document.Span{Start: window[al.first].start, End: window[al.last].end}
 	}
 	switch {
 	case al.matched == n && al.exact:
 		m.Class = Verbatim
 	case 2*al.matched >= n && al.matched >= MinWords:
 		m.Class = Altered
-		m.Diff = al.render(d, s.Doc, s.tokens[lo:hi])
+		m.Diff = al.render(d.Text, s.Text)
 	default:
 		m.Class, m.Source = NotFound, nil
 	}
 	return m
 }
 
-// candidate returns the source and the word range [lo, hi) of its
-// densest run of the quotation's trigrams, with room around it for the
-// words the trigrams miss.
-func (x *Index) candidate(ps []piece) (src, lo, hi int, ok bool) {
-	type hit = posting
-	collect := func(grams map[uint64][]posting, k int) []hit {
-		var hits []hit
+// candidate returns the source and the byte range [lo, hi) of its
+// densest run of the quotation's trigrams (pairs, when no trigram hits),
+// with room around it for the words the grams miss. size is the
+// quotation's length in bytes.
+func (x *Index) candidate(ps []piece, size int) (s *Source, lo, hi int, ok bool) {
+	collect := func(t *gramTable, k int) []uint32 {
+		var hits []uint32
 		for _, p := range ps {
 			for i := 0; i+k <= len(p.toks); i++ {
-				hits = append(hits, grams[x.gram(p.toks[i:i+k])]...)
+				hs := make([]uint64, k)
+				for j := range hs {
+					hs[j] = p.toks[i+j].h
+				}
+				hits = t.lookup(hits, mix(hs...))
 			}
 		}
 		return hits
 	}
-	n, gaps := 0, 0
+	gaps := 0
 	for i, p := range ps {
-		n += len(p.toks)
 		if i > 0 && p.ellipsis {
 			gaps++
 		}
 	}
-	hits := collect(x.grams, 3)
+	hits := collect(&x.tri, 3)
 	if len(hits) == 0 {
 		// Altered every third word: look for its word pairs.
-		if hits = collect(x.bigrams, 2); len(hits) < 2 {
-			return 0, 0, 0, false
+		if hits = collect(&x.bi, 2); len(hits) < 2 {
+			return nil, 0, 0, false
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].src != hits[j].src {
-			return hits[i].src < hits[j].src
-		}
-		return hits[i].at < hits[j].at
-	})
+	slices.Sort(hits)
 	// The densest window: most hits within the quotation's reach (twice
-	// its words, and what its ellipses may leave out), the earliest
-	// source and place on a tie.
-	width := int32(2*n + 3 + ellipsisReach*gaps)
+	// its length, and what its ellipses may leave out), the earliest
+	// source and place on a tie. Offsets are global, so a window never
+	// spans two sources unless they are both within reach: checked below.
+	width := uint32(2*size + 64 + ellipsisReach*gaps)
 	best, bestI, bestJ := 0, 0, 0
 	j := 0
 	for i := range hits {
 		if j < i {
 			j = i
 		}
-		for j+1 < len(hits) && hits[j+1].src == hits[i].src && hits[j+1].at-hits[i].at < width {
+		for j+1 < len(hits) && hits[j+1]-hits[i] < width {
 			j++
 		}
 		if c := j - i + 1; c > best {
 			best, bestI, bestJ = c, i, j
 		}
 	}
-	s := int(hits[bestI].src)
-	slack := n/2 + 3
-	lo = max(0, int(hits[bestI].at)-slack)
-	hi = min(len(x.sources[s].tokens), int(hits[bestJ].at)+3+slack+ellipsisReach*gaps)
+	s = x.source(hits[bestI])
+	slack := size/2 + 48
+	lo = max(0, int(hits[bestI]-s.base)-slack)
+	hi = min(len(s.Text), int(hits[bestJ]-s.base)+size+slack+ellipsisReach*gaps)
 	return s, lo, hi, true
 }
 
-// ellipsisReach is how many words of a source an ellipsis of a quotation
-// may leave out.
-const ellipsisReach = 200
+// ellipsisReach is how many bytes of a source an ellipsis of a quotation
+// may leave out: about 200 words.
+const ellipsisReach = 1200

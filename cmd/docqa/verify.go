@@ -95,7 +95,8 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	srcs, srcOK := inputs.Collect(o.sources, "", stderr)
 	ok = ok && srcOK
-	var loaded []*document.Document
+	var names []string
+	var texts [][]byte
 	for _, in := range srcs {
 		data, err := os.ReadFile(in.Path)
 		if err != nil {
@@ -108,7 +109,7 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 			ok = ok && notice
 			continue
 		}
-		loaded = append(loaded, document.Load(in.Name, data))
+		names, texts = append(names, in.Name), append(texts, data)
 	}
 	// Every output is checked against the documents and sources before
 	// anything is written.
@@ -119,7 +120,7 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
-	index := verify.NewIndex(loaded)
+	index := verify.NewIndex(names, texts)
 	printer, closeOutputs, err := outputs.LintPrinter(outs, reportOptions(res.Registry()), stdout)
 	if err != nil {
 		return failure("%v", err)

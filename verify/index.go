@@ -1,0 +1,277 @@
+package verify
+
+import (
+	"bytes"
+	"math/bits"
+	"sort"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/docqa/docqa/document"
+)
+
+// Source is one source document: its text, and its document model, read
+// only when a quotation is found in it.
+type Source struct {
+	// Path names the source in messages.
+	Path string
+	// Text is the source's bytes.
+	Text []byte
+	base uint32 // Text's offset in the index's concatenation
+
+	once sync.Once
+	doc  *document.Document
+}
+
+// Doc returns the source's document model, read on first use.
+func (s *Source) Doc() *document.Document {
+	s.once.Do(func() { s.doc = document.Load(s.Path, s.Text) })
+	return s.doc
+}
+
+// Index holds the sources and where each word trigram and word pair of
+// them starts: two tables of 8 bytes a word, beside the texts themselves,
+// so that the index of a 50 MB archive stays under four times its size.
+// It is safe for concurrent use once built.
+type Index struct {
+	sources []*Source
+	// tri and bi map the hash of a word trigram or pair to the offsets,
+	// in the concatenation of the texts, of their first word.
+	tri, bi gramTable
+}
+
+// gramTable is a hash table in flat arrays: the entries of a bucket (the
+// top bits of a hash) are keys[offsets[b]:offsets[b+1]], each key the low
+// 32 bits of a hash, its value the offset of its first word.
+type gramTable struct {
+	shift   uint
+	offsets []uint32
+	keys    []uint32
+	vals    []uint32
+}
+
+// lookup appends the offsets of the gram whose hash is h.
+func (t *gramTable) lookup(dst []uint32, h uint64) []uint32 {
+	if len(t.offsets) == 0 {
+		return dst
+	}
+	b := h >> t.shift
+	lo, hi := t.offsets[b], t.offsets[b+1]
+	key := uint32(h)
+	for i := lo; i < hi; i++ {
+		if t.keys[i] == key {
+			dst = append(dst, t.vals[i])
+		}
+	}
+	return dst
+}
+
+// NewIndex indexes the sources, texts named by paths, in the order given:
+// on a tie between two sources the earlier wins. Texts larger than 4 GiB
+// in all are not indexed past that.
+func NewIndex(paths []string, texts [][]byte) *Index {
+	x := &Index{}
+	var base uint64
+	words := 0
+	for i, t := range texts {
+		if base+uint64(len(t)) >= 1<<32 {
+			break
+		}
+		x.sources = append(x.sources, &Source{Path: paths[i], Text: t, base: uint32(base)})
+		base += uint64(len(t)) + 1
+		words += len(t) / 5 // a guess, for the tables' size
+	}
+	nb := 1 << max(4, bits.Len(uint(words/4)))
+	shift := uint(64 - bits.Len(uint(nb-1)))
+	x.tri = gramTable{shift: shift, offsets: make([]uint32, nb+1)}
+	x.bi = gramTable{shift: shift, offsets: make([]uint32, nb+1)}
+	// Two passes: count each bucket's entries, then place them.
+	x.eachGram(func(tri, bi uint64, hasTri bool, _ uint32) {
+		if hasTri {
+			x.tri.offsets[(tri>>shift)+1]++
+		}
+		x.bi.offsets[(bi>>shift)+1]++
+	})
+	for _, t := range []*gramTable{&x.tri, &x.bi} {
+		for b := 1; b <= nb; b++ {
+			t.offsets[b] += t.offsets[b-1]
+		}
+		n := t.offsets[nb]
+		t.keys, t.vals = make([]uint32, n), make([]uint32, n)
+	}
+	triNext := append([]uint32(nil), x.tri.offsets[:nb]...)
+	biNext := append([]uint32(nil), x.bi.offsets[:nb]...)
+	x.eachGram(func(tri, bi uint64, hasTri bool, at uint32) {
+		if hasTri {
+			b := tri >> shift
+			x.tri.keys[triNext[b]], x.tri.vals[triNext[b]] = uint32(tri), at
+			triNext[b]++
+		}
+		b := bi >> shift
+		x.bi.keys[biNext[b]], x.bi.vals[biNext[b]] = uint32(bi), at
+		biNext[b]++
+	})
+	return x
+}
+
+// eachGram calls fn for each word pair of the sources, with the hash of
+// the trigram starting at the same word when there is one, and the global
+// offset of the first word. Entries go in text order, so each bucket's
+// offsets are sorted.
+func (x *Index) eachGram(fn func(tri, bi uint64, hasTri bool, at uint32)) {
+	for _, s := range x.sources {
+		var h [3]uint64
+		var at [3]uint32
+		n := 0
+		scan(s.Text, 0, len(s.Text), func(start, end int, w uint64) {
+			h[0], h[1], h[2] = h[1], h[2], w
+			at[0], at[1], at[2] = at[1], at[2], s.base+uint32(start)
+			n++
+			if n >= 3 {
+				fn(mix(h[0], h[1], h[2]), mix(h[0], h[1]), true, at[0])
+			}
+		})
+		if n >= 2 { // the last pair, which starts no trigram
+			fn(0, mix(h[1], h[2]), false, at[1])
+		}
+	}
+}
+
+// mix combines word hashes into a gram's.
+func mix(ws ...uint64) uint64 {
+	h := uint64(14695981039346656037)
+	for _, w := range ws {
+		h ^= w
+		h *= 1099511628211
+		h ^= h >> 29
+	}
+	return h
+}
+
+// source returns the source holding global offset off.
+func (x *Index) source(off uint32) *Source {
+	i := sort.Search(len(x.sources), func(i int) bool { return x.sources[i].base > off }) - 1
+	return x.sources[i]
+}
+
+// scan calls fn for each word of text[from:to] with its span and the hash
+// of its normalised form (see normalise). A word is a run of letters,
+// digits and marks, with apostrophes and hyphens inside it; soft hyphens
+// are dropped.
+func scan(text []byte, from, to int, fn func(start, end int, h uint64)) {
+	i := from
+	for i < to {
+		// Skip to a word's start.
+		r, n := decode(text[i:to])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		h := uint64(14695981039346656037)
+		end := i
+		for i < to {
+			r, n = decode(text[i:to])
+			switch {
+			case isWordRune(r):
+			case r == '\u00ad':
+				i += n
+				continue
+			case isJoiner(r):
+				// Inside a word only: a letter must follow.
+				if next, _ := decode(text[i+n : to]); i+n < to && isWordRune(next) {
+					break
+				}
+				fallthrough
+			default:
+				goto done
+			}
+			h = hashRune(h, fold(r))
+			i += n
+			end = i
+		}
+	done:
+		fn(start, end, h)
+	}
+}
+
+// decode decodes the first rune of b, a byte at a time for ASCII.
+func decode(b []byte) (rune, int) {
+	if len(b) == 0 {
+		return utf8.RuneError, 1
+	}
+	if b[0] < utf8.RuneSelf {
+		return rune(b[0]), 1
+	}
+	return utf8.DecodeRune(b)
+}
+
+// isWordRune reports whether r makes words.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports whether r joins the letters around it into one word:
+// apostrophes and hyphens.
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', '-', '‐', '‑':
+		return true
+	}
+	return false
+}
+
+// fold normalises a rune of a word: lower case, one apostrophe, one
+// hyphen.
+func fold(r rune) rune {
+	switch r {
+	case '’', 'ʼ':
+		return '\''
+	case '‐', '‑':
+		return '-'
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// hashRune adds r to an FNV-1a hash.
+func hashRune(h uint64, r rune) uint64 {
+	if r < utf8.RuneSelf {
+		h ^= uint64(r)
+		return h * 1099511628211
+	}
+	var b [4]byte
+	n := utf8.EncodeRune(b[:], r)
+	for _, c := range b[:n] {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// hashWord returns the hash of the word in b, brackets and soft hyphens
+// left out ([t]he is the): what scan gives the word written plainly.
+func hashWord(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for len(b) > 0 {
+		r, n := decode(b)
+		b = b[n:]
+		if r == '[' || r == ']' || r == '\u00ad' {
+			continue
+		}
+		h = hashRune(h, fold(r))
+	}
+	return h
+}
+
+// containsNUL reports whether text holds a NUL byte: binary.
+func containsNUL(text []byte) bool { return bytes.IndexByte(text, 0) >= 0 }
