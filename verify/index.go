@@ -3,6 +3,7 @@ package verify
 import (
 	"bytes"
 	"math/bits"
+	"runtime"
 	"sort"
 	"sync"
 	"unicode"
@@ -51,7 +52,14 @@ type gramTable struct {
 	vals    []uint32
 }
 
-// lookup appends the offsets of the gram whose hash is h.
+// maxPostings is the most places of one gram a lookup gives, the first
+// in the sources' order: a gram found more often says little about where
+// a quotation comes from, and a bound keeps a lookup in a repetitive
+// archive cheap.
+const maxPostings = 256
+
+// lookup appends the offsets of the gram whose hash is h, at most
+// maxPostings of them.
 func (t *gramTable) lookup(dst []uint32, h uint64) []uint32 {
 	if len(t.offsets) == 0 {
 		return dst
@@ -59,9 +67,11 @@ func (t *gramTable) lookup(dst []uint32, h uint64) []uint32 {
 	b := h >> t.shift
 	lo, hi := t.offsets[b], t.offsets[b+1]
 	key := uint32(h)
-	for i := lo; i < hi; i++ {
+	n := 0
+	for i := lo; i < hi && n < maxPostings; i++ {
 		if t.keys[i] == key {
 			dst = append(dst, t.vals[i])
+			n++
 		}
 	}
 	return dst
@@ -82,45 +92,99 @@ func NewIndex(paths []string, texts [][]byte) *Index {
 		base += uint64(len(t)) + 1
 		words += len(t) / 5 // a guess, for the tables' size
 	}
-	nb := 1 << max(4, bits.Len(uint(words/4)))
+	nb := 1 << max(4, bits.Len(uint(words/8))) // about 8 entries a bucket
 	shift := uint(64 - bits.Len(uint(nb-1)))
 	x.tri = gramTable{shift: shift, offsets: make([]uint32, nb+1)}
 	x.bi = gramTable{shift: shift, offsets: make([]uint32, nb+1)}
-	// Two passes: count each bucket's entries, then place them.
-	x.eachGram(func(tri, bi uint64, hasTri bool, _ uint32) {
-		if hasTri {
-			x.tri.offsets[(tri>>shift)+1]++
-		}
-		x.bi.offsets[(bi>>shift)+1]++
-	})
-	for _, t := range []*gramTable{&x.tri, &x.bi} {
-		for b := 1; b <= nb; b++ {
-			t.offsets[b] += t.offsets[b-1]
-		}
-		n := t.offsets[nb]
-		t.keys, t.vals = make([]uint32, n), make([]uint32, n)
+	// The sources split into one share a worker, by size; each counts its
+	// share's entries by bucket, then places them after the earlier
+	// shares' in each bucket, so that a bucket's offsets stay sorted.
+	shares := split(x.sources, runtime.GOMAXPROCS(0))
+	type counts struct{ tri, bi []uint32 }
+	cs := make([]counts, len(shares))
+	var wg sync.WaitGroup
+	for w, share := range shares {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := counts{make([]uint32, nb), make([]uint32, nb)}
+			eachGram(share, func(tri, bi uint64, hasTri bool, _ uint32) {
+				if hasTri {
+					c.tri[tri>>shift]++
+				}
+				c.bi[bi>>shift]++
+			})
+			cs[w] = c
+		}()
 	}
-	triNext := append([]uint32(nil), x.tri.offsets[:nb]...)
-	biNext := append([]uint32(nil), x.bi.offsets[:nb]...)
-	x.eachGram(func(tri, bi uint64, hasTri bool, at uint32) {
-		if hasTri {
-			b := tri >> shift
-			x.tri.keys[triNext[b]], x.tri.vals[triNext[b]] = uint32(tri), at
-			triNext[b]++
+	wg.Wait()
+	// Bucket b's entries start at offsets[b]; share w's, within it,
+	// after the earlier shares'. The cursors reuse the counts.
+	for _, t := range []struct {
+		table *gramTable
+		count func(w int) []uint32
+	}{{&x.tri, func(w int) []uint32 { return cs[w].tri }}, {&x.bi, func(w int) []uint32 { return cs[w].bi }}} {
+		var total uint32
+		for b := range nb {
+			t.table.offsets[b] = total
+			for w := range shares {
+				c := t.count(w)
+				n := c[b]
+				c[b] = total // share w's cursor in bucket b
+				total += n
+			}
 		}
-		b := bi >> shift
-		x.bi.keys[biNext[b]], x.bi.vals[biNext[b]] = uint32(bi), at
-		biNext[b]++
-	})
+		t.table.offsets[nb] = total
+		t.table.keys, t.table.vals = make([]uint32, total), make([]uint32, total)
+	}
+	for w, share := range shares {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := cs[w]
+			eachGram(share, func(tri, bi uint64, hasTri bool, at uint32) {
+				if hasTri {
+					b := tri >> shift
+					x.tri.keys[c.tri[b]], x.tri.vals[c.tri[b]] = uint32(tri), at
+					c.tri[b]++
+				}
+				b := bi >> shift
+				x.bi.keys[c.bi[b]], x.bi.vals[c.bi[b]] = uint32(bi), at
+				c.bi[b]++
+			})
+		}()
+	}
+	wg.Wait()
 	return x
 }
 
-// eachGram calls fn for each word pair of the sources, with the hash of
-// the trigram starting at the same word when there is one, and the global
-// offset of the first word. Entries go in text order, so each bucket's
-// offsets are sorted.
-func (x *Index) eachGram(fn func(tri, bi uint64, hasTri bool, at uint32)) {
-	for _, s := range x.sources {
+// split returns the sources in at most n runs of about equal size, in
+// order.
+func split(sources []*Source, n int) [][]*Source {
+	total := 0
+	for _, s := range sources {
+		total += len(s.Text)
+	}
+	var out [][]*Source
+	start, size := 0, 0
+	for i, s := range sources {
+		size += len(s.Text)
+		if len(out) < n-1 && size >= total/n {
+			out = append(out, sources[start:i+1])
+			start, size = i+1, 0
+		}
+	}
+	if start < len(sources) || len(out) == 0 {
+		out = append(out, sources[start:])
+	}
+	return out
+}
+
+// eachGram calls fn for each word pair of sources, with the hash of the
+// trigram starting at the same word when there is one, and the global
+// offset of the first word, in text order.
+func eachGram(sources []*Source, fn func(tri, bi uint64, hasTri bool, at uint32)) {
+	for _, s := range sources {
 		var h [3]uint64
 		var at [3]uint32
 		n := 0
