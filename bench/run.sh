@@ -74,6 +74,20 @@ measure "docqa diff, two 1 MB revisions" 2000000 2 "$docqa" diff --config "$empt
 mkdir -p "$work/g" && cp -r "$c/txt" "$work/g/txt"
 (cd "$c" && measure "docqa golden, unchanged .txt" "$(bytes txt)" "$(nfiles txt)" "$docqa" golden --config "$empty" --golden-dir "$work/g" txt)
 
+# docqa verify: one article, then 2,000, against the large file cut
+# into sources of 10 KB (5,000 of them, 50 MB, in a full run); the article
+# quotes 25 passages of the sources, cut short.
+mkdir -p "$work/sources" "$work/articles"
+split -C 10000 -d -a 5 "$c/large.txt" "$work/sources/s"
+for f in "$work"/sources/s*; do mv "$f" "$f.txt"; done
+awk 'NR % 150 == 0 && length($0) > 200 { n++; s = substr($0, 1, 300); sub(/ [^ ]*$/, "", s); gsub(/[“”"]/, "", s)
+	print "Officials said: “" s ",” the report said.\n"; if (n == 25) exit }' "$c/large.txt" > "$work/article.txt"
+articles=2000
+if [ "$large" -lt 50 ]; then articles=20; fi
+for i in $(seq -w 1 "$articles"); do cp "$work/article.txt" "$work/articles/a$i.txt"; done
+measure "docqa verify, 1 article, sources" "$(bytes "$work/sources")" "$(nfiles "$work/sources")" "$docqa" verify --config "$empty" --fail-level never "$work/article.txt" --sources "$work/sources"
+measure "docqa verify, $articles articles, sources" "$(bytes "$work/sources")" "$(nfiles "$work/sources")" "$docqa" verify --config "$empty" --fail-level never "$work/articles" --sources "$work/sources"
+
 echo
 ratio "docqa lint .txt (JSON)" "misspell .txt"
 ratio "docqa lint .md (JSON)" "vale .md"
