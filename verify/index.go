@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"bytes"
 	"math/bits"
 	"runtime"
 	"sort"
@@ -17,9 +16,12 @@ import (
 type Source struct {
 	// Path names the source in messages.
 	Path string
-	// Text is the source's bytes.
+	// Text is the source's text (see the function Text).
 	Text []byte
-	base uint32 // Text's offset in the index's concatenation
+	// Times are, for a subtitle transcript, the start time of each line's
+	// cue: a place in it is given as a time; nil for other sources.
+	Times []string
+	base  uint32 // Text's offset in the index's concatenation
 
 	once sync.Once
 	doc  *document.Document
@@ -77,20 +79,20 @@ func (t *gramTable) lookup(dst []uint32, h uint64) []uint32 {
 	return dst
 }
 
-// NewIndex indexes the sources, texts named by paths, in the order given:
-// on a tie between two sources the earlier wins. Texts larger than 4 GiB
-// in all are not indexed past that.
-func NewIndex(paths []string, texts [][]byte) *Index {
+// NewIndex indexes the sources, in the order given: on a tie between two
+// sources the earlier wins. Sources past 4 GiB in all are left out.
+func NewIndex(sources []*Source) *Index {
 	x := &Index{}
 	var base uint64
 	words := 0
-	for i, t := range texts {
-		if base+uint64(len(t)) >= 1<<32 {
+	for _, src := range sources {
+		if base+uint64(len(src.Text)) >= 1<<32 {
 			break
 		}
-		x.sources = append(x.sources, &Source{Path: paths[i], Text: t, base: uint32(base)})
-		base += uint64(len(t)) + 1
-		words += len(t) / 5 // a guess, for the tables' size
+		src.base = uint32(base)
+		x.sources = append(x.sources, src)
+		base += uint64(len(src.Text)) + 1
+		words += len(src.Text) / 5 // a guess, for the tables' size
 	}
 	nb := 1 << max(4, bits.Len(uint(words/8))) // about 8 entries a bucket
 	shift := uint(64 - bits.Len(uint(nb-1)))
@@ -336,6 +338,3 @@ func hashWord(b []byte) uint64 {
 	}
 	return h
 }
-
-// containsNUL reports whether text holds a NUL byte: binary.
-func containsNUL(text []byte) bool { return bytes.IndexByte(text, 0) >= 0 }

@@ -124,9 +124,13 @@ func demoteShared(ms []Match) {
 	}
 }
 
-// place returns where a match's passage starts: "path:line:col".
+// place returns where a match's passage starts: "path:line:col", or in a
+// transcript "path at time".
 func place(m Match) string {
 	p := m.Source.Doc().Position(m.Passage.Start)
+	if t := m.Source.Times; p.Line-1 < len(t) {
+		return fmt.Sprintf("%s at %s", m.Source.Path, t[p.Line-1])
+	}
 	return fmt.Sprintf("%s:%d:%d", m.Source.Path, p.Line, p.Column)
 }
 

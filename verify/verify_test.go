@@ -27,13 +27,11 @@ Serious human rights violations have been committed in XUAR in the context of th
 // article.
 func matchOne(t *testing.T, article string, sources ...string) (Match, *document.Document) {
 	t.Helper()
-	var paths []string
-	var texts [][]byte
+	var srcs []*Source
 	for i, s := range sources {
-		paths = append(paths, []string{"report.txt", "statement.txt", "c.txt"}[i])
-		texts = append(texts, []byte(s))
+		srcs = append(srcs, &Source{Path: []string{"report.txt", "statement.txt", "c.txt"}[i], Text: []byte(s)})
 	}
-	x := NewIndex(paths, texts)
+	x := NewIndex(srcs)
 	d := document.Load("article.txt", []byte(article))
 	for _, q := range d.Quotes {
 		if q.Depth == 0 {
@@ -97,7 +95,7 @@ func TestMatchTwoSources(t *testing.T) {
 // TestMatchSplitQuotation: a quotation split by its attribution is two
 // quotations, each found.
 func TestMatchSplitQuotation(t *testing.T) {
-	x := NewIndex([]string{"report.txt"}, [][]byte{[]byte(report)})
+	x := NewIndex([]*Source{{Path: "report.txt", Text: []byte(report)}})
 	d := document.Load("a.txt", []byte(`“Allegations of patterns of torture,” she said, “including forced medical treatment and adverse conditions of detention, are credible.”`))
 	var got []string
 	for _, q := range d.Quotes {
@@ -168,7 +166,7 @@ func FuzzMatch(f *testing.F) {
 	f.Add(statement, `“based on misinformation … spread by [the] anti-Chinese troops.”`)
 	f.Add("a b c", "“[[[ … ... ]]] a b c”")
 	f.Fuzz(func(t *testing.T, source, article string) {
-		x := NewIndex([]string{"s.txt"}, [][]byte{[]byte(source)})
+		x := NewIndex([]*Source{{Path: "s.txt", Text: []byte(source)}})
 		d := document.Load("a.txt", []byte(article))
 		for _, q := range d.Quotes {
 			m := x.Match(d, q)

@@ -95,10 +95,9 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	if err := resolveInputs(res, docs); err != nil {
 		return failure("%v", err)
 	}
-	srcs, srcOK := inputs.Collect(o.sources, "", stderr)
+	srcs, srcOK := inputs.CollectWith(o.sources, "", stderr, isSource)
 	ok = ok && srcOK
-	var names []string
-	var texts [][]byte
+	var sources []*verify.Source
 	for _, in := range srcs {
 		data, err := os.ReadFile(in.Path)
 		if err != nil {
@@ -111,7 +110,13 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 			ok = ok && notice
 			continue
 		}
-		names, texts = append(names, in.Name), append(texts, data)
+		text, times, err := verify.Text(in.Name, data)
+		if err != nil {
+			warn(stderr, "%s: %v", in.Name, err)
+			ok = false
+			continue
+		}
+		sources = append(sources, &verify.Source{Path: in.Name, Text: text, Times: times})
 	}
 	// Every output is checked against the documents and sources before
 	// anything is written.
@@ -122,7 +127,7 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
-	index := verify.NewIndex(names, texts)
+	index := verify.NewIndex(sources)
 	printer, closeOutputs, err := outputs.LintPrinter(outs, reportOptions(res.Registry()), stdout)
 	if err != nil {
 		return failure("%v", err)
@@ -238,4 +243,14 @@ func readInput(cmd *cobra.Command, in input) ([]byte, error) {
 		return nil, fileError(filepath.ToSlash(in.Name), err)
 	}
 	return data, nil
+}
+
+// isSource reports whether a folder walk reads a file of this name as a
+// source: a document, an HTML page or a subtitle transcript.
+func isSource(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml", ".srt", ".vtt":
+		return true
+	}
+	return inputs.IsDocument(name)
 }

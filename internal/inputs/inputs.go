@@ -53,6 +53,12 @@ type Input struct {
 // be read is reported on stderr and makes ok false; the other paths are
 // still collected.
 func Collect(args []string, stdinName string, stderr io.Writer) (inputs []Input, ok bool) {
+	return CollectWith(args, stdinName, stderr, IsDocument)
+}
+
+// CollectWith is Collect with the files a folder walk finds chosen by
+// wanted, by their names, rather than IsDocument.
+func CollectWith(args []string, stdinName string, stderr io.Writer, wanted func(name string) bool) (inputs []Input, ok bool) {
 	ok = true
 	seen := make(map[string]int) // key → index in inputs
 	add := func(key string, in Input) {
@@ -90,7 +96,7 @@ func Collect(args []string, stdinName string, stderr io.Writer) (inputs []Input,
 			add(writeplan.FileKey(arg), Input{Name: DisplayName(arg), Path: arg, Explicit: true, Special: !fi.Mode().IsRegular()})
 			continue
 		}
-		walkOK := walk(arg, stderr, func(path, key string) {
+		walkOK := walk(arg, stderr, wanted, func(path, key string) {
 			add(key, Input{Name: DisplayName(path), Path: path})
 		})
 		ok = ok && walkOK
@@ -105,7 +111,7 @@ func Collect(args []string, stdinName string, stderr io.Writer) (inputs []Input,
 // to files; a link to be linted that leads nowhere (dangling, or a loop) is
 // skipped with a notice on stderr. Folders that cannot be read are reported
 // on stderr and make the result false.
-func walk(root string, stderr io.Writer, found func(path, key string)) bool {
+func walk(root string, stderr io.Writer, wanted func(name string) bool, found func(path, key string)) bool {
 	ok := true
 	walkRoot := root
 	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
@@ -136,7 +142,7 @@ func walk(root string, stderr io.Writer, found func(path, key string)) bool {
 			}
 			return nil
 		}
-		if !IsDocument(d.Name()) {
+		if !wanted(d.Name()) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {

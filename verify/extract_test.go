@@ -1,0 +1,55 @@
+package verify
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
+)
+
+func TestTextHTML(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Statement</title><style>p{color:red}</style><script>var x = "not prose";</script></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav><header>Site header</header>
+<article><h1>Statement on the assessment</h1><p>Based on the disinformation and lies fabricated by <em>anti-China</em> forces,
+the so-called “assessment” distorts China’s laws.</p><p>Second paragraph.</p></article>
+<footer>© 2022 Mission</footer><form><button>Subscribe</button></form></body></html>`
+	text, times, err := Text("statement.html", []byte(page))
+	if err != nil || times != nil {
+		t.Fatal(err, times)
+	}
+	got := string(text)
+	for _, want := range []string{"Statement on the assessment\n", "Based on the disinformation and lies fabricated by anti-China forces, the so-called “assessment” distorts China’s laws.\n", "Second paragraph.\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+	for _, not := range []string{"not prose", "color", "Home", "Site header", "©", "Subscribe"} {
+		if strings.Contains(got, not) {
+			t.Errorf("holds %q:\n%s", not, got)
+		}
+	}
+}
+
+func TestTextSubtitles(t *testing.T) {
+	srt := "1\r\n00:00:01,000 --> 00:00:04,000\r\nThe extent of arbitrary detention\r\nmay constitute international crimes.\r\n\r\n2\r\n00:01:02,500 --> 00:01:05,000\r\n<i>In particular crimes against humanity.</i>\r\n"
+	vtt := "WEBVTT\n\nNOTE a comment\n\n00:01.000 --> 00:04.000 align:start\n<v Bachelet>The extent of arbitrary detention\nmay constitute international crimes.\n\n1:02.500 --> 1:05.000\nIn particular crimes against humanity.\n"
+	for name, data := range map[string]string{"talk.srt": srt, "talk.vtt": vtt} {
+		text, times, err := Text(name, []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "The extent of arbitrary detention\nmay constitute international crimes.\nIn particular crimes against humanity.\n"
+		if string(text) != want || len(times) != 3 || !strings.HasSuffix(times[2], "1:02.500") {
+			t.Errorf("%s: %q %q", name, text, times)
+		}
+	}
+	// A quotation found in a transcript is placed by its cue's time.
+	text, times, _ := Text("talk.srt", []byte(srt))
+	x := NewIndex([]*Source{{Path: "talk.srt", Text: text, Times: times}})
+	d := document.Load("a.txt", []byte(`She said “in particular particular crimes against humanity.”`))
+	fs := x.Check(d, map[string]rules.Severity{RuleAltered.ID: rules.Error})
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "differs from its source talk.srt at 00:01:02.500: in particular {+particular+} crimes against humanity") {
+		t.Errorf("findings %+v", fs)
+	}
+}
