@@ -13,6 +13,8 @@
 //	    ignore_paths: ["archive/**", "*.txt"]  # any rule: not in these files
 //	  house/kyiv: error          # house rules are configured like the others
 //	include: [packs/news.yaml]   # rule files of custom: rules, relative to this file
+//	sources:                     # the sources of quotations, for the sources/ rules
+//	  "news/**": [reports/]      # document glob: files and folders, relative to this file
 //	custom:                      # house rules: see package house
 //	  - id: house/kyiv
 //	    kind: substitution       # existence | substitution | consistency | pattern
@@ -32,6 +34,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -83,10 +86,23 @@ type Config struct {
 	// Documents are the options documents are read with: the template
 	// delimiters of templates:, whose text in Markdown is not prose.
 	Documents document.Options
+	// Sources are the sources of the documents' quotations, by document
+	// glob (sources:), for the sources/ rules of lint and verify.
+	Sources []Sources
 
 	// byProfile holds the rules whose settings in Rules the profile made,
 	// not the file: SetProfile takes them back.
 	byProfile map[string]bool
+}
+
+// Sources names the sources of the quotations of some documents.
+type Sources struct {
+	// Documents is a glob of the documents' paths, relative to the
+	// configuration file's folder (see rules.MatchPath).
+	Documents string
+	// Paths are source files and folders, relative to the configuration
+	// file's folder.
+	Paths []string
 }
 
 // Error is a problem with a configuration file. Its message is one line:
@@ -492,7 +508,7 @@ func (p *parser) each(n *yaml.Node, where string, f func(pair) error) error {
 }
 
 // topKeys are the keys of a configuration file's top level.
-const topKeys = "root, profile, rules, custom, include, templates"
+const topKeys = "root, profile, rules, custom, include, templates, sources"
 
 // top reads the top-level mapping into cfg. The house rules (custom and
 // include) are read first, so that rules: may configure them.
@@ -526,6 +542,10 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 		case "templates":
 			t, err := p.templates(e.value)
 			cfg.Documents.Templates = t
+			return err
+		case "sources":
+			src, err := p.sources(e.value)
+			cfg.Sources = src
 			return err
 		default:
 			return p.errorf(e.line, "unknown key %q at the top level (want %s)", e.key, topKeys)
@@ -838,6 +858,39 @@ func (p *parser) templates(n *yaml.Node) ([]document.Delimiters, error) {
 		out = append(out, document.Delimiters{Open: pair[0], Close: pair[1]})
 	}
 	return out, nil
+}
+
+// sources decodes sources:, a mapping of document globs to the source
+// files and folders their quotations come from:
+//
+//	sources:
+//	  "xinjiang/**": [reports/ohchr-2022.txt, statements/]
+func (p *parser) sources(n *yaml.Node) ([]Sources, error) {
+	v := deref(n)
+	if isNull(v) {
+		return nil, nil
+	}
+	if v.Kind != yaml.MappingNode {
+		return nil, p.errorf(n.Line, `sources: want a mapping of document globs to lists of sources, such as "news/**": [reports/]`)
+	}
+	var out []Sources
+	err := p.each(v, "in sources", func(e pair) error {
+		if _, err := path.Match(e.key, ""); err != nil {
+			return p.errorf(e.line, "sources: %q is no glob: %v", e.key, err)
+		}
+		var paths []string
+		if w := deref(e.value); isString(w) {
+			paths = []string{w.Value}
+		} else {
+			var err error
+			if paths, err = p.stringList(e.value, "sources["+strconv.Quote(e.key)+"]", rules.StringList); err != nil {
+				return err
+			}
+		}
+		out = append(out, Sources{Documents: e.key, Paths: paths})
+		return nil
+	})
+	return out, err
 }
 
 // stringList decodes n as a list of strings; kind names what is wanted in

@@ -381,7 +381,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown top-level key",
 			yaml: "profile: news\nrule:\n  quotes/attribution: off\n",
-			want: `.docqa.yaml:2: unknown key "rule" at the top level (want root, profile, rules, custom, include, templates)`,
+			want: `.docqa.yaml:2: unknown key "rule" at the top level (want root, profile, rules, custom, include, templates, sources)`,
 		},
 		{
 			name: "templates not a list",
@@ -502,12 +502,12 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "top level is a list",
 			yaml: "\n- profile: news\n",
-			want: ".docqa.yaml:2: top level: want a mapping with keys root, profile, rules, custom, include, templates",
+			want: ".docqa.yaml:2: top level: want a mapping with keys root, profile, rules, custom, include, templates, sources",
 		},
 		{
 			name: "top level is a string",
 			yaml: "news\n",
-			want: ".docqa.yaml:1: top level: want a mapping with keys root, profile, rules, custom, include, templates",
+			want: ".docqa.yaml:1: top level: want a mapping with keys root, profile, rules, custom, include, templates, sources",
 		},
 		{
 			name: "duplicate top-level key",
@@ -522,7 +522,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "merge key",
 			yaml: "base: &b {profile: news}\n<<: *b\n",
-			want: `.docqa.yaml:1: unknown key "base" at the top level (want root, profile, rules, custom, include, templates)`,
+			want: `.docqa.yaml:1: unknown key "base" at the top level (want root, profile, rules, custom, include, templates, sources)`,
 		},
 		{
 			name: "merge key in rules",

@@ -63,10 +63,14 @@ type Pipeline struct {
 	processors []Processor
 	ignore     *ignorePaths // nil when no rule ignores paths
 
+	workDir string // what relative document paths are relative to
+
 	// only holds, by category, the processors for the findings of that
-	// category's rules alone (see ProcessOnly).
-	onlyMu sync.Mutex
-	only   map[string][]Processor
+	// category's rules alone (see ProcessOnly); indexes the sources'
+	// indexes, by their paths (see SourceIndex).
+	onlyMu  sync.Mutex
+	only    map[string][]Processor
+	indexes map[string]*verify.Index
 }
 
 // New makes the pipeline of the configuration cfg (nil for the defaults)
@@ -110,7 +114,7 @@ func New(cfg *config.Config, s Settings) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	p := &Pipeline{File: file, Config: cfg, Registry: reg, Rules: rc, Documents: &cfg.Documents, linter: linter}
+	p := &Pipeline{File: file, Config: cfg, Registry: reg, Rules: rc, Documents: &cfg.Documents, linter: linter, workDir: s.WorkDir}
 	p.processors = append(p.processors, suppression{sup})
 	if ig := newIgnorePaths(rc, file, s.WorkDir); ig != nil {
 		p.processors = append(p.processors, ig)
@@ -155,7 +159,7 @@ func (p *Pipeline) Processors() []Processor { return slices.Clone(p.processors) 
 // rules that look across documents (see rules.Linter.WithCensus).
 func (p *Pipeline) WithCensus(c *rules.Census) *Pipeline {
 	q := &Pipeline{File: p.File, Config: p.Config, Registry: p.Registry, Rules: p.Rules, Documents: p.Documents,
-		linter: p.linter.WithCensus(c), processors: p.processors, ignore: p.ignore}
+		linter: p.linter.WithCensus(c), processors: p.processors, ignore: p.ignore, workDir: p.workDir}
 	return q
 }
 
@@ -178,11 +182,17 @@ func (p *Pipeline) Load(name string, data []byte) *document.Document {
 	return p.Documents.Load(name, data)
 }
 
-// Lint lints doc and runs the findings through the processors. A panic in
-// a rule is returned as an error naming the document.
+// Lint lints doc and runs the findings through the processors. When the
+// configuration's sources: or the document's front matter names sources
+// of its quotations, the sources/ rules check them too. A panic in a rule
+// is returned as an error naming the document.
 func (p *Pipeline) Lint(doc *document.Document) (findings []rules.Finding, err error) {
 	defer recoverAs(&err, "linting", doc.Path)
-	return p.Process(doc, p.linter.Lint(doc)), nil
+	fs, err := p.checkSources(doc, p.linter.Lint(doc))
+	if err != nil {
+		return nil, err
+	}
+	return p.Process(doc, fs), nil
 }
 
 // Process runs findings of doc through the processors.

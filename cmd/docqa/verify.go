@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/internal/outputs"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 	"github.com/docqa/docqa/verify"
@@ -73,9 +75,6 @@ suppression directives). The exit status is 1 if any finding is at or above
 // run checks the quotations of args against the sources.
 func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	if len(o.sources) == 0 {
-		return failure("no sources given: name them with --sources PATH")
-	}
 	if len(args) == 0 {
 		return failure("no paths given (usage: %s)", cmd.UseLine())
 	}
@@ -95,7 +94,7 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	if err := resolveInputs(res, docs); err != nil {
 		return failure("%v", err)
 	}
-	srcs, srcOK := inputs.CollectWith(o.sources, "", stderr, isSource)
+	srcs, srcOK := inputs.CollectWith(o.sources, "", stderr, pipeline.IsSource)
 	ok = ok && srcOK
 	var sources []*verify.Source
 	for _, in := range srcs {
@@ -166,7 +165,21 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return result{err: err}
 		}
-		findings, err := in.Pipeline.ProcessOnly(doc, index.Check(doc, sevs), "sources")
+		x := index
+		if len(o.sources) == 0 {
+			// The sources the configuration or the front matter names.
+			paths, err := in.Pipeline.SourcesFor(doc)
+			if err != nil {
+				return result{err: err}
+			}
+			if len(paths) == 0 {
+				return result{err: fmt.Errorf("%s: no sources: name them with --sources PATH, in %s (sources:) or in its front matter", in.Name, config.FileName)}
+			}
+			if x, err = in.Pipeline.SourceIndex(paths); err != nil {
+				return result{err: err}
+			}
+		}
+		findings, err := in.Pipeline.ProcessOnly(doc, x.Check(doc, sevs), "sources")
 		if err != nil {
 			return result{err: err}
 		}
@@ -243,14 +256,4 @@ func readInput(cmd *cobra.Command, in input) ([]byte, error) {
 		return nil, fileError(filepath.ToSlash(in.Name), err)
 	}
 	return data, nil
-}
-
-// isSource reports whether a folder walk reads a file of this name as a
-// source: a document, an HTML page or a subtitle transcript.
-func isSource(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".html", ".htm", ".xhtml", ".srt", ".vtt":
-		return true
-	}
-	return inputs.IsDocument(name)
 }
