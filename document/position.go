@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -233,3 +234,35 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// Lines maps positions in a text that has not been modelled, as an editor's
+// buffer between two edits is: the same lines and columns as a Document of
+// that text gives (Document.PositionIn, Document.OffsetIn, Document.Line),
+// without cutting the text into paragraphs and words. The zero value is
+// not ready; use NewLines.
+type Lines struct {
+	d Document
+}
+
+// NewLines indexes the lines of text, which it does not copy.
+func NewLines(text []byte) *Lines {
+	l := &Lines{d: Document{Text: text}}
+	if bytes.HasPrefix(text, []byte("\uFEFF")) {
+		l.d.bom = 3
+	}
+	l.d.indexLines()
+	return l
+}
+
+// Count returns the number of lines.
+func (l *Lines) Count() int { return len(l.d.lines) }
+
+// Line returns the span of line n (1-based) without its line break.
+func (l *Lines) Line(n int) Span { return l.d.Line(n) }
+
+// PositionIn converts a byte offset to a position (see
+// Document.PositionIn).
+func (l *Lines) PositionIn(off int, u Unit) Position { return l.d.PositionIn(off, u) }
+
+// OffsetIn converts a position to a byte offset (see Document.OffsetIn).
+func (l *Lines) OffsetIn(p Position, u Unit) int { return l.d.OffsetIn(p, u) }

@@ -251,3 +251,36 @@ func columnOf(s string, u Unit) int {
 	}
 	return len([]rune(s)) + 1
 }
+
+func TestLinesAgreeWithDocument(t *testing.T) {
+	texts := []string{
+		"",
+		"one line",
+		"\uFEFF“Quote,” she said.\r\nNext 😀 line\rlone CR\n",
+		"a\n\nb\r\n\r\nc",
+		"tab\there 中文 ’90s\n\xffbad",
+	}
+	for _, text := range texts {
+		doc := Load("x.txt", []byte(text))
+		lines := NewLines([]byte(text))
+		if lines.Count() != doc.LineCount() {
+			t.Errorf("%q: Count() = %d, document has %d lines", text, lines.Count(), doc.LineCount())
+		}
+		for n := 0; n <= doc.LineCount()+1; n++ {
+			if got, want := lines.Line(n), doc.Line(n); got != want {
+				t.Errorf("%q: Line(%d) = %v, want %v", text, n, got, want)
+			}
+		}
+		for _, u := range []Unit{Bytes, CodePoints, UTF16} {
+			for off := -1; off <= len(text)+1; off++ {
+				p := lines.PositionIn(off, u)
+				if want := doc.PositionIn(off, u); p != want {
+					t.Errorf("%q: PositionIn(%d, %v) = %v, want %v", text, off, u, p, want)
+				}
+				if got, want := lines.OffsetIn(p, u), doc.OffsetIn(p, u); got != want {
+					t.Errorf("%q: OffsetIn(%v, %v) = %d, want %d", text, p, u, got, want)
+				}
+			}
+		}
+	}
+}

@@ -212,7 +212,7 @@ func (p *SARIF) File(doc *document.Document, findings []rules.Finding) error {
 		}
 		for _, fix := range f.Fixes {
 			res.Fixes = append(res.Fixes, sarifFix{
-				Description: sarifMessage{Text: fixDescription(doc.String(fix.Span), fix)},
+				Description: sarifMessage{Text: fix.Describe(doc.String(fix.Span))},
 				ArtifactChanges: []sarifArtifactChange{{
 					ArtifactLocation: loc,
 					Replacements: []sarifReplacement{{
@@ -412,25 +412,6 @@ func sarifLevel(sev rules.Severity) string {
 		return "note"
 	}
 	return level(sev)
-}
-
-// fixDescription describes a fix that replaces old.
-func fixDescription(old string, fix rules.Fix) string {
-	var s string
-	switch {
-	case fix.Message != "":
-		s = fix.Message + "."
-	case fix.Replacement == "":
-		s = fmt.Sprintf("Delete %q.", old)
-	case old == "":
-		s = fmt.Sprintf("Insert %q.", fix.Replacement)
-	default:
-		s = fmt.Sprintf("Replace %q with %q.", old, fix.Replacement)
-	}
-	if fix.Unsafe {
-		s += " The text is inside a quotation: check the source first."
-	}
-	return s
 }
 
 // sarifArtifact returns the artifact location of a path with "/"

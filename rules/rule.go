@@ -234,6 +234,28 @@ type Fix struct {
 	Unsafe bool
 }
 
+// Describe says what the fix does to old, the text of its span, as every
+// printer and the language server's code actions name it: its Message, or
+// "Replace "old" with "new".", "Delete "old"." or "Insert "new".", with a
+// warning for an unsafe fix.
+func (f Fix) Describe(old string) string {
+	var s string
+	switch {
+	case f.Message != "":
+		s = f.Message + "."
+	case f.Replacement == "":
+		s = fmt.Sprintf("Delete %q.", old)
+	case old == "":
+		s = fmt.Sprintf("Insert %q.", f.Replacement)
+	default:
+		s = fmt.Sprintf("Replace %q with %q.", old, f.Replacement)
+	}
+	if f.Unsafe {
+		s += " The text is inside a quotation: check the source first."
+	}
+	return s
+}
+
 // Related is another place a finding is about, which a reader wants to
 // see beside it: the first use of the spelling a document chose, the
 // opening mark a closing one lacks, the passage of a source.

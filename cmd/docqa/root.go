@@ -26,7 +26,7 @@ Exit status: 0 nothing at or above the fail level; 1 findings;
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return failure("%v (see '%s --help')", err, cmd.CommandPath())
 	})
-	root.AddCommand(newLintCommand(), newDiffCommand(), newGoldenCommand(), newVerifyCommand(), newRulesCommand(), newInitCommand(), newVersionCommand(), newMergeCommand())
+	root.AddCommand(newLintCommand(), newDiffCommand(), newGoldenCommand(), newVerifyCommand(), newLSPCommand(), newRulesCommand(), newInitCommand(), newVersionCommand(), newMergeCommand())
 	return root
 }
 

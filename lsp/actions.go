@@ -1,0 +1,329 @@
+package lsp
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
+)
+
+// waitCurrent returns the finished check of the current version of the
+// document at uri.
+func (s *Server) waitCurrent(ctx context.Context, uri string) (*openDoc, *analysis, *ResponseError) {
+	d, a := s.current(uri)
+	if d == nil {
+		return nil, nil, errorf(CodeInvalidParams, "%s is not open, or not a document docqa checks", uri)
+	}
+	if err := a.wait(ctx); err != nil {
+		return nil, nil, errorf(CodeRequestCancelled, "cancelled")
+	}
+	return d, a, nil
+}
+
+// diagnostic answers textDocument/diagnostic: the diagnostics of the
+// document's current version, or "unchanged" when the client has them.
+func (s *Server) diagnostic(ctx context.Context, params json.RawMessage) (any, *ResponseError) {
+	var p DocumentDiagnosticParams
+	if err := json.Unmarshal(params, &p); err != nil {
+		return nil, errorf(CodeInvalidParams, "textDocument/diagnostic: %v", err)
+	}
+	d, a := s.current(p.TextDocument.URI)
+	if d == nil {
+		// Not a document docqa checks (or not open): nothing to say.
+		return DocumentDiagnosticReport{Kind: "full", Items: []Diagnostic{}}, nil
+	}
+	if err := a.wait(ctx); err != nil {
+		return nil, errorf(CodeRequestCancelled, "cancelled")
+	}
+	id := resultID(a)
+	if p.PreviousResultID == id {
+		return DocumentDiagnosticReport{Kind: "unchanged", ResultID: id}, nil
+	}
+	items := a.diags
+	if items == nil {
+		items = []Diagnostic{}
+	}
+	return DocumentDiagnosticReport{Kind: "full", ResultID: id, Items: items}, nil
+}
+
+// resultID names a check's diagnostics: its version and a digest of
+// them, so that a check again after a configuration changed is not
+// "unchanged".
+func resultID(a *analysis) string {
+	b, _ := json.Marshal(a.diags)
+	var h uint64 = 14695981039346656037
+	for _, c := range b {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return strconv.Itoa(int(a.version)) + "-" + strconv.FormatUint(h, 36)
+}
+
+// codeAction answers textDocument/codeAction: for each finding in the
+// range, its fix as a quick fix (an unsafe one never preferred and marked
+// as such) and, in Markdown, a directive that suppresses it; and the fix
+// of every safe fix of the document (source.fixAll.docqa).
+func (s *Server) codeAction(ctx context.Context, params json.RawMessage) (any, *ResponseError) {
+	var p CodeActionParams
+	if err := json.Unmarshal(params, &p); err != nil {
+		return nil, errorf(CodeInvalidParams, "textDocument/codeAction: %v", err)
+	}
+	d, a, rerr := s.waitCurrent(ctx, p.TextDocument.URI)
+	if rerr != nil {
+		return nil, rerr
+	}
+	doc := a.doc
+	actions := []CodeAction{}
+	if doc == nil || a.ctx == nil {
+		return actions, nil
+	}
+	s.mu.Lock()
+	enc := s.enc
+	s.mu.Unlock()
+	want := func(kind string) bool {
+		if len(p.Context.Only) == 0 {
+			return true
+		}
+		for _, o := range p.Context.Only {
+			if kind == o || strings.HasPrefix(kind, o+".") {
+				return true
+			}
+		}
+		return false
+	}
+	lines := document.NewLines(doc.Text)
+	start, end := s.offset(lines, doc.Text, p.Range.Start), s.offset(lines, doc.Text, p.Range.End)
+	if want(KindQuickFix) {
+		for i, f := range a.findings {
+			if f.Span.End < start || f.Span.Start > end || f.Path != doc.Path {
+				continue
+			}
+			diag := a.diags[i]
+			if len(f.Fixes) > 0 {
+				actions = append(actions, fixAction(d.uri, doc, f, diag, enc))
+			}
+			if act, ok := suppressAction(d.uri, doc, f, diag, enc); ok {
+				actions = append(actions, act)
+			}
+		}
+	}
+	if want(KindFixAll) && hasSafeFix(a.findings) {
+		fixed, err := a.ctx.pipe.Fix(doc, a.findings, false)
+		if err != nil {
+			s.logf(msgError, "%v", err)
+		} else if fixed.Changed() {
+			edit := wholeEdit(doc, fixed.Doc.Text, enc)
+			actions = append(actions, CodeAction{
+				Title: fmt.Sprintf("Fix all docqa findings with a safe fix (%d)", fixed.Fixed),
+				Kind:  KindFixAll,
+				Edit:  &WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {edit}}},
+			})
+		}
+	}
+	return actions, nil
+}
+
+// hasSafeFix reports whether some finding has a fix that is not unsafe.
+func hasSafeFix(fs []rules.Finding) bool {
+	for _, f := range fs {
+		for _, x := range f.Fixes {
+			if !x.Unsafe {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fixAction returns the quick fix of a finding: its edits, applied
+// together, named as every printer names them.
+func fixAction(uri string, doc *document.Document, f rules.Finding, diag Diagnostic, enc document.Unit) CodeAction {
+	var titles []string
+	var edits []TextEdit
+	unsafe := false
+	for _, x := range f.Fixes {
+		unsafe = unsafe || x.Unsafe
+		t := strings.TrimSuffix(rules.Fix{Span: x.Span, Replacement: x.Replacement, Message: x.Message}.Describe(doc.String(x.Span)), ".")
+		if !slices.Contains(titles, t) {
+			titles = append(titles, t)
+		}
+		edits = append(edits, TextEdit{Range: rangeOf(doc, x.Span, enc), NewText: x.Replacement})
+	}
+	title := strings.Join(titles, "; ")
+	if unsafe {
+		title += " (inside a quotation: check the source first)"
+	}
+	return CodeAction{
+		Title:       title,
+		Kind:        KindQuickFix,
+		Diagnostics: []Diagnostic{diag},
+		IsPreferred: !unsafe,
+		Edit:        &WorkspaceEdit{Changes: map[string][]TextEdit{uri: edits}},
+	}
+}
+
+// reasonPlaceholder is the reason a suppression directive is inserted
+// with, for the writer to replace: a directive without a reason
+// suppresses nothing.
+const reasonPlaceholder = "TODO: say why"
+
+// suppressAction returns the action that inserts a directive suppressing
+// the finding's rule on its line, in a Markdown document (plain text has
+// no comments): at the end of the line before when that line belongs to
+// the same block (an HTML comment inside a paragraph is inline, and a
+// comment line there would split it), else on a line of its own before
+// the finding's. The first placement that leaves the rendered document as
+// it was wins; there is none if neither does.
+func suppressAction(uri string, doc *document.Document, f rules.Finding, diag Diagnostic, enc document.Unit) (CodeAction, bool) {
+	if doc.Format != document.Markdown || strings.HasPrefix(f.Rule, "docqa/") || strings.HasPrefix(f.Rule, "checks/") {
+		return CodeAction{}, false
+	}
+	directive := "<!-- docqa-disable-next-line " + f.Rule + " -- " + reasonPlaceholder + " -->"
+	line := doc.LineOf(f.Span.Start)
+	lineSpan := doc.Line(line)
+	var tries []rules.Fix
+	if line > 1 {
+		prev := doc.Line(line - 1)
+		if len(bytes.TrimSpace(doc.Slice(prev))) > 0 {
+			tries = append(tries, rules.Fix{Span: document.Span{Start: prev.End, End: prev.End}, Replacement: " " + directive})
+		}
+	}
+	indent := lineSpan.Start
+	for indent < lineSpan.End && (doc.Text[indent] == ' ' || doc.Text[indent] == '\t') {
+		indent++
+	}
+	ws := string(doc.Text[lineSpan.Start:indent])
+	tries = append(tries, rules.Fix{Span: document.Span{Start: lineSpan.Start, End: lineSpan.Start}, Replacement: ws + directive + lineBreak(doc)})
+	for _, t := range tries {
+		after := slices.Concat(doc.Text[:t.Span.Start], []byte(t.Replacement), doc.Text[t.Span.End:])
+		if sameWithoutComments(doc.Text, after) {
+			return CodeAction{
+				Title:       "Suppress " + f.Rule + " on this line",
+				Kind:        KindQuickFix,
+				Diagnostics: []Diagnostic{diag},
+				Edit:        &WorkspaceEdit{Changes: map[string][]TextEdit{uri: {{Range: rangeOf(doc, t.Span, enc), NewText: t.Replacement}}}},
+			}, true
+		}
+	}
+	return CodeAction{}, false
+}
+
+// lineBreak returns the document's line break: CRLF if its first line
+// ends with one, else LF.
+func lineBreak(doc *document.Document) string {
+	if i := bytes.IndexByte(doc.Text, '\n'); i > 0 && doc.Text[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// wholeEdit returns the one edit that turns doc's text into text: the
+// part between their common start and end replaced.
+func wholeEdit(doc *document.Document, text []byte, enc document.Unit) TextEdit {
+	old := doc.Text
+	i := 0
+	for i < len(old) && i < len(text) && old[i] == text[i] {
+		i++
+	}
+	j := 0
+	for j < len(old)-i && j < len(text)-i && old[len(old)-1-j] == text[len(text)-1-j] {
+		j++
+	}
+	// Keep the edit on whole characters.
+	for i > 0 && !startsRune(old, i) {
+		i--
+	}
+	for j > 0 && !startsRune(old, len(old)-j) {
+		j--
+	}
+	return TextEdit{Range: rangeOf(doc, document.Span{Start: i, End: len(old) - j}, enc), NewText: string(text[i : len(text)-j])}
+}
+
+// startsRune reports whether offset i of b starts a character (or is its
+// end).
+func startsRune(b []byte, i int) bool {
+	return i >= len(b) || b[i]&0xC0 != 0x80
+}
+
+// rangeOf converts a span of doc to a range.
+func rangeOf(doc *document.Document, s document.Span, enc document.Unit) Range {
+	return Range{Start: position(doc.PositionIn(s.Start, enc)), End: position(doc.PositionIn(s.End, enc))}
+}
+
+// hover answers textDocument/hover: for the findings at the position, the
+// rule's explanation with its examples.
+func (s *Server) hover(ctx context.Context, params json.RawMessage) (any, *ResponseError) {
+	var p TextDocumentPositionParams
+	if err := json.Unmarshal(params, &p); err != nil {
+		return nil, errorf(CodeInvalidParams, "textDocument/hover: %v", err)
+	}
+	_, a, rerr := s.waitCurrent(ctx, p.TextDocument.URI)
+	if rerr != nil {
+		return nil, rerr
+	}
+	if a.doc == nil || a.ctx == nil {
+		return nil, nil
+	}
+	doc := a.doc
+	off := s.offset(document.NewLines(doc.Text), doc.Text, p.Position)
+	var b strings.Builder
+	var at *Range
+	seen := map[string]bool{}
+	for i, f := range a.findings {
+		if off < f.Span.Start || off > f.Span.End || f.Path != doc.Path {
+			continue
+		}
+		if at == nil {
+			r := a.diags[i].Range
+			at = &r
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n---\n\n")
+		}
+		fmt.Fprintf(&b, "**%s** (%s): %s", f.Rule, f.Severity, escapeMarkdown(f.Message))
+		if seen[f.Rule] {
+			continue
+		}
+		seen[f.Rule] = true
+		if r, ok := a.ctx.pipe.Registry.Lookup(f.Rule); ok {
+			b.WriteString("\n\n")
+			writeRuleMarkdown(&b, r)
+		}
+	}
+	if b.Len() == 0 {
+		return nil, nil
+	}
+	return Hover{Contents: MarkupContent{Kind: "markdown", Value: b.String()}, Range: at}, nil
+}
+
+// writeRuleMarkdown writes a rule's documentation as Markdown: its
+// summary, explanation and examples.
+func writeRuleMarkdown(b *strings.Builder, r *rules.Rule) {
+	fmt.Fprintf(b, "%s\n\n", escapeMarkdown(r.Summary))
+	if r.Explanation != "" {
+		b.WriteString(escapeMarkdown(r.Explanation))
+		b.WriteString("\n")
+	}
+	if r.Bad != "" {
+		fmt.Fprintf(b, "\nReported:\n\n```text\n%s\n```\n", r.Bad)
+	}
+	if r.Good != "" {
+		fmt.Fprintf(b, "\nAccepted:\n\n```text\n%s\n```\n", r.Good)
+	}
+	if r.Link != "" {
+		fmt.Fprintf(b, "\n[%s](%s)\n", "Style guide", r.Link)
+	}
+}
+
+// escapeMarkdown keeps text literal in Markdown: HTML (a directive's
+// comment would vanish) and the marks of emphasis and code are escaped.
+func escapeMarkdown(s string) string {
+	return markdownEscaper.Replace(s)
+}
+
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`)

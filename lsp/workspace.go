@@ -1,0 +1,322 @@
+package lsp
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/goldenfile"
+	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/pipeline"
+	"github.com/docqa/docqa/rules"
+)
+
+// workspace holds what the server knows of the files on disk: the
+// configurations (one pipeline.Resolver, made anew when one changes), the
+// configuration files that failed to load, and for the configurations
+// whose rules look across documents, the census of the workspace folder.
+type workspace struct {
+	s        *Server
+	settings pipeline.Settings
+
+	mu       sync.Mutex
+	res      *pipeline.Resolver
+	broken   map[string]string // configuration file (absolute) → its error, as last published
+	censuses map[*pipeline.Pipeline]*census
+}
+
+// census is the counts of the documents of the workspace folder that one
+// pipeline checks, with each document's own, so that an edited document's
+// counts replace those it had.
+type census struct {
+	once    sync.Once
+	c       rules.Census
+	mu      sync.Mutex
+	tallies map[string]rules.Tally // absolute path → counts
+}
+
+// newWorkspace returns a workspace whose configurations get settings.
+func newWorkspace(s *Server, settings pipeline.Settings) *workspace {
+	if settings.WorkDir == "" {
+		settings.WorkDir, _ = os.Getwd()
+	}
+	w := &workspace{s: s, settings: settings, broken: map[string]string{}}
+	w.reset()
+	return w
+}
+
+// setWorkDir makes dir the folder relative paths are resolved against.
+func (w *workspace) setWorkDir(dir string) {
+	w.mu.Lock()
+	w.settings.WorkDir = dir
+	w.mu.Unlock()
+	w.reset()
+}
+
+// dir returns the workspace's folder.
+func (w *workspace) dir() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.settings.WorkDir
+}
+
+// reset forgets every configuration and census: they are read again on
+// next use.
+func (w *workspace) reset() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.res = pipeline.NewResolver(w.settings)
+	w.censuses = map[*pipeline.Pipeline]*census{}
+}
+
+// checkContext is what checking one document needs.
+type checkContext struct {
+	pipe   *pipeline.Pipeline
+	root   string // the workspace folder, for golden copies
+	golden string // the golden folder
+}
+
+// pipelineFor returns the pipeline of the document at path. A
+// configuration that fails to load is published as a diagnostic on its
+// file, and the document is checked with the defaults meanwhile.
+func (w *workspace) pipelineFor(path string) *pipeline.Pipeline {
+	w.mu.Lock()
+	res := w.res
+	w.mu.Unlock()
+	p, err := res.For(path)
+	if err == nil {
+		return p
+	}
+	w.configFailed(err)
+	settings := res.Settings()
+	settings.Config = ""
+	p, err = pipeline.New(nil, settings)
+	if err != nil {
+		// The command's own --enable or --disable is wrong: nothing
+		// checks. Said once per document check, in the log.
+		w.s.logf(msgError, "%v", err)
+		return nil
+	}
+	return p
+}
+
+// configFailed publishes a configuration's error as a diagnostic on the
+// file, at the line it names, and logs it.
+func (w *workspace) configFailed(err error) {
+	w.s.logf(msgError, "%v (checking with the defaults until it is fixed)", err)
+	var ce *config.Error
+	if !errors.As(err, &ce) || ce.File == "" {
+		return
+	}
+	file := ce.File
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(w.dir(), file)
+	}
+	w.mu.Lock()
+	same := w.broken[file] == err.Error()
+	w.broken[file] = err.Error()
+	w.mu.Unlock()
+	if same {
+		return
+	}
+	line := uint32(0)
+	if ce.Line > 0 {
+		line = uint32(ce.Line - 1)
+	}
+	msg := ce.Msg
+	if ce.Err != nil && msg == "" {
+		msg = ce.Err.Error()
+	}
+	w.s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: pathURI(file), Diagnostics: []Diagnostic{{
+		Range:    Range{Start: Position{Line: line}, End: Position{Line: line + 1}},
+		Severity: SeverityError,
+		Code:     "docqa/config",
+		Source:   "docqa",
+		Message:  msg + " (docqa checks documents with its defaults until this is fixed)",
+	}}})
+}
+
+// reload forgets the configurations and clears the diagnostics of those
+// that had failed; they are read again, and fail again if still broken.
+func (w *workspace) reload() {
+	w.mu.Lock()
+	broken := w.broken
+	w.broken = map[string]string{}
+	w.mu.Unlock()
+	w.reset()
+	for file := range broken {
+		w.s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: pathURI(file), Diagnostics: []Diagnostic{}})
+	}
+}
+
+// censusFor returns p's census of the workspace folder, counted on first
+// use from the files on disk, or nil if no rule of p looks across
+// documents.
+func (w *workspace) censusFor(p *pipeline.Pipeline) *census {
+	if !p.Linter().Across() {
+		return nil
+	}
+	w.mu.Lock()
+	c := w.censuses[p]
+	if c == nil {
+		c = &census{tallies: map[string]rules.Tally{}}
+		w.censuses[p] = c
+	}
+	res, dir := w.res, w.settings.WorkDir
+	w.mu.Unlock()
+	c.once.Do(func() { w.count(c, p, res, dir) })
+	return c
+}
+
+// count adds to c the documents below dir that p checks.
+func (w *workspace) count(c *census, p *pipeline.Pipeline, res *pipeline.Resolver, dir string) {
+	var notes strings.Builder
+	ins, _ := inputs.Collect([]string{dir}, "", &notes)
+	for _, in := range ins {
+		if q, err := res.For(in.Path); err != nil || q != p {
+			continue
+		}
+		data, err := os.ReadFile(in.Path)
+		if err != nil {
+			continue
+		}
+		if _, err := inputs.Refuse(in, data, document.MaxSize, "counted", true); err != nil {
+			continue
+		}
+		abs, _ := filepath.Abs(in.Path)
+		c.replace(abs, p.Tally(p.Load(in.Path, data)))
+	}
+	if notes.Len() > 0 {
+		w.s.logf(msgInfo, "counting the workspace's spellings: %s", strings.TrimSpace(notes.String()))
+	}
+}
+
+// replace makes t the counts of the document at path.
+func (c *census) replace(path string, t rules.Tally) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.tallies[path]; ok {
+		c.c.Remove(old)
+	}
+	c.tallies[path] = t
+	c.c.Add(t)
+}
+
+// golden returns the golden copy of the document at path, or nil if it has
+// none.
+func (w *workspace) golden(path string, cc *checkContext) (name string, data []byte) {
+	if cc.root == "" {
+		return "", nil
+	}
+	g, err := goldenfile.Path(cc.root, cc.golden, path)
+	if err != nil {
+		return "", nil
+	}
+	if !filepath.IsAbs(g) {
+		g = filepath.Join(cc.root, g)
+	}
+	data, err = os.ReadFile(g)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			w.s.logf(msgError, "reading the golden copy: %v", err)
+		}
+		return "", nil
+	}
+	return g, data
+}
+
+// rootOf returns the workspace folder holding path, "" if none does.
+func (s *Server) rootOf(path string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	best := ""
+	for _, r := range s.roots {
+		if rel, err := filepath.Rel(r, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && len(r) > len(best) {
+			best = r
+		}
+	}
+	return best
+}
+
+// filesChanged reacts to files changed on disk or saved: a configuration
+// (or a file it may include) reloads every configuration; a golden copy
+// or a document counted by a census checks the open documents again.
+func (s *Server) filesChanged(uris []string) {
+	reload, recheck := false, false
+	for _, uri := range uris {
+		p, ok := uriPath(uri)
+		if !ok {
+			continue
+		}
+		switch ext := strings.ToLower(filepath.Ext(p)); {
+		case filepath.Base(p) == config.FileName || ext == ".yaml" || ext == ".yml":
+			reload = true
+		case ext == ".md" || ext == ".markdown" || ext == ".txt":
+			recheck = recheck || s.recount(p)
+			s.mu.Lock()
+			golden := s.goldenDir
+			s.mu.Unlock()
+			if strings.Contains(filepath.ToSlash(p), "/"+strings.Trim(filepath.ToSlash(golden), "/")+"/") {
+				recheck = true
+			}
+		}
+	}
+	if reload {
+		s.ws.reload()
+	}
+	if reload || recheck {
+		s.recheckAll()
+	}
+}
+
+// recount replaces the counts of a document saved or changed on disk in
+// the census that holds it; it reports whether one did.
+func (s *Server) recount(path string) bool {
+	w := s.ws
+	w.mu.Lock()
+	var found *census
+	var pipe *pipeline.Pipeline
+	for p, c := range w.censuses {
+		c.mu.Lock()
+		_, ok := c.tallies[path]
+		c.mu.Unlock()
+		if ok {
+			found, pipe = c, p
+		}
+	}
+	w.mu.Unlock()
+	if found == nil {
+		return false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	found.replace(path, pipe.Tally(pipe.Load(path, data)))
+	return true
+}
+
+// registerWatchers asks a client that can to tell the server when
+// configurations, documents and golden copies change on disk.
+func (s *Server) registerWatchers() {
+	s.mu.Lock()
+	watch := s.watch
+	s.mu.Unlock()
+	if !watch {
+		return
+	}
+	s.request("client/registerCapability", RegistrationParams{Registrations: []Registration{{
+		ID:     "docqa-files",
+		Method: "workspace/didChangeWatchedFiles",
+		RegisterOptions: map[string]any{"watchers": []FileSystemWatcher{
+			{GlobPattern: "**/" + config.FileName},
+			{GlobPattern: "**/*.{yaml,yml}"},
+			{GlobPattern: "**/*.{md,markdown,txt}"},
+		}},
+	}}})
+}
