@@ -24,7 +24,7 @@ const guard = 20 * time.Second
 
 // client is a test's side of a server over in-memory pipes.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	w      *io.PipeWriter
 	in     chan message
 	done   chan error
@@ -35,7 +35,7 @@ type client struct {
 
 // start starts a server on a workspace folder dir and returns its client,
 // not yet initialized.
-func start(t *testing.T, dir string, opts Options) *client {
+func start(t testing.TB, dir string, opts Options) *client {
 	t.Helper()
 	toServer, fromClient := io.Pipe()
 	fromServer, toClient := io.Pipe()
@@ -361,7 +361,7 @@ func TestPulledDiagnostics(t *testing.T) {
 
 // apply applies a document's edits (UTF-16 positions) to text, as a
 // client would: from the last to the first.
-func apply(t *testing.T, text string, edits []TextEdit) string {
+func apply(t testing.TB, text string, edits []TextEdit) string {
 	t.Helper()
 	lines := document.NewLines([]byte(text))
 	off := func(p Position) int {
