@@ -32,7 +32,11 @@ func (s *Server) check(a *analysis, name string, format document.Format, text []
 	lint := p
 	if c := s.ws.censusFor(p); c != nil {
 		abs, _ := filepath.Abs(name)
-		c.replace(abs, p.Tally(doc))
+		if c.replace(abs, p.Tally(doc)) {
+			// The workspace's spellings changed: the other open documents
+			// counted with them are checked again.
+			defer s.recheckOthers(name, p)
+		}
 		lint = p.WithCensus(&c.c)
 	}
 	findings, err := lint.Lint(doc)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/rules"
 )
 
@@ -257,6 +258,38 @@ func (s *Server) recheckAll() {
 	s.mu.Unlock()
 	if pull && refresh {
 		s.request("workspace/diagnostic/refresh", nil)
+	}
+}
+
+// recheckOthers checks again the open documents other than the one at
+// path that pipeline p checks: a change to one document's spellings
+// changes what the rules that look across documents say of the others.
+func (s *Server) recheckOthers(path string, p *pipeline.Pipeline) {
+	s.mu.Lock()
+	stale := false
+	defer func() {
+		pull, refresh := s.pull, s.refresh
+		s.mu.Unlock()
+		if stale && pull && refresh {
+			s.request("workspace/diagnostic/refresh", nil)
+		}
+	}()
+	for _, d := range s.docs {
+		if d.path == path || d.a == nil {
+			continue
+		}
+		select {
+		case <-d.a.done:
+		default:
+			continue // still being checked: it reads the census as it is now
+		}
+		if d.a.ctx == nil || d.a.ctx.pipe != p {
+			continue
+		}
+		d.a, stale = nil, true
+		if !s.pull {
+			s.startLocked(d)
+		}
 	}
 }
 

@@ -587,6 +587,17 @@ func TestAcrossDocumentsUsesTheWorkspace(t *testing.T) {
 	if len(ds) != 1 || !strings.Contains(ds[0].Message, "Uyghur") {
 		t.Errorf("variants %+v, want the one spelling of the other documents (Uyghur) asked for", ds)
 	}
+	// Another document, as it is in the editor, tips the workspace to
+	// Uighur: new.md is checked again, and its spelling is now the one.
+	c.open("tip.md", "Uighur, Uighur, Uighur and Uighur.\n")
+	m := c.await("textDocument/publishDiagnostics", func(m message) bool {
+		var p PublishDiagnosticsParams
+		json.Unmarshal(m.Params, &p)
+		return p.URI == uri && len(byRule(p.Diagnostics, "consistency/variants")) == 0
+	})
+	if m.Method == "" {
+		t.Error("new.md was not checked again")
+	}
 }
 
 func TestGoldenCopyDrift(t *testing.T) {

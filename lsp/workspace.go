@@ -196,15 +196,21 @@ func (w *workspace) count(c *census, p *pipeline.Pipeline, res *pipeline.Resolve
 	}
 }
 
-// replace makes t the counts of the document at path.
-func (c *census) replace(path string, t rules.Tally) {
+// replace makes t the counts of the document at path, and reports
+// whether they changed.
+func (c *census) replace(path string, t rules.Tally) (changed bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if old, ok := c.tallies[path]; ok {
+	old, ok := c.tallies[path]
+	if ok && old.Equal(t) {
+		return false
+	}
+	if ok {
 		c.c.Remove(old)
 	}
 	c.tallies[path] = t
 	c.c.Add(t)
+	return true
 }
 
 // golden returns the golden copy of the document at path, or nil if it has

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"slices"
 	"sync"
 
@@ -60,6 +61,10 @@ type Census struct {
 type Tally struct {
 	uses map[useKey]int
 }
+
+// Equal reports whether two tallies hold the same counts: whether a
+// changed document changed what it adds to a census.
+func (t Tally) Equal(u Tally) bool { return maps.Equal(t.uses, u.uses) }
 
 // Add adds one document's counts to the census.
 func (c *Census) Add(t Tally) { c.add(t.uses, 1) }
