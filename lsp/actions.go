@@ -252,7 +252,8 @@ func startsRune(b []byte, i int) bool {
 
 // rangeOf converts a span of doc to a range.
 func rangeOf(doc *document.Document, s document.Span, enc document.Unit) Range {
-	return Range{Start: position(doc.PositionIn(s.Start, enc)), End: position(doc.PositionIn(s.End, enc))}
+	bom := bomWidth(doc.Text, enc)
+	return Range{Start: position(doc.PositionIn(s.Start, enc), bom), End: position(doc.PositionIn(s.End, enc), bom)}
 }
 
 // hover answers textDocument/hover: for the findings at the position, the

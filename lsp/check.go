@@ -108,9 +108,10 @@ func relativeTo(dir, path string) string {
 func diagnostics(doc *document.Document, findings []rules.Finding, enc document.Unit, reg *rules.Registry) []Diagnostic {
 	out := make([]Diagnostic, 0, len(findings))
 	cur := doc.CursorIn(enc)
+	bom := bomWidth(doc.Text, enc)
 	for _, f := range findings {
 		d := Diagnostic{
-			Range:    Range{Start: position(cur.Position(f.Span.Start)), End: position(cur.Position(f.Span.End))},
+			Range:    Range{Start: position(cur.Position(f.Span.Start), bom), End: position(cur.Position(f.Span.End), bom)},
 			Severity: severity(f.Severity),
 			Code:     f.Rule,
 			Source:   "docqa",
@@ -128,7 +129,7 @@ func diagnostics(doc *document.Document, findings []rules.Finding, enc document.
 			} else if rel.Path != "" && rel.Path != doc.Path {
 				continue // a place in a document the finding does not carry
 			}
-			loc.Range = Range{Start: position(rd.PositionIn(rel.Span.Start, enc)), End: position(rd.PositionIn(rel.Span.End, enc))}
+			loc.Range = rangeOf(rd, rel.Span, enc)
 			d.RelatedInformation = append(d.RelatedInformation, DiagnosticRelatedInformation{Location: loc, Message: rel.Message})
 		}
 		out = append(out, d)
@@ -145,9 +146,15 @@ func absPath(path string) string {
 	return abs
 }
 
-// position converts a document's 1-based position to the protocol's.
-func position(p document.Position) Position {
-	return Position{Line: uint32(p.Line - 1), Character: uint32(p.Column - 1)}
+// position converts a document's 1-based position to the protocol's, in
+// a text whose byte order mark, if any, is bom units wide: the client
+// counts it as a character of line 0.
+func position(p document.Position, bom uint32) Position {
+	c := uint32(p.Column - 1)
+	if p.Line == 1 {
+		c += bom
+	}
+	return Position{Line: uint32(p.Line - 1), Character: c}
 }
 
 // severity converts a finding's severity to a diagnostic's.

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/url"
@@ -295,8 +296,15 @@ func (s *Server) recheckOthers(path string, p *pipeline.Pipeline) {
 
 // offset converts a client's position to a byte offset of text. A
 // character past the end of its line is the end of the line, as the
-// protocol says; a line past the last is the end of the text.
+// protocol says; a line past the last is the end of the text. A byte
+// order mark is a character of line 0, as it is to the client.
 func (s *Server) offset(lines *document.Lines, text []byte, p Position) int {
+	if w := bomWidth(text, s.enc); p.Line == 0 && w > 0 {
+		if p.Character < w {
+			return 0
+		}
+		p.Character -= w
+	}
 	n := int(p.Line) + 1
 	if n > lines.Count() {
 		return len(text)
@@ -306,4 +314,18 @@ func (s *Server) offset(lines *document.Lines, text []byte, p Position) int {
 		off = end
 	}
 	return off
+}
+
+// bomWidth returns the width in unit enc of the byte order mark text
+// starts with, 0 if it has none. The client counts the mark as a character
+// of line 0, since it is part of the text it sent; package document's
+// columns start after it.
+func bomWidth(text []byte, enc document.Unit) uint32 {
+	if !bytes.HasPrefix(text, bom) {
+		return 0
+	}
+	if enc == document.Bytes {
+		return 3
+	}
+	return 1
 }

@@ -179,8 +179,16 @@ func (s *Server) isShutdown() bool {
 // notification, with the error Run returns.
 func (s *Server) handle(ctx context.Context, body []byte) (exit bool, err error) {
 	var m message
-	if err := json.Unmarshal(body, &m); err != nil {
-		s.replyError(json.RawMessage("null"), errorf(CodeParseError, "the message is not JSON: %v", err))
+	merr := json.Unmarshal(body, &m)
+	if merr == nil && !validID(m.ID) {
+		merr = fmt.Errorf("an id is a number or a string, not %s", m.ID)
+	}
+	if merr != nil {
+		if !json.Valid(body) {
+			s.replyError(json.RawMessage("null"), errorf(CodeParseError, "the message is not JSON: %v", merr))
+		} else {
+			s.replyError(readableID(body), errorf(CodeInvalidRequest, "not a JSON-RPC message: %v", merr))
+		}
 		return false, nil
 	}
 	if m.Method == "" {
@@ -250,6 +258,27 @@ func (s *Server) handle(ctx context.Context, body []byte) (exit bool, err error)
 		s.reply(m.ID, res, rerr)
 	}()
 	return false, nil
+}
+
+// validID reports whether id, as sent, is absent or one JSON-RPC allows:
+// a number, a string or null.
+func validID(id json.RawMessage) bool {
+	if len(id) == 0 || string(id) == "null" {
+		return true
+	}
+	return id[0] == '"' || id[0] == '-' || id[0] >= '0' && id[0] <= '9'
+}
+
+// readableID returns the id of a message that is JSON but not a valid
+// message, if it has a valid one, else null: the id an error answers.
+func readableID(body []byte) json.RawMessage {
+	var m struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(body, &m) != nil || len(m.ID) == 0 || !validID(m.ID) {
+		return json.RawMessage("null")
+	}
+	return m.ID
 }
 
 // requestHandler answers a request.

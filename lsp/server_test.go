@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -31,10 +32,12 @@ type client struct {
 	nextID int
 	queue  []message // notifications and server requests read while waiting for a response
 	dir    string
+	s      *Server
 }
 
 // start starts a server on a workspace folder dir and returns its client,
-// not yet initialized.
+// not yet initialized. The server's working folder is dir unless
+// opts.Settings names another.
 func start(t testing.TB, dir string, opts Options) *client {
 	t.Helper()
 	toServer, fromClient := io.Pipe()
@@ -42,9 +45,11 @@ func start(t testing.TB, dir string, opts Options) *client {
 	if opts.Debounce == 0 {
 		opts.Debounce = -1
 	}
-	opts.Settings.WorkDir = dir
+	if opts.Settings.WorkDir == "" {
+		opts.Settings.WorkDir = dir
+	}
 	s := NewServer(toServer, toClient, opts)
-	c := &client{t: t, w: fromClient, in: make(chan message, 1000), done: make(chan error, 1), dir: dir}
+	c := &client{t: t, w: fromClient, in: make(chan message, 1000), done: make(chan error, 1), dir: dir, s: s}
 	go func() {
 		err := s.Run(context.Background())
 		toClient.Close()
@@ -782,5 +787,133 @@ func TestSameFindingsAsLint(t *testing.T) {
 		if ds[i].Code != f.Rule || ds[i].Range.Start.Line != uint32(pos.Line-1) || ds[i].Range.Start.Character != uint32(pos.Column-1) {
 			t.Errorf("diagnostic %d: %s at %d:%d, lint: %s at %d:%d", i, ds[i].Code, ds[i].Range.Start.Line+1, ds[i].Range.Start.Character+1, f.Rule, pos.Line, pos.Column)
 		}
+	}
+}
+
+// clientOffset converts a position to a byte offset of text as the
+// protocol defines it, independently of package document: lines end at
+// LF, CRLF or CR, and a line's characters, a byte order mark among them,
+// count in encoding enc ("utf-8", "utf-16" or "utf-32"). A character past
+// the line's end is its end.
+func clientOffset(text string, p Position, enc string) int {
+	off := 0
+	for line := uint32(0); line < p.Line; line++ {
+		i := strings.IndexAny(text[off:], "\r\n")
+		if i < 0 {
+			return len(text)
+		}
+		off += i + 1
+		if text[off-1] == '\r' && off < len(text) && text[off] == '\n' {
+			off++
+		}
+	}
+	n := uint32(0)
+	for i, r := range text[off:] {
+		if r == '\r' || r == '\n' || n >= p.Character {
+			return off + i
+		}
+		switch {
+		case enc == "utf-8":
+			n += uint32(len(string(r)))
+		case enc == "utf-16" && r > 0xFFFF:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return len(text)
+}
+
+// clientApply applies edits to text as a client that negotiated enc does.
+func clientApply(text string, edits []TextEdit, enc string) string {
+	edits = slices.Clone(edits)
+	sort.SliceStable(edits, func(i, j int) bool {
+		return clientOffset(text, edits[i].Range.Start, enc) > clientOffset(text, edits[j].Range.Start, enc)
+	})
+	for _, e := range edits {
+		s, en := clientOffset(text, e.Range.Start, enc), clientOffset(text, e.Range.End, enc)
+		text = text[:s] + e.NewText + text[en:]
+	}
+	return text
+}
+
+// A byte order mark that the client keeps in its text is, to the client, a
+// character of line 0 (the protocol counts every character of the text it
+// sent): the server's positions on that line count it, in each encoding,
+// in diagnostics and edits it sends and in changes it receives.
+func TestByteOrderMark(t *testing.T) {
+	tests := []struct {
+		enc        string
+		bom, start uint32 // the mark's width, and where "the the" starts
+	}{
+		{"utf-16", 1, 8},
+		{"utf-8", 3, 10},
+		{"utf-32", 1, 8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.enc, func(t *testing.T) {
+			c := start(t, t.TempDir(), Options{})
+			c.initialize(map[string]any{"general": map[string]any{"positionEncodings": []string{tt.enc}}}, nil)
+			text := "\ufeffIt was the the end.\n\nAll is the the same.\n"
+			uri := c.open("a.md", text)
+			ds := byRule(c.diagnosticsFor(uri, 1), "repetition/doubled-word")
+			if len(ds) != 2 || ds[0].Range != rng(0, tt.start, 0, tt.start+7) || ds[1].Range != rng(2, 7, 2, 14) {
+				t.Fatalf("doubled words at %+v, want 0:%d-0:%d and 2:7-2:14", ds, tt.start, tt.start+7)
+			}
+			as := c.actions(uri, ds[0].Range, KindQuickFix)
+			if len(as) != 2 {
+				t.Errorf("%d actions, want the fix and the suppression: %+v", len(as), as)
+			}
+			for _, a := range as {
+				got := clientApply(text, a.Edit.Changes[uri], tt.enc)
+				want := "\ufeffIt was the end.\n\nAll is the the same.\n"
+				if strings.HasPrefix(a.Title, "Suppress") {
+					want = "\ufeff<!-- docqa-disable-next-line repetition/doubled-word -- TODO: say why -->\nIt was the the end.\n\nAll is the the same.\n"
+				}
+				if got != want {
+					t.Errorf("%s: %q, want %q", a.Title, got, want)
+				}
+			}
+			// The client deletes the mark: the server's text is then the
+			// client's, without it.
+			c.notify("textDocument/didChange", map[string]any{
+				"textDocument":   map[string]any{"uri": uri, "version": 2},
+				"contentChanges": []any{map[string]any{"range": rng(0, 0, 0, tt.bom), "text": ""}},
+			})
+			ds = byRule(c.diagnosticsFor(uri, 2), "repetition/doubled-word")
+			if len(ds) != 2 || ds[0].Range != rng(0, 7, 0, 14) {
+				t.Errorf("after the mark was deleted: %+v, want the first doubled word at 0:7-0:14", ds)
+			}
+		})
+	}
+}
+
+// A message that is JSON but not a request, a notification or a response
+// is an invalid request, answered with its id when it has one that can be
+// read; one that is not JSON is a parse error. The server goes on.
+func TestInvalidMessages(t *testing.T) {
+	tests := []struct {
+		name, body string
+		code       int64
+		id         string
+	}{
+		{"not JSON", `{not json`, CodeParseError, "null"},
+		{"an array", `[1,2]`, CodeInvalidRequest, "null"},
+		{"a string", `"initialize"`, CodeInvalidRequest, "null"},
+		{"a method that is a number", `{"jsonrpc":"2.0","id":7,"method":5}`, CodeInvalidRequest, "7"},
+		{"an id that is an object", `{"jsonrpc":"2.0","id":{"n":1},"method":"textDocument/hover","params":{}}`, CodeInvalidRequest, "null"},
+		{"an id that is a boolean", `{"jsonrpc":"2.0","id":true,"method":"shutdown"}`, CodeInvalidRequest, "null"},
+	}
+	c := start(t, t.TempDir(), Options{})
+	c.initialize(map[string]any{}, nil)
+	for _, tt := range tests {
+		c.raw(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(tt.body), tt.body))
+		m := c.next()
+		if m.Error == nil || m.Error.Code != tt.code || string(m.ID) != tt.id {
+			t.Errorf("%s: %s %+v, want code %d for id %s", tt.name, m.ID, m.Error, tt.code, tt.id)
+		}
+	}
+	if m := c.call("shutdown", nil); m.Error != nil {
+		t.Errorf("shutdown after the invalid messages: %+v", m.Error)
 	}
 }
