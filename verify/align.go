@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -32,6 +33,34 @@ type alignment struct {
 	// first and last are the indexes in the window of the passage's first
 	// and last word; -1 when nothing matched.
 	first, last int
+}
+
+// verbatim reports whether the alignment is of every one of the
+// quotation's n words, in runs of the passage's words.
+func (al alignment) verbatim(n int) bool { return al.exact && al.matched == n }
+
+// edits counts the words only the quotation or only the passage has.
+func (al alignment) edits() int {
+	n := 0
+	for _, o := range al.ops {
+		if o.kind != equal {
+			n += len(o.q) + len(o.s)
+		}
+	}
+	return n
+}
+
+// nearer reports whether al is nearer a quotation of n words than b:
+// verbatim where b is not, or more words matched, or as many with fewer
+// words changed. A tie is not nearer.
+func (al alignment) nearer(b alignment, n int) bool {
+	if av, bv := al.verbatim(n), b.verbatim(n); av != bv {
+		return av
+	}
+	if al.matched != b.matched {
+		return al.matched > b.matched
+	}
+	return al.edits() < b.edits()
 }
 
 // align aligns each piece, in order, with the window's words after the
@@ -106,7 +135,7 @@ func alignPiece(q, words []token) (ops []op, start, end, matched int) {
 			qi += n
 		}
 	}
-	ops = slideRight(ops)
+	ops = compactEnds(slideRight(ops))
 	// The passage: from the first shared word to the last; the source's
 	// words around it are not the quotation's business.
 	// Where the quotation's first words replace the source's (scale for
@@ -182,6 +211,81 @@ func slideRight(ops []op) []op {
 		ops = append(ops[:i], append(moved, ops[i+2:]...)...)
 	}
 	return ops
+}
+
+// compactEnds matches the quotation's first shared words with their last
+// copy in the source words that follow them, and its last shared words
+// with their first copy in those before them, when a diff matched them
+// further out: "the scale of" against "the ferries … The extent of" shares
+// "the" with the second "The", so that the passage starts there and the
+// diff reads [-extent-]{+scale+}. The words matched are as many; the
+// passage is shorter.
+func compactEnds(ops []op) []op {
+	// The source's words before the first shared ones, if any, and after
+	// the last.
+	var head, tail []token
+	if len(ops) > 0 && ops[0].kind == sourceOnly {
+		head, ops = ops[0].s, ops[1:]
+	}
+	if k := len(ops) - 1; k >= 0 && ops[k].kind == sourceOnly {
+		tail, ops = ops[k].s, ops[:k]
+	}
+	if len(ops) >= 2 && ops[0].kind == equal && ops[1].kind == sourceOnly {
+		e, d := ops[0], ops[1]
+		if j := lastRun(d.s, e.q); j >= 0 {
+			head = slices.Concat(head, e.s, d.s[:j])
+			ops = slices.Concat([]op{{kind: equal, q: e.q, s: d.s[j : j+len(e.q)]}}, nonEmpty(d.s[j+len(e.q):]), ops[2:])
+		}
+	}
+	if k := len(ops) - 1; k >= 1 && ops[k].kind == equal && ops[k-1].kind == sourceOnly {
+		e, d := ops[k], ops[k-1]
+		if j := firstRun(d.s, e.q); j >= 0 {
+			tail = slices.Concat(d.s[j+len(e.q):], e.s, tail)
+			ops = slices.Concat(ops[:k-1:k-1], nonEmpty(d.s[:j]), []op{{kind: equal, q: e.q, s: d.s[j : j+len(e.q)]}})
+		}
+	}
+	return slices.Concat(nonEmpty(head), ops, nonEmpty(tail))
+}
+
+// nonEmpty returns the step of the source's words ts, none if there are
+// none.
+func nonEmpty(ts []token) []op {
+	if len(ts) == 0 {
+		return nil
+	}
+	return []op{{kind: sourceOnly, s: ts}}
+}
+
+// lastRun returns where the last run of words in ts with the hashes of
+// run's starts, or -1.
+func lastRun(ts, run []token) int {
+	for j := len(ts) - len(run); j >= 0; j-- {
+		if sameWords(ts[j:j+len(run)], run) {
+			return j
+		}
+	}
+	return -1
+}
+
+// firstRun returns where the first run of words in ts with the hashes of
+// run's starts, or -1.
+func firstRun(ts, run []token) int {
+	for j := 0; j+len(run) <= len(ts); j++ {
+		if sameWords(ts[j:j+len(run)], run) {
+			return j
+		}
+	}
+	return -1
+}
+
+// sameWords reports whether two runs of words are the same words.
+func sameWords(a, b []token) bool {
+	for i := range a {
+		if a[i].h != b[i].h {
+			return false
+		}
+	}
+	return true
 }
 
 // render writes the alignment as docqa diff writes a word diff, the

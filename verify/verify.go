@@ -173,7 +173,11 @@ func isLetterAt(d *document.Document, i int) bool {
 }
 
 // Match looks the quotation q of d up in the sources. A quotation of
-// fewer than MinWords words is NotFound with Words 0.
+// fewer than MinWords words is NotFound with Words 0. Of the passages its
+// word trigrams (or pairs) point to, the nearest wins: the one that says
+// it word for word, else the one that shares most of its words, else the
+// one with fewest words changed; on a tie, the earliest, in the order of
+// the sources.
 func (x *Index) Match(d *document.Document, q document.Quote) Match {
 	ps := pieces(d, q)
 	n := 0
@@ -183,42 +187,62 @@ func (x *Index) Match(d *document.Document, q document.Quote) Match {
 	if n < MinWords {
 		return Match{Class: NotFound}
 	}
-	s, lo, hi, ok := x.candidate(ps, q.Content.Len())
-	if !ok {
+	var best alignment
+	var bestWin window
+	var bestWords []token
+	found := false
+	for _, w := range x.candidates(ps, q.Content.Len()) {
+		words := tokens(w.s.Text, w.lo, w.hi)
+		al := align(ps, words)
+		if !found || al.nearer(best, n) {
+			best, bestWin, bestWords, found = al, w, words, true
+		}
+	}
+	if !found {
 		return Match{Class: NotFound, Words: n}
 	}
-	window := tokens(s.Text, lo, hi)
-	al := align(ps, window)
-	m := Match{Source: s, Words: n, Matched: al.matched}
-	if al.first >= 0 {
-		m.Passage = document.Span{Start: window[al.first].start, End: window[al.last].end}
+	s := bestWin.s
+	m := Match{Source: s, Words: n, Matched: best.matched}
+	if best.first >= 0 {
+		m.Passage = document.Span{Start: bestWords[best.first].start, End: bestWords[best.last].end}
 	}
 	switch {
-	case al.matched == n && al.exact:
+	case best.verbatim(n):
 		m.Class = Verbatim
-	case 2*al.matched >= n && al.matched >= MinWords:
+	case 2*best.matched >= n && best.matched >= MinWords:
 		m.Class = Altered
-		m.Diff = al.render(d.Text, s.Text)
+		m.Diff = best.render(d.Text, s.Text)
 	default:
 		m.Class, m.Source = NotFound, nil
 	}
 	return m
 }
 
-// candidate returns the source and the byte range [lo, hi) of its
-// densest run of the quotation's trigrams (pairs, when no trigram hits),
-// with room around it for the words the grams miss. size is the
-// quotation's length in bytes.
-func (x *Index) candidate(ps []piece, size int) (s *Source, lo, hi int, ok bool) {
+// window is a candidate passage: the byte range [lo, hi) of a source.
+type window struct {
+	s      *Source
+	lo, hi int
+}
+
+// maxCandidates is the most passages a quotation is aligned with.
+const maxCandidates = 4
+
+// candidates returns, in the order of the sources, the passages where the
+// quotation's trigrams (pairs, when no trigram hits) are densest, each with
+// room around it for the words the grams miss: the densest run of hits
+// in one source, then those of the other runs with at least half as many
+// hits, at most maxCandidates in all, none overlapping another. size is
+// the quotation's length in bytes.
+func (x *Index) candidates(ps []piece, size int) []window {
 	collect := func(t *gramTable, k int) []uint32 {
 		var hits []uint32
+		var hs [3]uint64
 		for _, p := range ps {
 			for i := 0; i+k <= len(p.toks); i++ {
-				hs := make([]uint64, k)
-				for j := range hs {
+				for j := range k {
 					hs[j] = p.toks[i+j].h
 				}
-				hits = t.lookup(hits, mix(hs...))
+				hits = t.lookup(hits, mix(hs[:k]...))
 			}
 		}
 		return hits
@@ -233,33 +257,55 @@ func (x *Index) candidate(ps []piece, size int) (s *Source, lo, hi int, ok bool)
 	if len(hits) == 0 {
 		// Altered every third word: look for its word pairs.
 		if hits = collect(&x.bi, 2); len(hits) < 2 {
-			return nil, 0, 0, false
+			return nil
 		}
 	}
 	slices.Sort(hits)
-	// The densest window: most hits within the quotation's reach (twice
-	// its length, and what its ellipses may leave out), the earliest
-	// source and place on a tie. Offsets are global, so a window never
-	// spans two sources unless they are both within reach: checked below.
+	// The runs: from each hit, the hits within the quotation's reach (twice
+	// its length, and what its ellipses may leave out) in the same source.
 	width := uint32(2*size + 64 + ellipsisReach*gaps)
-	best, bestI, bestJ := 0, 0, 0
+	type run struct{ i, j int }
+	runs := make([]run, len(hits))
+	var end uint32 // the end of the current hit's source
 	j := 0
-	for i := range hits {
-		if j < i {
-			j = i
+	for i, h := range hits {
+		if i == 0 || h >= end {
+			s := x.source(h)
+			end = s.base + uint32(len(s.Text))
 		}
-		for j+1 < len(hits) && hits[j+1]-hits[i] < width {
+		j = max(j, i)
+		for j+1 < len(hits) && hits[j+1]-h < width && hits[j+1] < end {
 			j++
 		}
-		if c := j - i + 1; c > best {
-			best, bestI, bestJ = c, i, j
-		}
+		runs[i] = run{i, j}
 	}
-	s = x.source(hits[bestI])
-	slack := size/2 + 48
-	lo = max(0, int(hits[bestI]-s.base)-slack)
-	hi = min(len(s.Text), int(hits[bestJ]-s.base)+size+slack+ellipsisReach*gaps)
-	return s, lo, hi, true
+	// The densest runs, the earliest first on a tie, none overlapping a
+	// run taken before.
+	var taken []run
+	best := 0
+	for len(taken) < maxCandidates {
+		pick, n := -1, 0
+		for _, r := range runs {
+			if c := r.j - r.i + 1; c > n && !slices.ContainsFunc(taken, func(t run) bool { return r.i <= t.j && t.i <= r.j }) {
+				pick, n = r.i, c
+			}
+		}
+		if pick < 0 || 2*n < best {
+			break
+		}
+		best = max(best, n)
+		taken = append(taken, runs[pick])
+	}
+	slices.SortFunc(taken, func(a, b run) int { return a.i - b.i })
+	out := make([]window, len(taken))
+	for k, r := range taken {
+		s := x.source(hits[r.i])
+		slack := size/2 + 48
+		out[k] = window{s: s,
+			lo: max(0, int(hits[r.i]-s.base)-slack),
+			hi: min(len(s.Text), int(hits[r.j]-s.base)+size+slack+ellipsisReach*gaps)}
+	}
+	return out
 }
 
 // ellipsisReach is how many bytes of a source an ellipsis of a quotation

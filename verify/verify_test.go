@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,42 +93,118 @@ func TestMatchTwoSources(t *testing.T) {
 	}
 }
 
-// TestMatchSplitQuotation: a quotation split by its attribution is two
-// quotations, each found.
+// TestMatchSplitQuotation: a quotation split in two by its attribution
+// ("The first half," she said, "and the rest.") is two quotations, each
+// looked up alone: each half found, or the half reworded reported alone.
 func TestMatchSplitQuotation(t *testing.T) {
 	x := NewIndex([]*Source{{Path: "report.txt", Text: []byte(report)}})
-	d := document.Load("a.txt", []byte(`“Allegations of patterns of torture,” she said, “including forced medical treatment and adverse conditions of detention, are credible.”`))
-	var got []string
-	for _, q := range d.Quotes {
-		got = append(got, x.Match(d, q).Class.String())
-	}
-	if strings.Join(got, ",") != "verbatim,verbatim" {
-		t.Errorf("classes %v, want verbatim twice", got)
-	}
-}
-
-// TestMatchPassagePosition: a match names the passage in the source.
-func TestMatchPassagePosition(t *testing.T) {
-	m, _ := matchOne(t, `It said the “scale of arbitrary and discriminatory detention of members of Uyghur” was new.`, report)
-	if m.Source == nil {
-		t.Fatal("not found")
-	}
-	p := m.Source.Doc().Position(m.Passage.Start)
-	if got := m.Source.Doc().String(m.Passage); p.Line != 1 || p.Column != 5 || got != "extent of arbitrary and discriminatory detention of members of Uyghur" {
-		t.Errorf("passage %d:%d %q", p.Line, p.Column, got)
+	for _, tt := range []struct{ article, want string }{
+		{`“Allegations of patterns of torture,” she said, “including forced medical treatment and adverse conditions of detention, are credible.”`, "verbatim,verbatim"},
+		{`"Allegations of patterns of torture," she said, "including forced medical treatment and adverse conditions of detention, are credible."`, "verbatim,verbatim"},
+		{`“Allegations of patterns of torture,” she said, “including forced medical treatment and poor conditions of detention, are credible.”`, "verbatim,altered"},
+		{`“Accusations of patterns of torture,” she said, “including forced medical treatment and adverse conditions of detention, are credible.”`, "altered,verbatim"},
+	} {
+		d := document.Load("a.txt", []byte(tt.article))
+		var got []string
+		for _, q := range d.Quotes {
+			got = append(got, x.Match(d, q).Class.String())
+		}
+		if strings.Join(got, ",") != tt.want {
+			t.Errorf("%s: classes %v, want %s", tt.article, got, tt.want)
+		}
 	}
 }
 
-// TestMatchHostile: a long quotation, a long source, invalid UTF-8.
+// TestMatchNearest: a quotation whose words are in two sources matches the
+// nearest passage, whichever source comes first: the one that says it word
+// for word, else the one that shares more of its words, else the one with
+// fewer words changed; on a tie, the first source.
+func TestMatchNearest(t *testing.T) {
+	const (
+		original = "The extent of arbitrary and discriminatory detention may constitute international crimes, in particular crimes against humanity."
+		reworded = "Officials said the scale of arbitrary and discriminatory detention could amount to crimes in particular against humanity, the mission said."
+		nearly   = "The extent of arbitrary and discriminatory detention may constitute serious international crimes, in particular crimes against humanity."
+	)
+	for _, tt := range []struct {
+		name, quote string
+		a, b        string // the two sources
+		want        string // the nearer, or "first" on a tie
+		class       Class
+	}{
+		{"word for word in one", "the extent of arbitrary and discriminatory detention may constitute international crimes, in particular crimes against humanity", original, reworded, original, Verbatim},
+		{"word for word in the other", "the scale of arbitrary and discriminatory detention could amount to crimes in particular against humanity", original, reworded, reworded, Verbatim},
+		{"more words shared", "the extent of arbitrary and discriminatory detention could constitute crimes", original, reworded, original, Altered},
+		{"fewer words changed", "the extent of arbitrary and discriminatory detention may constitute grave international crimes", original, nearly, original, Altered},
+		{"a tie", "arbitrary and discriminatory detention may constitute international crimes", original, original, "first", Verbatim},
+	} {
+		for _, order := range [][2]string{{tt.a, tt.b}, {tt.b, tt.a}} {
+			x := NewIndex([]*Source{{Path: "first.txt", Text: []byte(order[0])}, {Path: "second.txt", Text: []byte(order[1])}})
+			for range 3 {
+				d := document.Load("a.txt", []byte("It said “"+tt.quote+".”"))
+				m := x.Match(d, d.Quotes[0])
+				want := tt.want
+				if want == "first" {
+					want = order[0]
+				}
+				if m.Class != tt.class || m.Source == nil || m.Source != x.Sources()[slices.Index(order[:], want)] {
+					t.Errorf("%s, %s first: %s in %v (diff %q), want %s in %q", tt.name, order[0][:20], m.Class, m.Source, m.Diff, tt.class, want[:20])
+				}
+			}
+		}
+	}
+}
+
+// TestMatchEnds: a passage starts and ends at the shared words nearest
+// the words changed, not at copies of them further out.
+func TestMatchEnds(t *testing.T) {
+	filler := strings.Repeat("The ferries and the weather of that spring, as the records show.\n", 5)
+	source := filler + "The extent of arbitrary and discriminatory detention may constitute crimes, as the report found.\n" + filler
+	for _, tt := range []struct{ quote, diff string }{
+		{"the scale of arbitrary and discriminatory detention may constitute crimes", "the [-extent-]{+scale+} of arbitrary and discriminatory detention may constitute crimes"},
+		{"arbitrary and discriminatory detention may constitute war crimes as the", "arbitrary and discriminatory detention may constitute {+war+} crimes as the"},
+	} {
+		m, _ := matchOne(t, "It said “"+tt.quote+"” there.", source)
+		if m.Class != Altered || m.Diff != tt.diff {
+			t.Errorf("%s: %s %q, want altered %q", tt.quote, m.Class, m.Diff, tt.diff)
+			continue
+		}
+		start, end := m.Source.Doc().Position(m.Passage.Start), m.Source.Doc().Position(m.Passage.End)
+		if start.Line != 6 || end.Line != 6 {
+			t.Errorf("%s: passage from line %d to %d, want line 6", tt.quote, start.Line, end.Line)
+		}
+	}
+}
+
+// TestMatchHostile: a quotation of 5,000 words, word for word and with a
+// word changed; a long repetitive quotation; invalid UTF-8 and binary
+// bytes; an empty source: a class, never a crash.
 func TestMatchHostile(t *testing.T) {
-	long := strings.Repeat("the quick brown fox jumps over the lazy dog ", 600) // 5,400 words
-	m, _ := matchOne(t, "She said “"+long+"” twice.", long+"\xff\xfe invalid bytes")
-	if m.Class != Verbatim {
-		t.Errorf("a 5,400-word quotation of a source: %s", m.Class)
+	// 5,000 words of a text that does not repeat itself.
+	vocab := strings.Fields("the report found that detention of members of groups may constitute crimes against humanity in region where government applied counter-terrorism policy law families were separated borders crossed officials said credible allegations torture treatment")
+	words := make([]string, 5000)
+	r := uint32(1)
+	for i := range words {
+		r = r*1664525 + 1013904223
+		words[i] = vocab[r>>16%uint32(len(vocab))]
 	}
-	m, _ = matchOne(t, "“\xff\xfe\xfd and then some words here”", "\x00\x01 binary \xff source text")
-	if m.Class != NotFound {
-		t.Errorf("garbage: %s", m.Class)
+	text := strings.Join(words, " ")
+	changed := slices.Clone(words)
+	changed[2500] = "zebras"
+	for _, tt := range []struct {
+		name, quote, source string
+		class               Class
+		diff                string
+	}{
+		{"5,000 words, word for word", text, "Before. " + text + " After.", Verbatim, ""},
+		{"5,000 words, one changed", strings.Join(changed, " "), "Before. " + text + " After.", Altered, "[-" + words[2500] + "-]{+zebras+}"},
+		{"5,400 words of one sentence", strings.Repeat("the quick brown fox jumps over the lazy dog ", 600), strings.Repeat("the quick brown fox jumps over the lazy dog ", 600) + "\xff\xfe invalid bytes", Verbatim, ""},
+		{"invalid UTF-8 and binary bytes", "\xff\xfe\xfd and then some words here", "\x00\x01 binary \xff source text", NotFound, ""},
+		{"an empty source", "and then some words here", "", NotFound, ""},
+	} {
+		m, _ := matchOne(t, "She said “"+tt.quote+"” twice.", tt.source)
+		if m.Class != tt.class || !strings.Contains(m.Diff, tt.diff) {
+			t.Errorf("%s: %s (%d of %d words), diff %.80q; want %s with %q", tt.name, m.Class, m.Matched, m.Words, m.Diff, tt.class, tt.diff)
+		}
 	}
 }
 
