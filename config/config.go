@@ -89,6 +89,10 @@ type Config struct {
 	// Sources are the sources of the documents' quotations, by document
 	// glob (sources:), for the sources/ rules of lint and verify.
 	Sources []Sources
+	// Languages maps more of an editor's language IDs to the format
+	// docqa lsp checks their documents in (languages:, "mdx: markdown"):
+	// document.Markdown or document.Plain.
+	Languages map[string]document.Format
 
 	// byProfile holds the rules whose settings in Rules the profile made,
 	// not the file: SetProfile takes them back.
@@ -508,7 +512,7 @@ func (p *parser) each(n *yaml.Node, where string, f func(pair) error) error {
 }
 
 // topKeys are the keys of a configuration file's top level.
-const topKeys = "root, profile, rules, custom, include, templates, sources"
+const topKeys = "root, profile, rules, custom, include, templates, sources, languages"
 
 // top reads the top-level mapping into cfg. The house rules (custom and
 // include) are read first, so that rules: may configure them.
@@ -546,6 +550,10 @@ func (p *parser) top(n *yaml.Node, cfg *Config) error {
 		case "sources":
 			src, err := p.sources(e.value)
 			cfg.Sources = src
+			return err
+		case "languages":
+			langs, err := p.languages(e.value)
+			cfg.Languages = langs
 			return err
 		default:
 			return p.errorf(e.line, "unknown key %q at the top level (want %s)", e.key, topKeys)
@@ -888,6 +896,32 @@ func (p *parser) sources(n *yaml.Node) ([]Sources, error) {
 			}
 		}
 		out = append(out, Sources{Documents: e.key, Paths: paths})
+		return nil
+	})
+	return out, err
+}
+
+// languages decodes languages:, a mapping of language IDs to "markdown" or
+// "text".
+func (p *parser) languages(n *yaml.Node) (map[string]document.Format, error) {
+	v := deref(n)
+	if isNull(v) {
+		return nil, nil
+	}
+	if v.Kind != yaml.MappingNode {
+		return nil, p.errorf(n.Line, `languages: want a mapping of editor language IDs to markdown or text, such as "mdx: markdown"`)
+	}
+	out := map[string]document.Format{}
+	err := p.each(v, "in languages", func(e pair) error {
+		w := deref(e.value)
+		switch {
+		case isString(w) && w.Value == "markdown":
+			out[e.key] = document.Markdown
+		case isString(w) && w.Value == "text":
+			out[e.key] = document.Plain
+		default:
+			return p.choiceError(e.value, "languages["+strconv.Quote(e.key)+"]", []string{"markdown", "text"})
+		}
 		return nil
 	})
 	return out, err

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -381,7 +382,17 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown top-level key",
 			yaml: "profile: news\nrule:\n  quotes/attribution: off\n",
-			want: `.docqa.yaml:2: unknown key "rule" at the top level (want root, profile, rules, custom, include, templates, sources)`,
+			want: `.docqa.yaml:2: unknown key "rule" at the top level (want root, profile, rules, custom, include, templates, sources, languages)`,
+		},
+		{
+			name: "languages not a mapping",
+			yaml: "languages: [mdx]\n",
+			want: `.docqa.yaml:1: languages: want a mapping of editor language IDs to markdown or text, such as "mdx: markdown"`,
+		},
+		{
+			name: "languages unknown format",
+			yaml: "languages:\n  mdx: markdown\n  rst: html\n",
+			want: `.docqa.yaml:3: languages["rst"]: want one of "markdown", "text", not "html"`,
 		},
 		{
 			name: "templates not a list",
@@ -502,12 +513,12 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "top level is a list",
 			yaml: "\n- profile: news\n",
-			want: ".docqa.yaml:2: top level: want a mapping with keys root, profile, rules, custom, include, templates, sources",
+			want: ".docqa.yaml:2: top level: want a mapping with keys root, profile, rules, custom, include, templates, sources, languages",
 		},
 		{
 			name: "top level is a string",
 			yaml: "news\n",
-			want: ".docqa.yaml:1: top level: want a mapping with keys root, profile, rules, custom, include, templates, sources",
+			want: ".docqa.yaml:1: top level: want a mapping with keys root, profile, rules, custom, include, templates, sources, languages",
 		},
 		{
 			name: "duplicate top-level key",
@@ -522,7 +533,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "merge key",
 			yaml: "base: &b {profile: news}\n<<: *b\n",
-			want: `.docqa.yaml:1: unknown key "base" at the top level (want root, profile, rules, custom, include, templates, sources)`,
+			want: `.docqa.yaml:1: unknown key "base" at the top level (want root, profile, rules, custom, include, templates, sources, languages)`,
 		},
 		{
 			name: "merge key in rules",
@@ -1184,5 +1195,16 @@ func TestSetProfile(t *testing.T) {
 
 	if err := cfg.SetProfile("fiction", testRegistry()); err == nil || !strings.Contains(err.Error(), `unknown profile "fiction" (want news or docs)`) {
 		t.Errorf("SetProfile(fiction) = %v, want an unknown profile error", err)
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	cfg, err := Parse(".docqa.yaml", []byte("languages:\n  mdx: markdown\n  asciidoc: text\n"), rules.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]document.Format{"mdx": document.Markdown, "asciidoc": document.Plain}
+	if !maps.Equal(cfg.Languages, want) {
+		t.Errorf("Languages = %v, want %v", cfg.Languages, want)
 	}
 }
