@@ -67,10 +67,12 @@ type Pipeline struct {
 
 	// only holds, by category, the processors for the findings of that
 	// category's rules alone (see ProcessOnly); indexes the sources'
-	// indexes, by their paths (see SourceIndex).
+	// indexes, by their paths (see SourceIndex), and notices what reading
+	// them noticed, until SourceNotices returns it.
 	onlyMu  sync.Mutex
 	only    map[string][]Processor
-	indexes map[string]*verify.Index
+	indexes map[string]sourceSet
+	notices []error
 }
 
 // New makes the pipeline of the configuration cfg (nil for the defaults)

@@ -2,16 +2,14 @@ package pipeline
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
-	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/rules"
 	"github.com/docqa/docqa/verify"
 )
@@ -98,111 +96,111 @@ func frontMatterSources(doc *document.Document) ([]string, error) {
 }
 
 // SourceIndex returns the index of the sources at paths (see SourcesFor),
-// read and built once for each set of paths: files and folders, searched
-// for .txt, .md, .markdown, HTML and subtitle files. A source that cannot
-// be read is an error naming it; one too large or binary found in a folder
-// is left out.
+// read (see verify.ReadSources) and built once for each set of paths, the
+// paths relative to the working folder named as such. A source that
+// cannot be read is an error, a SourceError naming it, for every document
+// that needs it; the notices of a read (a binary file found in a folder
+// and skipped, a source not in UTF-8) are kept for SourceNotices.
 func (p *Pipeline) SourceIndex(paths []string) (*verify.Index, error) {
 	key := strings.Join(paths, "\x00")
 	p.onlyMu.Lock()
 	defer p.onlyMu.Unlock()
-	if x, ok := p.indexes[key]; ok {
-		return x, nil
+	if s, ok := p.indexes[key]; ok {
+		return s.index, s.err
 	}
-	files, err := sourceFiles(paths)
-	if err != nil {
-		return nil, err
+	names := make([]string, len(paths))
+	for i, path := range paths {
+		names[i] = path
+		if rel, err := filepath.Rel(p.workDir, path); err == nil && p.workDir != "" {
+			names[i] = rel
+		}
 	}
-	var srcs []*verify.Source
-	for _, f := range files {
-		data, err := os.ReadFile(f.path)
-		if err != nil {
-			return nil, fmt.Errorf("source %s: %w", f.path, fserr.Cause(err))
+	srcs, problems := verify.ReadSources(p.workDir, names)
+	var s sourceSet
+	var errs SourceError
+	for _, pr := range problems {
+		if pr.Notice {
+			p.notices = append(p.notices, pr.Err)
+		} else {
+			errs = append(errs, pr.Err)
 		}
-		if len(data) > document.MaxSize || document.IsBinary(data) {
-			if f.named {
-				return nil, fmt.Errorf("source %s: too large or binary, not read", f.path)
-			}
-			continue // found in a folder: left out
-		}
-		text, times, err := verify.Text(f.path, data)
-		if err != nil {
-			return nil, fmt.Errorf("source %s: %w", f.path, err)
-		}
-		name := f.path
-		if rel, err := filepath.Rel(p.workDir, f.path); err == nil && p.workDir != "" {
-			name = filepath.ToSlash(rel)
-		}
-		srcs = append(srcs, &verify.Source{Path: name, Text: text, Times: times})
 	}
-	x := verify.NewIndex(srcs)
+	if len(errs) > 0 {
+		s.err = errs
+	} else {
+		s.index = verify.NewIndex(srcs)
+	}
 	if p.indexes == nil {
-		p.indexes = map[string]*verify.Index{}
+		p.indexes = map[string]sourceSet{}
 	}
-	p.indexes[key] = x
-	return x, nil
+	p.indexes[key] = s
+	return s.index, s.err
 }
 
-// IsSource reports whether a folder walk reads a file of this name as a
-// source: a document (.txt, .md, .markdown), an HTML page or a subtitle
-// transcript.
-func IsSource(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".srt", ".vtt":
-		return true
-	}
-	return false
+// sourceSet is the index of a set of sources, or why they could not be
+// read.
+type sourceSet struct {
+	index *verify.Index
+	err   error
 }
 
-// sourceFile is a source file to read; named reports one given itself
-// rather than found in a folder.
-type sourceFile struct {
-	path  string
-	named bool
+// SourceError is the sources of a document that could not be read: each
+// error names a file.
+type SourceError []error
+
+// Error returns the errors on one line.
+func (e SourceError) Error() string {
+	msgs := make([]string, len(e))
+	for i, err := range e {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "; ")
 }
 
-// sourceFiles returns the files of paths, each folder searched (hidden
-// folders and node_modules left out) for the files IsSource takes, each
-// file once, in order.
-func sourceFiles(paths []string) ([]sourceFile, error) {
-	var out []sourceFile
-	seen := map[string]bool{}
-	add := func(path string, named bool) {
-		if !seen[path] {
-			seen[path] = true
-			out = append(out, sourceFile{path, named})
-		}
-	}
-	for _, root := range paths {
-		fi, err := os.Stat(root)
-		if err != nil {
-			return nil, fmt.Errorf("source %s: %w", root, fserr.Cause(err))
-		}
-		if !fi.IsDir() {
-			add(root, true)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil:
-				return fmt.Errorf("source %s: %w", path, fserr.Cause(err))
-			case d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules"):
-				return fs.SkipDir
-			case !d.IsDir() && d.Type().IsRegular() && IsSource(d.Name()):
-				found = append(found, path)
-			}
-			return nil
-		})
+// Unwrap returns the errors.
+func (e SourceError) Unwrap() []error { return e }
+
+// SourceNotices returns, once each, the notices of the sources read since
+// the last call (see SourceIndex), in the order of their messages, for a
+// command to print.
+func (p *Pipeline) SourceNotices() []error {
+	p.onlyMu.Lock()
+	defer p.onlyMu.Unlock()
+	out := p.notices
+	p.notices = nil
+	slices.SortStableFunc(out, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return out
+}
+
+// Verify returns the findings of the sources/ rules for doc's quotations
+// against the sources of x, or, when x is nil, against those its
+// configuration or front matter names (an error if none does), run
+// through the processors as if those rules alone ran (see ProcessOnly),
+// sorted. A panic is returned as an error naming the document.
+func (p *Pipeline) Verify(doc *document.Document, x *verify.Index) (findings []rules.Finding, err error) {
+	defer recoverAs(&err, "verifying", doc.Path)
+	if x == nil {
+		paths, err := p.SourcesFor(doc)
 		if err != nil {
 			return nil, err
 		}
-		slices.Sort(found)
-		for _, f := range found {
-			add(f, false)
+		if len(paths) == 0 {
+			return nil, fmt.Errorf("%s: no sources: name them with --sources PATH, in %s (sources:) or in its front matter", doc.Path, config.FileName)
+		}
+		if x, err = p.SourceIndex(paths); err != nil {
+			return nil, fmt.Errorf("%s: sources: %w", doc.Path, err)
 		}
 	}
-	return out, nil
+	sevs, err := p.Rules.Severities(p.Registry)
+	if err != nil {
+		return nil, err
+	}
+	findings, err = p.ProcessOnly(doc, x.Check(doc, sevs), "sources")
+	if err != nil {
+		return nil, err
+	}
+	rules.SortFindings(findings)
+	return findings, nil
 }
 
 // checkSources adds to findings those of the sources/ rules for doc's
@@ -214,7 +212,7 @@ func (p *Pipeline) checkSources(doc *document.Document, findings []rules.Finding
 	}
 	x, err := p.SourceIndex(paths)
 	if err != nil {
-		return findings, err
+		return findings, fmt.Errorf("%s: sources: %w", doc.Path, err)
 	}
 	sevs, err := p.Rules.Severities(p.Registry)
 	if err != nil {

@@ -16,6 +16,9 @@ import (
 type Source struct {
 	// Path names the source in messages.
 	Path string
+	// File is the file the source was read from (see ReadSources), "" if
+	// none.
+	File string
 	// Text is the source's text (see the function Text).
 	Text []byte
 	// Times are, for a subtitle transcript, the start time of each line's

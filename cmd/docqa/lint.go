@@ -180,6 +180,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		Progress: lintrun.NewProgress(stderr, len(ins)),
 	}
 	sum, lintOK, err := l.Lint(cmd.Context(), ins)
+	printSourceNotices(res, stderr)
 	diffed := fx.Finish(stderr)
 	if cerr := closeOutputs(); err == nil && cerr != nil {
 		err = cerr

@@ -1,12 +1,14 @@
 package main
 
 import (
-	"fmt"
+	"context"
+	"errors"
 	"io"
+	"maps"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +16,7 @@ import (
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/inputs"
+	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/internal/outputs"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
@@ -39,9 +42,11 @@ func newVerifyCommand() *cobra.Command {
 		Use:   "verify [PATH|-]... --sources PATH...",
 		Short: "Check each quotation against its sources",
 		Long: `Check each quotation of the documents against the sources it comes from:
-reports, statements, speeches, transcripts, earlier articles (.txt, .md and
-.markdown files; folders are searched). Each quotation of three words or more
-is looked up and classed:
+reports, statements, speeches, transcripts, earlier articles (.txt, .md,
+.markdown, HTML pages, .srt and .vtt transcripts; folders are searched),
+named by --sources, or else by the configuration's sources: or a Markdown
+document's front matter. Each quotation of three words or more is looked up
+and classed:
 
   verbatim   a passage of a source says its words (typography, the case of a
              letter, an ellipsis for omitted words and bracketed editorial
@@ -53,7 +58,9 @@ is looked up and classed:
 
 The rules are configured like the others (severity, --enable, --disable,
 suppression directives). The exit status is 1 if any finding is at or above
---fail-level, 2 for a usage, config or I/O error.`,
+--fail-level, 2 for a usage, config or I/O error: a source that cannot be
+read, or a folder of --sources in which none can. A binary file found in a
+folder is skipped, and a source not in UTF-8 read as it is, with a notice.`,
 		Example: `  docqa verify article.md --sources reports/
   docqa verify --format json --enable sources/verbatim drafts/ --sources sources/`,
 		Args: cobra.ArbitraryArgs,
@@ -94,39 +101,34 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	if err := resolveInputs(res, docs); err != nil {
 		return failure("%v", err)
 	}
-	srcs, srcOK := inputs.CollectWith(o.sources, "", stderr, pipeline.IsSource)
-	ok = ok && srcOK
+	// The sources of --sources, for every document; without them, each
+	// document's pipeline reads those its configuration or front matter
+	// names.
 	var sources []*verify.Source
-	for _, in := range srcs {
-		data, err := os.ReadFile(in.Path)
-		if err != nil {
-			warn(stderr, "%v", fileError(in.Name, err))
-			ok = false
-			continue
+	if len(o.sources) > 0 {
+		var problems []verify.Problem
+		sources, problems = verify.ReadSources(res.Settings().WorkDir, o.sources)
+		for _, p := range problems {
+			warn(stderr, "%v", p)
+			ok = ok && p.Notice
 		}
-		if notice, err := inputs.Refuse(in, data, document.MaxSize, "read as a source", false); err != nil {
-			warn(stderr, "%v", err)
-			ok = ok && notice
-			continue
-		}
-		text, times, err := verify.Text(in.Name, data)
-		if err != nil {
-			warn(stderr, "%s: %v", in.Name, err)
-			ok = false
-			continue
-		}
-		sources = append(sources, &verify.Source{Path: in.Name, Text: text, Times: times})
 	}
 	// Every output is checked against the documents and sources before
 	// anything is written.
 	plan := newWritePlan(cmd.Context(), stdout, stderr)
 	planInputs(plan, docs, args)
-	planInputs(plan, srcs, o.sources)
+	planInputs(plan, nil, o.sources)
+	for _, s := range sources {
+		plan.ReadFile("the input "+s.Path, s.File)
+	}
 	outputs.Plan(plan, outs)
 	if err := plan.Check(); err != nil {
 		return failure("%v", err)
 	}
-	index := verify.NewIndex(sources)
+	var index *verify.Index
+	if len(o.sources) > 0 {
+		index = verify.NewIndex(sources)
+	}
 	printer, closeOutputs, err := outputs.LintPrinter(outs, reportOptions(res.Registry()), stdout)
 	if err != nil {
 		return failure("%v", err)
@@ -137,104 +139,22 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(100)
 	}
-	var sum report.Summary
-	if err := printer.Begin(); err != nil {
-		return failure("writing output: %v", err)
-	}
-	// The documents are checked by a pool of workers and printed in input
-	// order, as lint prints them.
-	type result struct {
-		doc      *document.Document
-		findings []rules.Finding
-		err      error // printed on stderr; the run fails
-		notice   error // printed on stderr; the run goes on
-	}
-	check := func(in input) result {
-		data, err := readInput(cmd, in)
-		if err != nil {
-			return result{err: err}
-		}
-		if notice, err := inputs.Refuse(in, data, document.MaxSize, "checked", false); err != nil {
-			if notice {
-				return result{notice: err}
-			}
-			return result{err: err}
-		}
-		doc := in.Pipeline.Load(in.Name, data)
-		sevs, err := in.Pipeline.Rules.Severities(in.Pipeline.Registry)
-		if err != nil {
-			return result{err: err}
-		}
-		x := index
-		if len(o.sources) == 0 {
-			// The sources the configuration or the front matter names.
-			paths, err := in.Pipeline.SourcesFor(doc)
-			if err != nil {
-				return result{err: err}
-			}
-			if len(paths) == 0 {
-				return result{err: fmt.Errorf("%s: no sources: name them with --sources PATH, in %s (sources:) or in its front matter", in.Name, config.FileName)}
-			}
-			if x, err = in.Pipeline.SourceIndex(paths); err != nil {
-				return result{err: err}
-			}
-		}
-		findings, err := in.Pipeline.ProcessOnly(doc, x.Check(doc, sevs), "sources")
-		if err != nil {
-			return result{err: err}
-		}
-		rules.SortFindings(findings)
-		return result{doc: doc, findings: findings}
-	}
-	ready := make(chan struct{}, len(docs))
-	results := make([]chan result, len(docs))
-	for i := range results {
-		results[i] = make(chan result, 1)
-	}
-	next := make(chan int)
-	jobs := runtime.NumCPU()
-	for range jobs {
-		go func() {
-			for i := range next {
-				results[i] <- check(docs[i])
-			}
-		}()
-	}
-	go func() {
-		defer close(next)
-		for i := range docs {
-			// At most twice the workers' documents wait to be printed.
-			if i >= 2*jobs {
-				<-ready
-			}
-			next <- i
-		}
-	}()
-	for i := range docs {
-		r := <-results[i]
-		ready <- struct{}{}
-		switch {
-		case r.err != nil:
-			warn(stderr, "%v", r.err)
-			ok = false
-			continue
-		case r.notice != nil:
-			warn(stderr, "%v", r.notice)
-			continue
-		}
-		sum.Add(r.findings)
-		if err := printer.File(r.doc, r.findings); err != nil {
-			return failure("writing output: %v", err)
-		}
-	}
-	if err := printer.End(sum); err != nil {
-		return failure("writing output: %v", err)
-	}
-	if err := closeOutputs(); err != nil {
-		return failure("%v", err)
+	l := &lintrun.Run{Stdin: cmd.InOrStdin(), Stdout: stdout, Stderr: stderr, Printer: printer,
+		Jobs: runtime.NumCPU(), Progress: lintrun.NewProgress(stderr, len(docs)), Verb: "checked",
+		Check: func(p *pipeline.Pipeline, doc *document.Document) ([]rules.Finding, error) {
+			return p.Verify(doc, index)
+		}}
+	sum, runOK, err := l.Lint(cmd.Context(), docs)
+	printSourceNotices(res, stderr)
+	if cerr := closeOutputs(); err == nil {
+		err = cerr
 	}
 	switch {
-	case !ok:
+	case errors.Is(err, context.Canceled):
+		return failure("interrupted")
+	case err != nil:
+		return failure("%v", err)
+	case !ok || !runOK:
 		return &exitError{code: exitFailure}
 	case failAt != 0 && sum.AtLeast(failAt) > 0:
 		return &exitError{code: exitFindings}
@@ -242,18 +162,13 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// readInput reads a document: a file, or standard input for "-".
-func readInput(cmd *cobra.Command, in input) ([]byte, error) {
-	if in.Stdin {
-		data, err := io.ReadAll(cmd.InOrStdin())
-		if err != nil {
-			return nil, fileError(in.Name, err)
+// printSourceNotices prints the notices of the sources the run's pipelines
+// read (see pipeline.Pipeline.SourceNotices), by configuration file.
+func printSourceNotices(res *pipeline.Resolver, stderr io.Writer) {
+	ps := res.Pipelines()
+	for _, cfg := range slices.Sorted(maps.Keys(ps)) {
+		for _, n := range ps[cfg].SourceNotices() {
+			warn(stderr, "%v", n)
 		}
-		return data, nil
 	}
-	data, err := os.ReadFile(in.Path)
-	if err != nil {
-		return nil, fileError(filepath.ToSlash(in.Name), err)
-	}
-	return data, nil
 }

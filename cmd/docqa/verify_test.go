@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -41,5 +42,37 @@ func TestVerifySeed(t *testing.T) {
 	first := out[:strings.Index(out, "\n")+1]
 	if !bytes.Contains(readme, []byte(first)) {
 		t.Errorf("README.md does not show the first line of docqa verify on the seed:\n%s", first)
+	}
+}
+
+// TestVerifyHostile runs docqa verify on what the issue calls hostile
+// input that a testscript cannot hold: a source of 20 MB, read and indexed
+// whole (a quotation of its last sentence found, reworded, at its line),
+// and a quotation of 5,000 words found word for word; nothing on stderr.
+func TestVerifyHostile(t *testing.T) {
+	dir := t.TempDir()
+	var big strings.Builder
+	for i := 0; big.Len() < 20<<20; i++ {
+		fmt.Fprintf(&big, "Entry %d of the harbour log: the ferries ran and the weather held.\n", i)
+	}
+	lines := strings.Count(big.String(), "\n")
+	big.WriteString("The extent of arbitrary and discriminatory detention may constitute international crimes.\n")
+	var long []string
+	r := uint32(7)
+	vocab := strings.Fields("officials said the report found detention torture families borders policy region government law credible allegations members groups crimes humanity")
+	for range 5000 {
+		r = r*1664525 + 1013904223
+		long = append(long, vocab[r>>16%uint32(len(vocab))])
+	}
+	writeFiles(t, dir, map[string]string{
+		"sources/archive.txt": big.String(),
+		"sources/speech.txt":  "Opening remarks. " + strings.Join(long, " ") + ". Thank you.",
+		"article.txt":         "It said “the scale of arbitrary and discriminatory detention may constitute international crimes.”\n\nShe said “" + strings.Join(long, " ") + "” at length.\n",
+		"empty.yaml":          "",
+	})
+	code, stdout, stderr := badinputRun(t, dir, "verify", "--config", "empty.yaml", "--enable", "sources/verbatim", "article.txt", "--sources", "sources")
+	want := fmt.Sprintf("article.txt:1:9: error: quotation “the scale of arbitrary and discriminatory …” differs from its source sources/archive.txt:%d:1: the [-extent-]{+scale+} of arbitrary and discriminatory detention may constitute international crimes [sources/altered]\n", lines+1)
+	if code != exitFindings || !strings.HasPrefix(stdout, want) || !strings.Contains(stdout, "article.txt:3:10: info: quotation “"+strings.Join(long[:6], " ")+" …” is word for word in sources/speech.txt:1:18 [sources/verbatim]") || stderr != "" {
+		t.Errorf("exit %d\nstdout:\n%.600s\nwant first:\n%s\nstderr:\n%s", code, stdout, want, stderr)
 	}
 }

@@ -1,7 +1,8 @@
 // Package lintrun lints the documents of a docqa lint run: a pool of
 // workers reads and lints them through their pipelines, applies the fixes
 // of --fix or --diff, and hands the results to a printer in inputs.Input order,
-// so the output is the same for any number of workers; for the rules that
+// so the output is the same for any number of workers (docqa verify runs
+// its check instead of lint's the same way); for the rules that
 // look across documents, a census pass counts them first, reading each
 // file once for both passes. A progress line shows on a terminal during a
 // long run.
@@ -48,6 +49,13 @@ type Run struct {
 	// Fix applies the fixes (--fix) or shows them (--diff); nil for
 	// neither.
 	Fix FixStage
+	// Check, when set, checks each document instead of its pipeline's
+	// Lint: docqa verify's check of the quotations against their sources.
+	// A document in UTF-16 or UTF-32 is then refused, as Verb ("checked")
+	// says, rather than read for docqa/encoding to report it.
+	Check func(p *pipeline.Pipeline, doc *document.Document) ([]rules.Finding, error)
+	// Verb says what a document refused is not: "linted" when empty.
+	Verb string
 }
 
 // FixStage applies the fixes of a document's findings (--fix) or shows
@@ -60,7 +68,11 @@ type FixStage func(in inputs.Input, doc *document.Document, findings []rules.Fin
 // fixed lints one inputs.Input's document through its pipeline and applies its
 // fixes.
 func (l *Run) fixed(in inputs.Input, doc *document.Document) (*document.Document, []rules.Finding, []byte, error) {
-	fs, err := in.Pipeline.Lint(doc)
+	check := l.Check
+	if check == nil {
+		check = (*pipeline.Pipeline).Lint
+	}
+	fs, err := check(in.Pipeline, doc)
 	if err != nil || l.Fix == nil {
 		return doc, fs, nil, err
 	}
@@ -353,7 +365,11 @@ func (l *Run) lint(ctx context.Context, in inputs.Input) (out outcome) {
 // notice for one found in a folder. It returns the zero outcome for bytes
 // to lint.
 func (l *Run) refuse(in inputs.Input, data []byte) outcome {
-	switch notice, err := inputs.Refuse(in, data, l.sizeLimit(), "linted", true); {
+	verb := l.Verb
+	if verb == "" {
+		verb = "linted"
+	}
+	switch notice, err := inputs.Refuse(in, data, l.sizeLimit(), verb, l.Check == nil); {
 	case err == nil:
 		return outcome{}
 	case notice:
