@@ -37,8 +37,8 @@ func (s *Source) Doc() *document.Document {
 }
 
 // Index holds the sources and where each word trigram and word pair of
-// them starts: two tables of 8 bytes a word, beside the texts themselves,
-// so that the index of a 50 MB archive stays under four times its size.
+// them starts: two tables of 6 bytes a word, beside the texts themselves,
+// so that the index of a 50 MB archive stays under three times its size.
 // It is safe for concurrent use once built.
 type Index struct {
 	sources []*Source
@@ -49,11 +49,14 @@ type Index struct {
 
 // gramTable is a hash table in flat arrays: the entries of a bucket (the
 // top bits of a hash) are keys[offsets[b]:offsets[b+1]], each key the low
-// 32 bits of a hash, its value the offset of its first word.
+// 16 bits of a hash, its value the offset of its first word. One lookup in
+// about ten thousand gets, beside a gram's places, those of another gram
+// whose hash has the same top and low bits: a stray hit, which the
+// alignment of the passage it points to then rejects.
 type gramTable struct {
 	shift   uint
 	offsets []uint32
-	keys    []uint32
+	keys    []uint16
 	vals    []uint32
 }
 
@@ -71,7 +74,7 @@ func (t *gramTable) lookup(dst []uint32, h uint64) []uint32 {
 	}
 	b := h >> t.shift
 	lo, hi := t.offsets[b], t.offsets[b+1]
-	key := uint32(h)
+	key := uint16(h)
 	n := 0
 	for i := lo; i < hi && n < maxPostings; i++ {
 		if t.keys[i] == key {
@@ -95,9 +98,9 @@ func NewIndex(sources []*Source) *Index {
 		src.base = uint32(base)
 		x.sources = append(x.sources, src)
 		base += uint64(len(src.Text)) + 1
-		words += len(src.Text) / 5 // a guess, for the tables' size
+		words += len(src.Text) / 6 // a guess, for the tables' size
 	}
-	nb := 1 << max(4, bits.Len(uint(words/8))) // about 8 entries a bucket
+	nb := 1 << max(4, bits.Len(uint(words/32))) // 16 to 32 entries a bucket
 	shift := uint(64 - bits.Len(uint(nb-1)))
 	x.tri = gramTable{shift: shift, offsets: make([]uint32, nb+1)}
 	x.bi = gramTable{shift: shift, offsets: make([]uint32, nb+1)}
@@ -140,7 +143,7 @@ func NewIndex(sources []*Source) *Index {
 			}
 		}
 		t.table.offsets[nb] = total
-		t.table.keys, t.table.vals = make([]uint32, total), make([]uint32, total)
+		t.table.keys, t.table.vals = make([]uint16, total), make([]uint32, total)
 	}
 	for w, share := range shares {
 		wg.Add(1)
@@ -150,11 +153,11 @@ func NewIndex(sources []*Source) *Index {
 			eachGram(share, func(tri, bi uint64, hasTri bool, at uint32) {
 				if hasTri {
 					b := tri >> shift
-					x.tri.keys[c.tri[b]], x.tri.vals[c.tri[b]] = uint32(tri), at
+					x.tri.keys[c.tri[b]], x.tri.vals[c.tri[b]] = uint16(tri), at
 					c.tri[b]++
 				}
 				b := bi >> shift
-				x.bi.keys[c.bi[b]], x.bi.vals[c.bi[b]] = uint32(bi), at
+				x.bi.keys[c.bi[b]], x.bi.vals[c.bi[b]] = uint16(bi), at
 				c.bi[b]++
 			})
 		}()

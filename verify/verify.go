@@ -20,6 +20,7 @@ package verify
 import (
 	"bytes"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -197,6 +198,9 @@ func (x *Index) Match(d *document.Document, q document.Quote) Match {
 		if !found || al.nearer(best, n) {
 			best, bestWin, bestWords, found = al, w, words, true
 		}
+		if best.verbatim(n) {
+			break // none nearer; a later passage loses a tie
+		}
 	}
 	if !found {
 		return Match{Class: NotFound, Words: n}
@@ -227,15 +231,22 @@ type window struct {
 // maxCandidates is the most passages a quotation is aligned with.
 const maxCandidates = 4
 
+// hitBuffers holds the buffers of candidates' lookups, for the next
+// quotation.
+var hitBuffers = sync.Pool{New: func() any { return new([2][]uint32) }}
+
 // candidates returns, in the order of the sources, the passages where the
 // quotation's trigrams (pairs, when no trigram hits) are densest, each with
-// room around it for the words the grams miss: the densest run of hits
-// in one source, then those of the other runs with at least half as many
-// hits, at most maxCandidates in all, none overlapping another. size is
-// the quotation's length in bytes.
+// room around it for the words the grams miss: the hits fall in clusters,
+// runs of hits within the quotation's reach of the next in one source; the
+// densest window of the densest cluster, and those of the other clusters
+// with at least half as many hits, at most maxCandidates in all, the
+// earliest first on a tie. size is the quotation's length in bytes.
 func (x *Index) candidates(ps []piece, size int) []window {
+	bufs := hitBuffers.Get().(*[2][]uint32)
+	defer hitBuffers.Put(bufs)
 	collect := func(t *gramTable, k int) []uint32 {
-		var hits []uint32
+		hits := bufs[0][:0]
 		var hs [3]uint64
 		for _, p := range ps {
 			for i := 0; i+k <= len(p.toks); i++ {
@@ -245,6 +256,7 @@ func (x *Index) candidates(ps []piece, size int) []window {
 				hits = t.lookup(hits, mix(hs[:k]...))
 			}
 		}
+		bufs[0] = hits
 		return hits
 	}
 	gaps := 0
@@ -260,15 +272,17 @@ func (x *Index) candidates(ps []piece, size int) []window {
 			return nil
 		}
 	}
-	slices.Sort(hits)
-	// The runs: from each hit, the hits within the quotation's reach (twice
-	// its length, and what its ellipses may leave out) in the same source.
+	bufs[1] = sortOffsets(hits, bufs[1])
+	// The densest window of each cluster: from each hit, the hits within
+	// the quotation's reach (twice its length, and what its ellipses may
+	// leave out) in the same source.
 	width := uint32(2*size + 64 + ellipsisReach*gaps)
 	type run struct{ i, j int }
-	runs := make([]run, len(hits))
-	var end uint32 // the end of the current hit's source
+	var dense []run // the densest window of each cluster, in order
+	var end uint32  // the end of the current hit's source
 	j := 0
 	for i, h := range hits {
+		newCluster := i == 0 || h-hits[i-1] >= width || h >= end
 		if i == 0 || h >= end {
 			s := x.source(h)
 			end = s.base + uint32(len(s.Text))
@@ -277,28 +291,23 @@ func (x *Index) candidates(ps []piece, size int) []window {
 		for j+1 < len(hits) && hits[j+1]-h < width && hits[j+1] < end {
 			j++
 		}
-		runs[i] = run{i, j}
-	}
-	// The densest runs, the earliest first on a tie, none overlapping a
-	// run taken before.
-	var taken []run
-	best := 0
-	for len(taken) < maxCandidates {
-		pick, n := -1, 0
-		for _, r := range runs {
-			if c := r.j - r.i + 1; c > n && !slices.ContainsFunc(taken, func(t run) bool { return r.i <= t.j && t.i <= r.j }) {
-				pick, n = r.i, c
-			}
+		switch k := len(dense) - 1; {
+		case newCluster:
+			dense = append(dense, run{i, j})
+		case j-i > dense[k].j-dense[k].i:
+			dense[k] = run{i, j}
 		}
-		if pick < 0 || 2*n < best {
-			break
-		}
-		best = max(best, n)
-		taken = append(taken, runs[pick])
 	}
-	slices.SortFunc(taken, func(a, b run) int { return a.i - b.i })
-	out := make([]window, len(taken))
-	for k, r := range taken {
+	// The densest clusters, the earliest first on a tie.
+	slices.SortStableFunc(dense, func(a, b run) int { return (b.j - b.i) - (a.j - a.i) })
+	n := 0
+	for n < min(len(dense), maxCandidates) && 2*(dense[n].j-dense[n].i+1) >= dense[0].j-dense[0].i+1 {
+		n++
+	}
+	dense = dense[:n]
+	slices.SortFunc(dense, func(a, b run) int { return a.i - b.i })
+	out := make([]window, len(dense))
+	for k, r := range dense {
 		s := x.source(hits[r.i])
 		slack := size/2 + 48
 		out[k] = window{s: s,
@@ -306,6 +315,42 @@ func (x *Index) candidates(ps []piece, size int) []window {
 			hi: min(len(s.Text), int(hits[r.j]-s.base)+size+slack+ellipsisReach*gaps)}
 	}
 	return out
+}
+
+// sortOffsets sorts offs in place, a byte at a time (a radix sort), with
+// tmp, grown if need be, as scratch space; it returns tmp.
+func sortOffsets(offs, tmp []uint32) []uint32 {
+	if len(offs) < 64 {
+		slices.Sort(offs)
+		return tmp
+	}
+	if cap(tmp) < len(offs) {
+		tmp = make([]uint32, len(offs))
+	}
+	tmp = tmp[:len(offs)]
+	src, dst := offs, tmp
+	for shift := 0; shift < 32; shift += 8 {
+		var count [257]int
+		for _, v := range src {
+			count[(v>>shift&0xFF)+1]++
+		}
+		if count[(src[0]>>shift&0xFF)+1] == len(src) {
+			continue // every offset has this byte
+		}
+		for b := 1; b < len(count); b++ {
+			count[b] += count[b-1]
+		}
+		for _, v := range src {
+			b := v >> shift & 0xFF
+			dst[count[b]] = v
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &offs[0] {
+		copy(offs, src)
+	}
+	return tmp
 }
 
 // ellipsisReach is how many bytes of a source an ellipsis of a quotation
