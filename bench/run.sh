@@ -4,13 +4,17 @@
 #
 #   bench/run.sh            full run: 2,000 .txt and 2,000 .md documents, a 50 MB file
 #   bench/run.sh --small    a quick run on a small corpus (what .ci/run checks)
+#   bench/run.sh --verify   the docqa verify rows alone, full size
 #
 # Needs Go and GNU time (/usr/bin/time). Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-files=2000 large=50 coldruns=50 runs=3
-if [ "${1:-}" = "--small" ]; then files=50 large=1 coldruns=5 runs=1; fi
+files=2000 large=50 coldruns=50 runs=3 only=
+case "${1:-}" in
+--small) files=50 large=1 coldruns=5 runs=1 ;;
+--verify) only="docqa verify" ;;
+esac
 work=$(mktemp -d "${TMPDIR:-/tmp}/docqa-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -29,6 +33,7 @@ nfiles() { find "$@" -type f | wc -l; }
 # machine does not stand for the tool.
 measure() {
 	local label=$1 size=$2 count=$3; shift 3
+	case "$label" in "$only"*) ;; *) return 0 ;; esac # --verify: its rows alone
 	: > "$work/times"
 	for _ in $(seq "$runs"); do
 		if ! /usr/bin/time -f "$timefmt" -o "$work/time" "$@" > /dev/null 2> "$work/err"; then
@@ -80,13 +85,14 @@ mkdir -p "$work/g" && cp -r "$c/txt" "$work/g/txt"
 mkdir -p "$work/sources" "$work/articles"
 split -C 10000 -d -a 5 "$c/large.txt" "$work/sources/s"
 for f in "$work"/sources/s*; do mv "$f" "$f.txt"; done
-awk 'NR % 150 == 0 && length($0) > 200 { n++; s = substr($0, 1, 300); sub(/ [^ ]*$/, "", s); gsub(/[“”"]/, "", s)
+awk 'NR % 150 == 0 && length($0) > 200 { n++; s = substr($0, 1, 300); sub(/ [^ ]*$/, "", s); gsub(/“|”|"/, "", s)
 	print "Officials said: “" s ",” the report said.\n"; if (n == 25) exit }' "$c/large.txt" > "$work/article.txt"
 articles=2000
 if [ "$large" -lt 50 ]; then articles=20; fi
 for i in $(seq -w 1 "$articles"); do cp "$work/article.txt" "$work/articles/a$i.txt"; done
 measure "docqa verify, 1 article, sources" "$(bytes "$work/sources")" "$(nfiles "$work/sources")" "$docqa" verify --config "$empty" --fail-level never "$work/article.txt" --sources "$work/sources"
 measure "docqa verify, $articles articles, sources" "$(bytes "$work/sources")" "$(nfiles "$work/sources")" "$docqa" verify --config "$empty" --fail-level never "$work/articles" --sources "$work/sources"
+if [ -n "$only" ]; then exit 0; fi
 
 echo
 ratio "docqa lint .txt (JSON)" "misspell .txt"
