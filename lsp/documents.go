@@ -157,7 +157,9 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) error {
 	return nil
 }
 
-// didClose stops tracking a document and clears its diagnostics.
+// didClose stops tracking a document and clears its diagnostics. A
+// census that counted it as the editor had it counts it as it is on disk
+// again, or not at all if it is not there.
 func (s *Server) didClose(uri string) {
 	s.mu.Lock()
 	d := s.docs[uri]
@@ -167,8 +169,14 @@ func (s *Server) didClose(uri string) {
 	}
 	pull := s.pull
 	s.mu.Unlock()
-	if d != nil && !pull {
+	if d == nil {
+		return
+	}
+	if !pull {
 		s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	}
+	if s.recount(d.path) {
+		s.recheckAll()
 	}
 }
 
@@ -281,11 +289,13 @@ func (s *Server) recheckOthers(path string, p *pipeline.Pipeline) {
 		}
 		select {
 		case <-d.a.done:
+			if d.a.ctx == nil || d.a.ctx.pipe != p {
+				continue
+			}
 		default:
-			continue // still being checked: it reads the census as it is now
-		}
-		if d.a.ctx == nil || d.a.ctx.pipe != p {
-			continue
+			// Still being checked: it may have read the census before the
+			// change (its diagnostics may even be sent already), and which
+			// pipeline it uses is not known yet. Checked again.
 		}
 		d.a, stale = nil, true
 		if !s.pull {

@@ -141,15 +141,33 @@ func (w *workspace) configFailed(err error) {
 	}}})
 }
 
-// reload forgets the configurations and clears the diagnostics of those
-// that had failed; they are read again, and fail again if still broken.
-func (w *workspace) reload() {
+// reload forgets the configurations and reads again those of the open
+// documents at paths: one still broken has its error published at once,
+// whether or not the client pulls the documents' diagnostics, and one
+// that failed before and loads now loses its diagnostic.
+func (w *workspace) reload(paths []string) {
 	w.mu.Lock()
 	broken := w.broken
 	w.broken = map[string]string{}
 	w.mu.Unlock()
 	w.reset()
+	w.mu.Lock()
+	res := w.res
+	w.mu.Unlock()
+	for _, p := range paths {
+		if _, err := res.For(p); err != nil {
+			w.configFailed(err)
+		}
+	}
+	w.mu.Lock()
+	var fixed []string
 	for file := range broken {
+		if _, still := w.broken[file]; !still {
+			fixed = append(fixed, file)
+		}
+	}
+	w.mu.Unlock()
+	for _, file := range fixed {
 		w.s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: pathURI(file), Diagnostics: []Diagnostic{}})
 	}
 }
@@ -194,6 +212,19 @@ func (w *workspace) count(c *census, p *pipeline.Pipeline, res *pipeline.Resolve
 	if notes.Len() > 0 {
 		w.s.logf(msgInfo, "counting the workspace's spellings: %s", strings.TrimSpace(notes.String()))
 	}
+}
+
+// remove takes the document at path out of the counts, and reports
+// whether it was in them.
+func (c *census) remove(path string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old, ok := c.tallies[path]
+	if ok {
+		c.c.Remove(old)
+		delete(c.tallies, path)
+	}
+	return ok
 }
 
 // replace makes t the counts of the document at path, and reports
@@ -263,7 +294,9 @@ func (s *Server) filesChanged(uris []string) {
 		case filepath.Base(p) == config.FileName || ext == ".yaml" || ext == ".yml":
 			reload = true
 		case ext == ".md" || ext == ".markdown" || ext == ".txt":
-			recheck = recheck || s.recount(p)
+			if s.recount(p) {
+				recheck = true
+			}
 			s.mu.Lock()
 			golden := s.goldenDir
 			s.mu.Unlock()
@@ -273,37 +306,85 @@ func (s *Server) filesChanged(uris []string) {
 		}
 	}
 	if reload {
-		s.ws.reload()
+		s.ws.reload(s.openPaths())
 	}
 	if reload || recheck {
 		s.recheckAll()
 	}
 }
 
-// recount replaces the counts of a document saved or changed on disk in
-// the census that holds it; it reports whether one did.
+// openPaths returns the paths of the open documents.
+func (s *Server) openPaths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	paths := make([]string, 0, len(s.docs))
+	for _, d := range s.docs {
+		paths = append(paths, d.path)
+	}
+	return paths
+}
+
+// recount brings the censuses up to date with the document at path as it
+// is on disk, saved, changed, created or deleted: counted by the census of
+// its configuration if the walk of the workspace folder would find it,
+// taken out of every other. A document open in the editor is counted as
+// the editor has it, by its checks: it is left alone. recount reports
+// whether a census changed.
 func (s *Server) recount(path string) bool {
-	w := s.ws
-	w.mu.Lock()
-	var found *census
-	var pipe *pipeline.Pipeline
-	for p, c := range w.censuses {
-		c.mu.Lock()
-		_, ok := c.tallies[path]
-		c.mu.Unlock()
-		if ok {
-			found, pipe = c, p
+	path = filepath.Clean(path)
+	s.mu.Lock()
+	for _, d := range s.docs {
+		if d.path == path {
+			s.mu.Unlock()
+			return false
 		}
 	}
+	s.mu.Unlock()
+	w := s.ws
+	w.mu.Lock()
+	res, dir := w.res, w.settings.WorkDir
+	censuses := make(map[*pipeline.Pipeline]*census, len(w.censuses))
+	for p, c := range w.censuses {
+		censuses[p] = c
+	}
 	w.mu.Unlock()
-	if found == nil {
+	if len(censuses) == 0 {
 		return false
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
+	var data []byte
+	var q *pipeline.Pipeline
+	if walked(dir, path) {
+		if b, err := os.ReadFile(path); err == nil {
+			in := inputs.Input{Name: filepath.ToSlash(path), Path: path}
+			if _, err := inputs.Refuse(in, b, document.MaxSize, "counted", true); err == nil {
+				data = b
+				q, _ = res.For(path)
+			}
+		}
+	}
+	changed := false
+	for p, c := range censuses {
+		if p == q {
+			changed = c.replace(path, p.Tally(p.Load(path, data))) || changed
+		} else {
+			changed = c.remove(path) || changed
+		}
+	}
+	return changed
+}
+
+// walked reports whether the walk of folder dir that counts a census finds
+// the file at path: a document below dir, in no folder it leaves out.
+func walked(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil || !filepath.IsLocal(rel) || !inputs.IsDocument(path) {
 		return false
 	}
-	found.replace(path, pipe.Tally(pipe.Load(path, data)))
+	for _, name := range strings.Split(filepath.Dir(rel), string(filepath.Separator)) {
+		if inputs.SkipFolder(name) {
+			return false
+		}
+	}
 	return true
 }
 
