@@ -215,10 +215,13 @@ func slideRight(ops []op) []op {
 
 // compactEnds matches the quotation's first shared words with their last
 // copy in the source words that follow them, and its last shared words
-// with their first copy in those before them, when a diff matched them
-// further out: "the scale of" against "the ferries … The extent of" shares
-// "the" with the second "The", so that the passage starts there and the
-// diff reads [-extent-]{+scale+}. The words matched are as many; the
+// with their first copy in those before them (and before the quotation's
+// words that replace them), when a diff matched them further out: "the
+// scale of" against "the ferries … The extent of" shares "the" with the
+// second "The", so that the passage starts there and the diff reads
+// [-extent-]{+scale+}; "and counter-terrorism strategies" against "and
+// counter-"extremism" strategies. The implementation of these strategies"
+// ends at the first "strategies". The words matched are as many; the
 // passage is shorter.
 func compactEnds(ops []op) []op {
 	// The source's words before the first shared ones, if any, and after
@@ -237,11 +240,19 @@ func compactEnds(ops []op) []op {
 			ops = slices.Concat([]op{{kind: equal, q: e.q, s: d.s[j : j+len(e.q)]}}, nonEmpty(d.s[j+len(e.q):]), ops[2:])
 		}
 	}
-	if k := len(ops) - 1; k >= 1 && ops[k].kind == equal && ops[k-1].kind == sourceOnly {
-		e, d := ops[k], ops[k-1]
-		if j := firstRun(d.s, e.q); j >= 0 {
-			tail = slices.Concat(d.s[j+len(e.q):], e.s, tail)
-			ops = slices.Concat(ops[:k-1:k-1], nonEmpty(d.s[:j]), []op{{kind: equal, q: e.q, s: d.s[j : j+len(e.q)]}})
+	if k := len(ops) - 1; k >= 1 && ops[k].kind == equal {
+		// The source's words before the last shared ones, and the
+		// quotation's that replace them (go-diff puts a deletion first).
+		e, d, ins := ops[k], k-1, []op(nil)
+		if ops[d].kind == quoteOnly && d >= 1 {
+			ins, d = ops[d:d+1], d-1
+		}
+		if ops[d].kind == sourceOnly {
+			if j := firstRun(ops[d].s, e.q); j >= 0 {
+				ds := ops[d].s
+				tail = slices.Concat(ds[j+len(e.q):], e.s, tail)
+				ops = slices.Concat(ops[:d:d], nonEmpty(ds[:j]), ins, []op{{kind: equal, q: e.q, s: ds[j : j+len(e.q)]}})
+			}
 		}
 	}
 	return slices.Concat(nonEmpty(head), ops, nonEmpty(tail))

@@ -159,18 +159,21 @@ func TestMatchNearest(t *testing.T) {
 func TestMatchEnds(t *testing.T) {
 	filler := strings.Repeat("The ferries and the weather of that spring, as the records show.\n", 5)
 	source := filler + "The extent of arbitrary and discriminatory detention may constitute crimes, as the report found.\n" + filler
-	for _, tt := range []struct{ quote, diff string }{
-		{"the scale of arbitrary and discriminatory detention may constitute crimes", "the [-extent-]{+scale+} of arbitrary and discriminatory detention may constitute crimes"},
-		{"arbitrary and discriminatory detention may constitute war crimes as the", "arbitrary and discriminatory detention may constitute {+war+} crimes as the"},
+	// The OHCHR assessment's sentence the seed article rewords.
+	strategies := filler + "Serious human rights violations have been committed in XUAR in the context of the Government's application of counter-terrorism and counter-\"extremism\" strategies. The implementation of these strategies, and associated policies in XUAR has led to interlocking patterns of severe and undue restrictions on a wide range of human rights.\n" + filler
+	for _, tt := range []struct{ quote, source, diff string }{
+		{"the scale of arbitrary and discriminatory detention may constitute crimes", source, "the [-extent-]{+scale+} of arbitrary and discriminatory detention may constitute crimes"},
+		{"arbitrary and discriminatory detention may constitute war crimes as the", source, "arbitrary and discriminatory detention may constitute {+war+} crimes as the"},
+		{"application of counter-terrorism and counter-terrorism strategies", strategies, "application of counter-terrorism and [-counter-\"extremism-]{+counter-terrorism+} strategies"},
 	} {
-		m, _ := matchOne(t, "It said “"+tt.quote+"” there.", source)
+		m, _ := matchOne(t, "It said “"+tt.quote+"” there.", tt.source)
 		if m.Class != Altered || m.Diff != tt.diff {
 			t.Errorf("%s: %s %q, want altered %q", tt.quote, m.Class, m.Diff, tt.diff)
 			continue
 		}
 		start, end := m.Source.Doc().Position(m.Passage.Start), m.Source.Doc().Position(m.Passage.End)
-		if start.Line != 6 || end.Line != 6 {
-			t.Errorf("%s: passage from line %d to %d, want line 6", tt.quote, start.Line, end.Line)
+		if got := m.Source.Doc().String(m.Passage); start.Line != 6 || end.Line != 6 || strings.Contains(got, "implementation") {
+			t.Errorf("%s: passage from line %d to %d, want line 6: %q", tt.quote, start.Line, end.Line, got)
 		}
 	}
 }
