@@ -86,7 +86,8 @@ func (t *gramTable) lookup(dst []uint32, h uint64) []uint32 {
 }
 
 // NewIndex indexes the sources, in the order given: on a tie between two
-// sources the earlier wins. Sources past 4 GiB in all are left out.
+// sources the earlier wins. Sources past MaxIndex bytes in all are left
+// out (ReadSources reports them and gives no more).
 func NewIndex(sources []*Source) *Index {
 	x := &Index{}
 	var base uint64

@@ -2,19 +2,21 @@
 // quotation of an article say what the report, statement, speech or
 // transcript it comes from says?
 //
-// An Index holds the sources' texts and where each word trigram and word
-// pair of them starts; words are compared normalised (case folded,
-// typographic apostrophes and hyphens made one, soft hyphens dropped).
-// Match looks a quotation's trigrams up (its pairs, when no trigram hits:
-// a quotation altered every third word), takes the densest run of hits in
-// one source as the candidate passage, and aligns the quotation's words
-// with it word by word: an ellipsis (… or ...) in the quotation stands for
-// any run of omitted words, a bracketed word ([Bachelet's]) for an
-// editorial insertion or replacement, and brackets inside a word ([t]he)
-// are dropped. A quotation whose every word is found, in order, is
-// verbatim; one whose closest passage shares most of its words but not
-// all is altered, with the word diff; one with no such passage is not
-// found.
+// ReadSources reads the sources from files and folders (text, Markdown,
+// HTML, subtitle transcripts), naming each one it cannot read. An Index
+// holds the sources' texts and where each word trigram and word pair of
+// them starts; words are compared normalised (case folded, typographic
+// apostrophes and hyphens made one, soft hyphens dropped). Match looks a
+// quotation's trigrams up (its pairs, when no trigram hits: a quotation
+// altered every third word), takes the densest runs of hits, each in one
+// source, as the candidate passages, and aligns the quotation's words
+// with each word by word, the nearest passage winning: an ellipsis (… or
+// ...) in the quotation stands for any run of omitted words, a bracketed
+// word ([Bachelet's]) for an editorial insertion or replacement, and
+// brackets inside a word ([t]he) are dropped. A quotation whose every
+// word is found, in order, is verbatim; one whose closest passage shares
+// most of its words but not all is altered, with the word diff; one with
+// no such passage is not found.
 package verify
 
 import (
