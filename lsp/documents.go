@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -161,6 +162,7 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) error {
 // census that counted it as the editor had it counts it as it is on disk
 // again, or not at all if it is not there.
 func (s *Server) didClose(uri string) {
+	s.pubMu.Lock()
 	s.mu.Lock()
 	d := s.docs[uri]
 	if d != nil {
@@ -169,11 +171,12 @@ func (s *Server) didClose(uri string) {
 	}
 	pull := s.pull
 	s.mu.Unlock()
+	if d != nil && !pull {
+		s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	}
+	s.pubMu.Unlock()
 	if d == nil {
 		return
-	}
-	if !pull {
-		s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
 	}
 	if s.recount(d.path) {
 		s.recheckAll()
@@ -210,14 +213,33 @@ func (s *Server) startLocked(d *openDoc) *analysis {
 		return d.a
 	}
 	a := &analysis{version: d.version, done: make(chan struct{})}
+	if s.closed {
+		close(a.done) // Run has returned: nothing more is checked
+		return a
+	}
 	d.a = a
 	text, name, format := d.text, d.path, d.format
 	go func() {
 		defer close(a.done)
-		s.check(a, name, format, text)
+		s.checkSafely(a, name, format, text)
 		s.published(d, a)
 	}()
 	return a
+}
+
+// checkSafely checks a document, turning a panic into a diagnostic that
+// says the document could not be checked and a line in the log: a bug in
+// one rule must not take the editor's server down.
+func (s *Server) checkSafely(a *analysis, name string, format document.Format, text []byte) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.logf(msgError, "checking %s: internal error: %v\n%s", name, p, debug.Stack())
+			a.findings = nil
+			a.diags = []Diagnostic{{Severity: SeverityWarning, Code: "docqa/internal", Source: "docqa",
+				Message: fmt.Sprintf("docqa could not check this document: internal error: %v (the server's log has the details)", p)}}
+		}
+	}()
+	s.check(a, name, format, text)
 }
 
 // current returns the check of the current version of the document at
@@ -235,21 +257,43 @@ func (s *Server) current(uri string) (*openDoc, *analysis) {
 }
 
 // published pushes a finished check's diagnostics, if it is still the
-// current one and the client does not pull them.
+// current one and the client does not pull them. They are encoded first,
+// which takes long when they are many, and written only if the check is
+// still the current one then, under pubMu: a newer check's diagnostics,
+// or the empty ones of the document's closing, are never followed by
+// these.
 func (s *Server) published(d *openDoc, a *analysis) {
+	current := func() bool {
+		return !s.pull && s.docs[d.uri] == d && d.a == a && d.sent != a
+	}
 	s.mu.Lock()
-	push := !s.pull && s.docs[d.uri] == d && d.a == a && d.sent != a
+	push := current()
+	s.mu.Unlock()
+	if !push {
+		return
+	}
+	v := a.version
+	diags := a.diags
+	if diags == nil {
+		diags = []Diagnostic{}
+	}
+	body, err := encode(outgoing{JSONRPC: "2.0", Method: "textDocument/publishDiagnostics", Params: PublishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: diags}})
+	if err != nil {
+		s.logf(msgError, "%v", err)
+		return
+	}
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	s.mu.Lock()
+	push = current()
 	if push {
 		d.sent = a
 	}
 	s.mu.Unlock()
 	if push {
-		v := a.version
-		diags := a.diags
-		if diags == nil {
-			diags = []Diagnostic{}
+		if err := s.out.writeBody(body); err != nil {
+			s.logf(msgError, "writing textDocument/publishDiagnostics: %v", err)
 		}
-		s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: diags})
 	}
 }
 

@@ -91,12 +91,38 @@ type writer struct {
 	err error // the first write error; later writes do nothing
 }
 
+// errClosed is what writing to a closed writer returns.
+var errClosed = errors.New("the server has stopped")
+
 // write encodes v as JSON and writes it as one message.
 func (w *writer) write(v any) error {
+	body, err := encode(v)
+	if err != nil {
+		return err
+	}
+	return w.writeBody(body)
+}
+
+// encode encodes a message's content.
+func encode(v any) ([]byte, error) {
 	body, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("encoding a message: %w", err)
+		return nil, fmt.Errorf("encoding a message: %w", err)
 	}
+	return body, nil
+}
+
+// close makes every later write do nothing and return errClosed.
+func (w *writer) close() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = errClosed
+	}
+}
+
+// writeBody writes an encoded message's content as one message.
+func (w *writer) writeBody(body []byte) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Content-Length: %d\r\n\r\n", len(body))
 	b.Write(body)

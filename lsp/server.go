@@ -33,7 +33,8 @@ const DefaultDebounce = 200 * time.Millisecond
 type Options struct {
 	// Settings are added to every configuration the server resolves
 	// (--config, --enable, --disable). Their WorkDir is replaced by the
-	// client's first workspace folder when it names one.
+	// client's first workspace folder when it names one; a relative Config
+	// stays relative to the WorkDir given.
 	Settings pipeline.Settings
 	// Debounce is the pause after a change before the document is checked;
 	// 0 means DefaultDebounce, a negative value no pause.
@@ -65,7 +66,14 @@ type Server struct {
 	in   *bufio.Reader
 	out  *writer
 
+	// pubMu orders the diagnostics sent about a document or a
+	// configuration: whether a check (a configuration's error) is still
+	// the current one is decided, and its diagnostics are written, under
+	// it. It is taken before mu and the workspace's.
+	pubMu sync.Mutex
+
 	mu        sync.Mutex
+	closed    bool // Run has returned, or is returning: nothing more is checked
 	state     int
 	enc       document.Unit
 	pull      bool // the client pulls diagnostics
@@ -155,9 +163,12 @@ func (s *Server) Run(ctx context.Context) error {
 }
 
 // stop cancels the requests in flight, stops the timers of the open
-// documents and waits for the requests to answer.
+// documents, waits for the requests to answer and closes the output: a
+// check still running writes nothing once Run has returned, and none
+// starts.
 func (s *Server) stop() {
 	s.mu.Lock()
+	s.closed = true
 	for _, c := range s.inflight {
 		c()
 	}
@@ -166,6 +177,7 @@ func (s *Server) stop() {
 	}
 	s.mu.Unlock()
 	s.requests.Wait()
+	s.out.close()
 }
 
 // isShutdown reports whether the client asked for shutdown.

@@ -51,8 +51,13 @@ func newWorkspace(s *Server, settings pipeline.Settings) *workspace {
 }
 
 // setWorkDir makes dir the folder relative paths are resolved against.
+// The configuration file the settings name stays the one they named: a
+// command's --config is relative to the folder it was started in.
 func (w *workspace) setWorkDir(dir string) {
 	w.mu.Lock()
+	if c := w.settings.Config; c != "" && !filepath.IsAbs(c) {
+		w.settings.Config = filepath.Join(w.settings.WorkDir, c)
+	}
 	w.settings.WorkDir = dir
 	w.mu.Unlock()
 	w.reset()
@@ -70,6 +75,11 @@ func (w *workspace) dir() string {
 func (w *workspace) reset() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.resetLocked()
+}
+
+// resetLocked is reset with w.mu held.
+func (w *workspace) resetLocked() {
 	w.res = pipeline.NewResolver(w.settings)
 	w.censuses = map[*pipeline.Pipeline]*census{}
 }
@@ -92,7 +102,7 @@ func (w *workspace) pipelineFor(path string) *pipeline.Pipeline {
 	if err == nil {
 		return p
 	}
-	w.configFailed(err)
+	w.configFailed(res, err)
 	settings := res.Settings()
 	settings.Config = ""
 	p, err = pipeline.New(nil, settings)
@@ -105,23 +115,34 @@ func (w *workspace) pipelineFor(path string) *pipeline.Pipeline {
 	return p
 }
 
-// configFailed publishes a configuration's error as a diagnostic on the
-// file, at the line it names, and logs it.
-func (w *workspace) configFailed(err error) {
-	w.s.logf(msgError, "%v (checking with the defaults until it is fixed)", err)
+// configFailed publishes the error of a configuration that resolver res
+// read as a diagnostic on the file, at the line it names, and logs it.
+// An error of a resolver that a reload has replaced since is stale: the
+// file may be fixed by now. The decision and the diagnostic are made under
+// the server's pubMu, as reload's are, so that they are sent in order.
+func (w *workspace) configFailed(res *pipeline.Resolver, err error) {
+	w.s.pubMu.Lock()
+	defer w.s.pubMu.Unlock()
 	var ce *config.Error
-	if !errors.As(err, &ce) || ce.File == "" {
-		return
-	}
-	file := ce.File
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(w.dir(), file)
+	file := ""
+	if errors.As(err, &ce) && ce.File != "" {
+		file = ce.File
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(w.dir(), file)
+		}
 	}
 	w.mu.Lock()
-	same := w.broken[file] == err.Error()
-	w.broken[file] = err.Error()
+	stale, same := w.res != res, false
+	if !stale && file != "" {
+		same = w.broken[file] == err.Error()
+		w.broken[file] = err.Error()
+	}
 	w.mu.Unlock()
-	if same {
+	if stale {
+		return
+	}
+	w.s.logf(msgError, "%v (checking with the defaults until it is fixed)", err)
+	if file == "" || same {
 		return
 	}
 	line := uint32(0)
@@ -149,16 +170,16 @@ func (w *workspace) reload(paths []string) {
 	w.mu.Lock()
 	broken := w.broken
 	w.broken = map[string]string{}
-	w.mu.Unlock()
-	w.reset()
-	w.mu.Lock()
+	w.resetLocked()
 	res := w.res
 	w.mu.Unlock()
 	for _, p := range paths {
 		if _, err := res.For(p); err != nil {
-			w.configFailed(err)
+			w.configFailed(res, err)
 		}
 	}
+	w.s.pubMu.Lock()
+	defer w.s.pubMu.Unlock()
 	w.mu.Lock()
 	var fixed []string
 	for file := range broken {
