@@ -99,18 +99,35 @@ func (s *Server) codeAction(ctx context.Context, params json.RawMessage) (any, *
 	lines := document.NewLines(doc.Text)
 	start, end := s.offset(lines, doc.Text, p.Range.Start), s.offset(lines, doc.Text, p.Range.End)
 	if want(KindQuickFix) {
+		var place *placer // made on first use
+		suppressed := map[string]bool{}
 		for i, f := range a.findings {
 			if f.Span.End < start || f.Span.Start > end || f.Path != doc.Path {
 				continue
+			}
+			if ctx.Err() != nil {
+				return nil, errorf(CodeRequestCancelled, "cancelled")
 			}
 			diag := a.diags[i]
 			if len(f.Fixes) > 0 {
 				actions = append(actions, fixAction(d.uri, doc, f, diag, enc))
 			}
-			if act, ok := suppressAction(d.uri, doc, f, diag, enc); ok {
+			// One suppression for a rule's findings on one line.
+			key := fmt.Sprint(f.Rule, doc.LineOf(f.Span.Start))
+			if suppressed[key] || !suppressible(doc, f) {
+				continue
+			}
+			suppressed[key] = true
+			if place == nil {
+				place = newPlacer(doc)
+			}
+			if act, ok := suppressAction(d.uri, doc, f, diag, enc, place); ok {
 				actions = append(actions, act)
 			}
 		}
+	}
+	if ctx.Err() != nil {
+		return nil, errorf(CodeRequestCancelled, "cancelled")
 	}
 	if want(KindFixAll) && hasSafeFix(a.findings) {
 		fixed, err := a.ctx.pipe.Fix(doc, a.findings, false)
@@ -172,15 +189,22 @@ func fixAction(uri string, doc *document.Document, f rules.Finding, diag Diagnos
 // suppresses nothing.
 const reasonPlaceholder = "TODO: say why"
 
+// suppressible reports whether a directive can suppress a finding: one of
+// a rule of the linter's in a Markdown document (plain text has no
+// comments).
+func suppressible(doc *document.Document, f rules.Finding) bool {
+	return doc.Format == document.Markdown && !strings.HasPrefix(f.Rule, "docqa/") && !strings.HasPrefix(f.Rule, "checks/")
+}
+
 // suppressAction returns the action that inserts a directive suppressing
-// the finding's rule on its line, in a Markdown document (plain text has
-// no comments): at the end of the line before when that line belongs to
-// the same block (an HTML comment inside a paragraph is inline, and a
-// comment line there would split it), else on a line of its own before
-// the finding's. The first placement that leaves the rendered document as
-// it was wins; there is none if neither does.
-func suppressAction(uri string, doc *document.Document, f rules.Finding, diag Diagnostic, enc document.Unit) (CodeAction, bool) {
-	if doc.Format != document.Markdown || strings.HasPrefix(f.Rule, "docqa/") || strings.HasPrefix(f.Rule, "checks/") {
+// the finding's rule on its line, in a Markdown document: at the end of
+// the line before when that line belongs to the same block (an HTML
+// comment inside a paragraph is inline, and a comment line there would
+// split it), else on a line of its own before the finding's. The first
+// placement that leaves the rendered document as it was (place judges)
+// wins; there is none if neither does.
+func suppressAction(uri string, doc *document.Document, f rules.Finding, diag Diagnostic, enc document.Unit, place *placer) (CodeAction, bool) {
+	if !suppressible(doc, f) {
 		return CodeAction{}, false
 	}
 	directive := "<!-- docqa-disable-next-line " + f.Rule + " -- " + reasonPlaceholder + " -->"
@@ -200,8 +224,7 @@ func suppressAction(uri string, doc *document.Document, f rules.Finding, diag Di
 	ws := string(doc.Text[lineSpan.Start:indent])
 	tries = append(tries, rules.Fix{Span: document.Span{Start: lineSpan.Start, End: lineSpan.Start}, Replacement: ws + directive + lineBreak(doc)})
 	for _, t := range tries {
-		after := slices.Concat(doc.Text[:t.Span.Start], []byte(t.Replacement), doc.Text[t.Span.End:])
-		if sameWithoutComments(doc.Text, after) {
+		if place.keeps(t.Span.Start, t.Replacement) {
 			return CodeAction{
 				Title:       "Suppress " + f.Rule + " on this line",
 				Kind:        KindQuickFix,
