@@ -14,19 +14,30 @@ import (
 )
 
 // MaxMessageSize is the largest message ReadMessage accepts: a 5 MB
-// document sent whole, escaped as JSON, with room to spare.
+// document sent whole, escaped as JSON, with room to spare. A larger one
+// is skipped.
 const MaxMessageSize = 64 << 20
+
+// maxLength is the largest Content-Length that ReadMessage skips; a
+// larger one, more than any document can take, is a broken header.
+const maxLength = 1 << 31
 
 // ErrFraming is wrapped by the errors ReadMessage returns for a message
 // whose header is malformed: the stream cannot be read further.
 var ErrFraming = errors.New("malformed message header")
+
+// ErrTooLarge is wrapped by the error ReadMessage returns for a message
+// over MaxMessageSize: its content is skipped, and the next message can be
+// read.
+var ErrTooLarge = errors.New("message over the size limit")
 
 // ReadMessage reads one message of the base protocol from r: header fields
 // ending with an empty line, of which Content-Length is required and
 // Content-Type, if present, must name UTF-8 (or the "utf8" that early
 // clients sent), then that many bytes of content. It returns io.EOF when r
 // ends before a message starts, io.ErrUnexpectedEOF when it ends inside
-// one.
+// one, and an error wrapping ErrTooLarge, having read past it, for a
+// message over MaxMessageSize.
 func ReadMessage(r *bufio.Reader) ([]byte, error) {
 	length := -1
 	for n := 0; ; n++ {
@@ -58,8 +69,8 @@ func ReadMessage(r *bufio.Reader) ([]byte, error) {
 			if err != nil || v < 0 {
 				return nil, fmt.Errorf("%w: Content-Length %q is not a length", ErrFraming, value)
 			}
-			if v > MaxMessageSize {
-				return nil, fmt.Errorf("%w: Content-Length %d is over the limit of %d bytes", ErrFraming, v, MaxMessageSize)
+			if v > maxLength {
+				return nil, fmt.Errorf("%w: Content-Length %d is more than any document", ErrFraming, v)
 			}
 			length = v
 		case "Content-Type":
@@ -73,6 +84,15 @@ func ReadMessage(r *bufio.Reader) ([]byte, error) {
 	}
 	if length < 0 {
 		return nil, fmt.Errorf("%w: no Content-Length", ErrFraming)
+	}
+	if length > MaxMessageSize {
+		if _, err := io.CopyN(io.Discard, r, int64(length)); err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: a message of %d bytes, over the limit of %d, skipped", ErrTooLarge, length, MaxMessageSize)
 	}
 	body := make([]byte, length)
 	if _, err := io.ReadFull(r, body); err != nil {

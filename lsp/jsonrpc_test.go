@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -83,4 +84,48 @@ func FuzzReadMessage(f *testing.F) {
 			t.Fatalf("round trip: %q, %v", s, err)
 		}
 	})
+}
+
+// zeros reads zero bytes forever.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// A message over MaxMessageSize (a document of 100 MB opened in the
+// editor) is skipped whole, with an error wrapping ErrTooLarge, and the
+// stream goes on in step: its length is known. A length no document can
+// have is a broken header.
+func TestReadMessageSkipsTooLarge(t *testing.T) {
+	tests := []struct {
+		name   string
+		length int64
+		first  error // ReadMessage's first error
+		then   string
+	}{
+		{"just over", MaxMessageSize + 1, ErrTooLarge, "{}"},
+		{"100 MB", 100 << 20, ErrTooLarge, "{}"},
+		{"over 2 GiB", 1<<31 + 1, ErrFraming, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := io.MultiReader(
+				strings.NewReader(fmt.Sprintf("Content-Length: %d\r\n\r\n", tt.length)),
+				io.LimitReader(zeros{}, min(tt.length, 200<<20)),
+				strings.NewReader("Content-Length: 2\r\n\r\n{}"),
+			)
+			r := bufio.NewReader(in)
+			if _, err := ReadMessage(r); !errors.Is(err, tt.first) {
+				t.Fatalf("first message: %v, want %v", err, tt.first)
+			}
+			if tt.then == "" {
+				return
+			}
+			if body, err := ReadMessage(r); err != nil || string(body) != tt.then {
+				t.Errorf("next message: %q, %v, want %q", body, err, tt.then)
+			}
+		})
+	}
 }

@@ -125,6 +125,12 @@ func (s *Server) Run(ctx context.Context) error {
 	go func() {
 		for {
 			body, err := ReadMessage(s.in)
+			if errors.Is(err, ErrTooLarge) {
+				// A document too large to take (a request too, which
+				// then gets no answer); the stream is in step.
+				s.logf(msgError, "%v: a document that large is not checked", err)
+				continue
+			}
 			if err != nil {
 				errc <- err
 				return

@@ -917,3 +917,26 @@ func TestInvalidMessages(t *testing.T) {
 		t.Errorf("shutdown after the invalid messages: %+v", m.Error)
 	}
 }
+
+// A message too large to read (a document of 100 MB) is skipped, logged,
+// and the server goes on: its length is known, the stream is in step.
+func TestTooLargeMessageSkipped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: sends 65 MB")
+	}
+	c := start(t, t.TempDir(), Options{})
+	c.initialize(map[string]any{}, nil)
+	n := int64(MaxMessageSize + 1<<20)
+	go func() {
+		// Written from another goroutine: the pipe blocks until the
+		// server has read it all.
+		fmt.Fprintf(c.w, "Content-Length: %d\r\n\r\n", n)
+		io.CopyN(c.w, zeros{}, n)
+		body := `{"jsonrpc":"2.0","id":99,"method":"shutdown"}`
+		fmt.Fprintf(c.w, "Content-Length: %d\r\n\r\n%s", len(body), body)
+	}()
+	if m := c.response(99); m.Error != nil {
+		t.Errorf("shutdown after the large message: %+v", m.Error)
+	}
+	c.await("window/logMessage", func(m message) bool { return strings.Contains(string(m.Params), "limit") })
+}
