@@ -32,12 +32,12 @@ func (s *Server) check(a *analysis, name string, format document.Format, text []
 	lint := p
 	if c := s.ws.censusFor(p); c != nil {
 		abs, _ := filepath.Abs(name)
-		if c.replace(abs, p.Tally(doc)) {
+		if inFolder(s.ws.dir(), abs) && c.replace(abs, p.Tally(doc)) {
 			// The workspace's spellings changed: the other open documents
 			// counted with them are checked again.
 			defer s.recheckOthers(name, p)
 		}
-		lint = p.WithCensus(&c.c)
+		lint = p.WithCensus(&c.c) // a document out of the folder is checked with its counts
 	}
 	findings, err := lint.Lint(doc)
 	if err != nil {

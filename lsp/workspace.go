@@ -397,8 +397,16 @@ func (s *Server) recount(path string) bool {
 // walked reports whether the walk of folder dir that counts a census finds
 // the file at path: a document below dir, in no folder it leaves out.
 func walked(dir, path string) bool {
+	return inputs.IsDocument(path) && inFolder(dir, path)
+}
+
+// inFolder reports whether path lies below dir, in no folder that the
+// walk of dir leaves out (hidden ones, node_modules): whether an open
+// document at path is one of the folder's, counted by its census as the
+// editor has it, whatever its name (an unsaved buffer's among them).
+func inFolder(dir, path string) bool {
 	rel, err := filepath.Rel(dir, path)
-	if err != nil || !filepath.IsLocal(rel) || !inputs.IsDocument(path) {
+	if err != nil || !filepath.IsLocal(rel) {
 		return false
 	}
 	for _, name := range strings.Split(filepath.Dir(rel), string(filepath.Separator)) {

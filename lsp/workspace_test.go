@@ -22,7 +22,9 @@ func (c *client) variantsAfter(uri string, want int) {
 
 // The census of a rule that looks across documents follows the workspace
 // folder as it changes: documents created and deleted on disk, and an open
-// document closed without saving, which counts again as it is on disk.
+// document closed without saving, which counts again as it is on disk. A
+// document the walk of the folder leaves out, open in the editor, is not
+// one of its.
 func TestAcrossDocumentsFollowsTheWorkspace(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -61,6 +63,23 @@ func TestAcrossDocumentsFollowsTheWorkspace(t *testing.T) {
 			c.variantsAfter(pathURI(filepath.Join(c.dir, "new.md")), 0)
 			c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
 			c.variantsAfter(pathURI(filepath.Join(c.dir, "new.md")), 1)
+		}},
+		{"a document the walk leaves out opened", func(c *client) {
+			// In a hidden folder, it is not one of the workspace's
+			// documents (docqa lint . would not read it): new.md's Uighur
+			// is still the odd one out.
+			path := filepath.Join(c.dir, ".drafts", "elsewhere.md")
+			uri := pathURI(path)
+			c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": "Uighur, Uighur, Uighur and Uighur.\n"}})
+			c.diagnosticsFor(uri, 1)
+			news := pathURI(filepath.Join(c.dir, "new.md"))
+			c.notify("textDocument/didChange", map[string]any{
+				"textDocument":   map[string]any{"uri": news, "version": 2},
+				"contentChanges": []any{map[string]any{"text": "The Uighur community met again.\n"}},
+			})
+			if ds := byRule(c.diagnosticsFor(news, 2), "consistency/variants"); len(ds) != 1 {
+				c.t.Errorf("new.md: %+v, want Uighur still reported", ds)
+			}
 		}},
 	}
 	for _, tt := range tests {
