@@ -334,14 +334,32 @@ func writeRuleMarkdown(b *strings.Builder, r *rules.Rule) {
 		b.WriteString("\n")
 	}
 	if r.Bad != "" {
-		fmt.Fprintf(b, "\nReported:\n\n```text\n%s\n```\n", r.Bad)
+		f := fence(r.Bad)
+		fmt.Fprintf(b, "\nReported:\n\n%stext\n%s\n%s\n", f, r.Bad, f)
 	}
 	if r.Good != "" {
-		fmt.Fprintf(b, "\nAccepted:\n\n```text\n%s\n```\n", r.Good)
+		f := fence(r.Good)
+		fmt.Fprintf(b, "\nAccepted:\n\n%stext\n%s\n%s\n", f, r.Good, f)
 	}
 	if r.Link != "" {
 		fmt.Fprintf(b, "\n[%s](%s)\n", "Style guide", r.Link)
 	}
+}
+
+// fence returns a code fence for text: three backticks, or one more than
+// the longest run of backticks in text, so that an example with a fence
+// of its own stays inside.
+func fence(text string) string {
+	longest, run := 0, 0
+	for _, c := range text {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return strings.Repeat("`", max(3, longest+1))
 }
 
 // escapeMarkdown keeps text literal in Markdown: HTML (a directive's

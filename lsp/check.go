@@ -43,6 +43,9 @@ func (s *Server) check(a *analysis, name string, format document.Format, text []
 	if err != nil {
 		s.logf(msgError, "%v", err)
 	}
+	for _, n := range p.SourceNotices() {
+		s.logf(msgInfo, "%v", n) // a source skipped, or read with a problem
+	}
 	findings = append(findings, s.drift(cc, doc)...)
 	a.findings = findings
 	a.diags = diagnostics(doc, findings, enc, p.Registry)

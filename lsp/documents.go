@@ -80,7 +80,8 @@ func pathURI(p string) string {
 
 // formatOf returns the format of a document the client opened with a
 // language ID, and whether docqa checks it: Markdown and plain text, by
-// language ID or by the file's extension.
+// language ID (those of the initialization options too) or by the file's
+// extension. configuredFormat adds those of the document's configuration.
 func (s *Server) formatOf(name, languageID string) (document.Format, bool) {
 	if f, ok := s.languages[languageID]; ok {
 		return f, true
@@ -100,6 +101,20 @@ func (s *Server) formatOf(name, languageID string) (document.Format, bool) {
 	return 0, false
 }
 
+// configuredFormat returns the format the document's configuration gives
+// its language ID (languages: in .docqa.yaml), and whether it gives one.
+func (s *Server) configuredFormat(name, languageID string) (document.Format, bool) {
+	if languageID == "" {
+		return 0, false
+	}
+	p := s.ws.pipelineFor(name)
+	if p == nil || p.Config == nil {
+		return 0, false
+	}
+	f, ok := p.Config.Languages[languageID]
+	return f, ok
+}
+
 // didOpen starts tracking a document and checks it.
 func (s *Server) didOpen(p DidOpenTextDocumentParams) {
 	item := p.TextDocument
@@ -115,11 +130,16 @@ func (s *Server) didOpen(p DidOpenTextDocumentParams) {
 		name = filepath.Join(s.ws.dir(), base)
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	format, checked := s.formatOf(name, item.LanguageID)
+	s.mu.Unlock()
+	if !checked {
+		format, checked = s.configuredFormat(name, item.LanguageID)
+	}
 	if !checked {
 		return // YAML, code: not docqa's
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if old := s.docs[item.URI]; old != nil {
 		old.stopTimer()
 	}

@@ -940,3 +940,48 @@ func TestTooLargeMessageSkipped(t *testing.T) {
 	}
 	c.await("window/logMessage", func(m message) bool { return strings.Contains(string(m.Params), "limit") })
 }
+
+// A project's .docqa.yaml names more language IDs to check (languages:),
+// for every editor; an ID it does not name is not checked.
+func TestLanguagesFromConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".git"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, ".docqa.yaml"), []byte("languages:\n  mdx: markdown\n"), 0o644)
+	c := start(t, dir, Options{})
+	c.initialize(map[string]any{}, nil)
+	for _, tt := range []struct {
+		name, lang string
+		checked    bool
+	}{
+		{"page.mdx", "mdx", true},
+		{"page.rst", "rst", false},
+	} {
+		path := filepath.Join(dir, tt.name)
+		text := "It was the the end.\n"
+		os.WriteFile(path, []byte(text), 0o644)
+		uri := pathURI(path)
+		c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": tt.lang, "version": 1, "text": text}})
+		m := c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": Position{0, 8}})
+		if checked := m.Error == nil; checked != tt.checked {
+			t.Errorf("%s (%s): checked %v, want %v (%+v)", tt.name, tt.lang, checked, tt.checked, m.Error)
+		}
+		if tt.checked {
+			if ds := byRule(c.diagnosticsFor(uri, 1), "repetition/doubled-word"); len(ds) != 1 {
+				t.Errorf("%s: diagnostics %+v, want the doubled word", tt.name, ds)
+			}
+		}
+	}
+}
+
+func TestFence(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"plain", "```"},
+		{"a `code` span", "```"},
+		{"```go\nx\n```", "````"},
+		{"`````", "``````"},
+	} {
+		if got := fence(tt.text); got != tt.want {
+			t.Errorf("fence(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
