@@ -3,6 +3,8 @@ package lsp
 import (
 	"path/filepath"
 
+	"github.com/docqa/docqa/internal/files"
+
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/pipeline"
@@ -54,7 +56,7 @@ func (s *Server) check(a *analysis, name string, format document.Format, text []
 // refusal says why a text is not checked (binary, or in an encoding
 // other than UTF-8), as docqa lint would; "" if it is checked.
 func refusal(name string, text []byte) string {
-	in := inputs.Input{Name: filepath.ToSlash(name), Path: name}
+	in := inputs.Input{File: files.File{Name: filepath.ToSlash(name), Path: name}}
 	if _, err := inputs.Refuse(in, text, document.MaxSize, "checked", true); err != nil {
 		return err.Error()
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/docqa/docqa/internal/files"
+
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/goldenfile"
@@ -376,7 +378,7 @@ func (s *Server) recount(path string) bool {
 	var q *pipeline.Pipeline
 	if walked(dir, path) {
 		if b, err := os.ReadFile(path); err == nil {
-			in := inputs.Input{Name: filepath.ToSlash(path), Path: path}
+			in := inputs.Input{File: files.File{Name: filepath.ToSlash(path), Path: path}}
 			if _, err := inputs.Refuse(in, b, document.MaxSize, "counted", true); err == nil {
 				data = b
 				q, _ = res.For(path)

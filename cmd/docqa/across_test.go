@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/docqa/docqa/internal/files"
 	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
@@ -156,13 +157,13 @@ func acrossFindings(t *testing.T, outputs ...string) string {
 // it.
 func TestAcrossReadsOnce(t *testing.T) {
 	dir := t.TempDir()
-	files := map[string]string{
+	texts := map[string]string{
 		".docqa.yaml": "rules:\n  consistency/variants:\n    across: documents\n",
 		"a.txt":       "The Uyghur families left.\n",
 		"b.txt":       "Uyghur and Uyghur again.\n",
 		"c.txt":       "An Uighur family stayed.\n",
 	}
-	for name, text := range files {
+	for name, text := range texts {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
 			t.Fatal(err)
 		}
@@ -171,7 +172,7 @@ func TestAcrossReadsOnce(t *testing.T) {
 	var inputs []input
 	for _, name := range []string{"a.txt", "b.txt", "c.txt", "gone.txt"} {
 		p := filepath.Join(dir, name)
-		inputs = append(inputs, input{Name: name, Path: p, Key: p, Explicit: true})
+		inputs = append(inputs, input{File: files.File{Name: name, Path: p, Key: p, Explicit: true}})
 	}
 	if err := resolveInputs(res, inputs); err != nil {
 		t.Fatal(err)

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/internal/files"
+
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/internal/lintrun"
@@ -115,7 +117,7 @@ func TestBadInputReadError(t *testing.T) {
 	}
 	var inputs []input
 	for _, name := range []string{"in/a.txt", "in/b.txt", "in/c.txt"} {
-		inputs = append(inputs, input{Name: name, Path: name, Explicit: true})
+		inputs = append(inputs, input{File: files.File{Name: name, Path: name, Explicit: true}})
 	}
 	sum, ok, err := l.Lint(context.Background(), withPipe(t, inputs))
 	if err != nil || ok {
@@ -217,7 +219,7 @@ func TestBadInputLarge(t *testing.T) {
 // The limit is document.MaxSize; the test lowers it rather than write
 // 2 GiB.
 func TestBadInputTooLarge(t *testing.T) {
-	files := map[string]string{
+	texts := map[string]string{
 		"at-limit.txt": "The the end.\n",     // 13 bytes: linted
 		"named.txt":    "The the ends.\n",    // 14 bytes: too large
 		"found.txt":    "The the ending.\n",  // 16 bytes: too large
@@ -233,7 +235,7 @@ func TestBadInputTooLarge(t *testing.T) {
 			Printer:  report.NewText(&out),
 			Jobs:     2,
 			MaxSize:  13,
-			ReadFile: func(path string) ([]byte, error) { return []byte(files[path]), nil },
+			ReadFile: func(path string) ([]byte, error) { return []byte(texts[path]), nil },
 		}
 		_, ok, err := l.Lint(context.Background(), withPipe(t, inputs))
 		if err != nil {
@@ -242,10 +244,10 @@ func TestBadInputTooLarge(t *testing.T) {
 		return ok, out.String(), errOut.String()
 	}
 	ok, stdout, stderr := run([]input{
-		{Name: "at-limit.txt", Path: "at-limit.txt", Explicit: true},
-		{Name: "binary.txt", Path: "binary.txt", Explicit: true},
-		{Name: "found.txt", Path: "found.txt"},
-		{Name: "named.txt", Path: "named.txt", Explicit: true},
+		{File: files.File{Name: "at-limit.txt", Path: "at-limit.txt", Explicit: true}},
+		{File: files.File{Name: "binary.txt", Path: "binary.txt", Explicit: true}},
+		{File: files.File{Name: "found.txt", Path: "found.txt"}},
+		{File: files.File{Name: "named.txt", Path: "named.txt", Explicit: true}},
 	}, "")
 	checkRun(t, 0, stdout, stderr, 0,
 		"at-limit.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n",
@@ -257,14 +259,14 @@ func TestBadInputTooLarge(t *testing.T) {
 	}
 
 	// Found in a folder only: a notice, and the run succeeds.
-	ok, stdout, stderr = run([]input{{Name: "found.txt", Path: "found.txt"}}, "")
+	ok, stdout, stderr = run([]input{{File: files.File{Name: "found.txt", Path: "found.txt"}}}, "")
 	checkRun(t, 0, stdout, stderr, 0, "", "docqa: found.txt: too large (16 bytes; docqa lints files up to 2 GiB), skipped\n")
 	if !ok {
 		t.Errorf("run failed for a file found in a folder")
 	}
 
 	// Standard input.
-	ok, stdout, stderr = run([]input{{Name: "<stdin>", Stdin: true, Explicit: true}}, "The the stdin.\n")
+	ok, stdout, stderr = run([]input{{File: files.File{Name: "<stdin>", Stdin: true, Explicit: true}}}, "The the stdin.\n")
 	checkRun(t, 0, stdout, stderr, 0, "", "docqa: <stdin>: too large (15 bytes; docqa lints files up to 2 GiB)\n")
 	if ok {
 		t.Errorf("run ok with standard input refused")
@@ -308,7 +310,7 @@ func TestBadInputBlockedReadInterrupted(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := l.Lint(ctx, withPipe(t, []input{{Name: "fifo", Path: "fifo", Explicit: true, Special: true}}))
+		_, _, err := l.Lint(ctx, withPipe(t, []input{{File: files.File{Name: "fifo", Path: "fifo", Explicit: true, Special: true}}}))
 		done <- err
 	}()
 	select {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docqa/docqa/internal/files"
+
 	"github.com/spf13/cobra"
 
 	"github.com/docqa/docqa/config"
@@ -170,7 +172,7 @@ func loadRevision(path string, opts *document.Options) (*document.Document, erro
 	if err != nil {
 		return nil, fileError(name, err)
 	}
-	if _, err := inputs.Refuse(input{Name: name, Explicit: true}, data, document.MaxSize, "compared", false); err != nil {
+	if _, err := inputs.Refuse(input{File: files.File{Name: name, Explicit: true}}, data, document.MaxSize, "compared", false); err != nil {
 		return nil, err
 	}
 	return opts.Load(name, data), nil

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/internal/files"
+
 	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/report"
 )
@@ -286,7 +288,7 @@ func TestFixChangedMeanwhile(t *testing.T) {
 			Printer: report.NewText(&stdout),
 			Jobs:    1,
 		}
-		_, ok, err := l.Lint(context.Background(), withPipe(t, []input{{Name: "a.txt", Path: name, Explicit: true}}))
+		_, ok, err := l.Lint(context.Background(), withPipe(t, []input{{File: files.File{Name: "a.txt", Path: name, Explicit: true}}}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/internal/files"
+
 	"github.com/docqa/docqa/internal/lintrun"
 	"github.com/docqa/docqa/report"
 )
@@ -225,7 +227,7 @@ func TestFixReplacedMeanwhile(t *testing.T) {
 				Printer: report.NewText(&stdout),
 				Jobs:    1,
 			}
-			_, ok, err := l.Lint(context.Background(), withPipe(t, []input{{Name: "a.txt", Path: path, Explicit: true}}))
+			_, ok, err := l.Lint(context.Background(), withPipe(t, []input{{File: files.File{Name: "a.txt", Path: path, Explicit: true}}}))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -18,26 +18,11 @@ import (
 	"github.com/docqa/docqa/pipeline"
 )
 
-// Input is one document of a command.
+// Input is one document of a command: a file (a file named on the command
+// line is linted whatever its extension; a special file is read where an
+// interrupt can abandon it) and what is done to it.
 type Input struct {
-	// Name is the path reported: as given (or found in a folder),
-	// cleaned, with "/" separators.
-	Name string
-	// Path is the file to read; empty for standard input.
-	Path string
-	// Key identifies the file however its path is spelt (see
-	// writeplan.FileKey); empty for standard input.
-	Key string
-	// Stdin reports that the document is read from standard input.
-	Stdin bool
-	// Explicit reports a file named on the command line rather than
-	// found in a folder: it is linted whatever its extension, and
-	// refusing it is an error rather than a notice.
-	Explicit bool
-	// Special reports a file that is not a regular file (a named pipe, a
-	// device, /dev/fd/N of a shell's process substitution): reading it
-	// may block, so it is read where an interrupt can abandon it.
-	Special bool
+	files.File
 	// Pipeline is what the command does to the document: its
 	// configuration's pipeline, once resolved.
 	Pipeline *pipeline.Pipeline
@@ -61,7 +46,7 @@ func CollectWith(args []string, stdinName string, stderr io.Writer, wanted func(
 		ok = ok && notice
 	})
 	for _, f := range found {
-		inputs = append(inputs, Input{Name: f.Name, Path: f.Path, Key: f.Key, Stdin: f.Stdin, Explicit: f.Explicit, Special: f.Special})
+		inputs = append(inputs, Input{File: f})
 	}
 	return inputs, ok
 }
@@ -91,7 +76,7 @@ func DisplayName(path string) string { return files.DisplayName(path) }
 // or, for a file found in a folder rather than named, a notice (notice
 // true) "NAME: binary file, skipped".
 func Refuse(in Input, data []byte, limit int, verb string, encodings bool) (notice bool, err error) {
-	return files.Refuse(files.File{Name: in.Name, Explicit: in.Explicit}, data, limit, verb, encodings)
+	return files.Refuse(in.File, data, limit, verb, encodings)
 }
 
 // SizeError returns the error that refuses the document name of size bytes

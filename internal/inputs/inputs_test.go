@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docqa/docqa/internal/files"
 )
 
 // TestCollect collects a folder and files named twice: sorted by name,
@@ -45,7 +47,7 @@ func TestCollect(t *testing.T) {
 }
 
 func TestRefuse(t *testing.T) {
-	named, found := Input{Name: "a.txt", Explicit: true}, Input{Name: "a.txt"}
+	named, found := Input{File: files.File{Name: "a.txt", Explicit: true}}, Input{File: files.File{Name: "a.txt"}}
 	utf16 := []byte("\xff\xfeT\x00e\x00")
 	for _, tt := range []struct {
 		in        Input
