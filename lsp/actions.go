@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sergi/go-diff/diffmatchpatch"
+
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules"
 )
@@ -134,11 +136,10 @@ func (s *Server) codeAction(ctx context.Context, params json.RawMessage) (any, *
 		if err != nil {
 			s.logf(msgError, "%v", err)
 		} else if fixed.Changed() {
-			edit := wholeEdit(doc, fixed.Doc.Text, enc)
 			actions = append(actions, CodeAction{
 				Title: fmt.Sprintf("Fix all docqa findings with a safe fix (%d)", fixed.Fixed),
 				Kind:  KindFixAll,
-				Edit:  &WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {edit}}},
+				Edit:  &WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: editsBetween(doc, fixed.Doc.Text, enc)}},
 			})
 		}
 	}
@@ -245,26 +246,60 @@ func lineBreak(doc *document.Document) string {
 	return "\n"
 }
 
-// wholeEdit returns the one edit that turns doc's text into text: the
-// part between their common start and end replaced.
-func wholeEdit(doc *document.Document, text []byte, enc document.Unit) TextEdit {
-	old := doc.Text
-	i := 0
-	for i < len(old) && i < len(text) && old[i] == text[i] {
-		i++
+// editsBetween returns the edits that turn doc's text into text, one for
+// each run of changed lines (a line diff of the two), so that an editor
+// undoes and shows them where they are rather than as one edit from the
+// first fix to the last. Each edit is trimmed to the characters that
+// differ.
+func editsBetween(doc *document.Document, text []byte, enc document.Unit) []TextEdit {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	a, b, lines := dmp.DiffLinesToRunes(string(doc.Text), string(text))
+	diffs := dmp.DiffCharsToLines(dmp.DiffMainRunes(a, b, false), lines)
+	var edits []TextEdit
+	oldOff, newOff := 0, 0
+	for i := 0; i < len(diffs); {
+		if diffs[i].Type == diffmatchpatch.DiffEqual {
+			oldOff += len(diffs[i].Text)
+			newOff += len(diffs[i].Text)
+			i++
+			continue
+		}
+		oldStart, newStart := oldOff, newOff
+		for ; i < len(diffs) && diffs[i].Type != diffmatchpatch.DiffEqual; i++ {
+			if diffs[i].Type == diffmatchpatch.DiffDelete {
+				oldOff += len(diffs[i].Text)
+			} else {
+				newOff += len(diffs[i].Text)
+			}
+		}
+		edits = append(edits, trimmedEdit(doc, text, oldStart, oldOff, newStart, newOff, enc))
 	}
-	j := 0
-	for j < len(old)-i && j < len(text)-i && old[len(old)-1-j] == text[len(text)-1-j] {
-		j++
+	return edits
+}
+
+// trimmedEdit returns the edit that replaces doc.Text[os:oe] by
+// text[ns:ne], without the characters the two share at their ends.
+func trimmedEdit(doc *document.Document, text []byte, os, oe, ns, ne int, enc document.Unit) TextEdit {
+	old := doc.Text
+	for os < oe && ns < ne && old[os] == text[ns] {
+		os++
+		ns++
+	}
+	for oe > os && ne > ns && old[oe-1] == text[ne-1] {
+		oe--
+		ne--
 	}
 	// Keep the edit on whole characters.
-	for i > 0 && !startsRune(old, i) {
-		i--
+	for os > 0 && !startsRune(old, os) {
+		os--
+		ns--
 	}
-	for j > 0 && !startsRune(old, len(old)-j) {
-		j--
+	for oe < len(old) && !startsRune(old, oe) {
+		oe++
+		ne++
 	}
-	return TextEdit{Range: rangeOf(doc, document.Span{Start: i, End: len(old) - j}, enc), NewText: string(text[i : len(text)-j])}
+	return TextEdit{Range: rangeOf(doc, document.Span{Start: os, End: oe}, enc), NewText: string(text[ns:ne])}
 }
 
 // startsRune reports whether offset i of b starts a character (or is its

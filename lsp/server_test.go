@@ -985,3 +985,29 @@ func TestFence(t *testing.T) {
 		}
 	}
 }
+
+// Fix all's edits are one a run of changed lines, each trimmed to what
+// changed, and together they give the fixed text.
+func TestEditsBetween(t *testing.T) {
+	tests := []struct {
+		old, new string
+		edits    int
+	}{
+		{"a\nb the the c\nd\n", "a\nb the c\nd\n", 1},
+		{"the the a\nsame\nsame\nx x y\n", "the a\nsame\nsame\nx y\n", 2},
+		{"“é é” end\r\nmore\r\n", "“é” end\r\nmore\r\n", 1},
+		{"one\n", "one\nadded\n", 1},
+		{"gone\nkept\n", "kept\n", 1},
+		{"same\n", "same\n", 0},
+	}
+	for _, tt := range tests {
+		doc := document.Load("a.md", []byte(tt.old))
+		edits := editsBetween(doc, []byte(tt.new), document.UTF16)
+		if len(edits) != tt.edits {
+			t.Errorf("%q → %q: %d edits %+v, want %d", tt.old, tt.new, len(edits), edits, tt.edits)
+		}
+		if got := apply(t, tt.old, edits); got != tt.new {
+			t.Errorf("%q → %q: the edits give %q", tt.old, tt.new, got)
+		}
+	}
+}
