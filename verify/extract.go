@@ -107,23 +107,26 @@ func htmlText(data []byte) ([]byte, error) {
 var cueTiming = regexp.MustCompile(`^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s+-->\s+`)
 
 // subtitleText returns a transcript's cues as lines of text, and each
-// line's cue start time.
+// line's cue start time. A cue's text is the lines after its timing, up
+// to a blank line; the rest (the header, cue numbers and identifiers,
+// NOTE blocks) is no text.
 func subtitleText(data []byte) ([]byte, []string) {
 	var out bytes.Buffer
 	var times []string
 	cur := ""
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	for i, line := range lines {
+	for _, line := range lines {
 		t := strings.TrimSpace(line)
 		if m := cueTiming.FindStringSubmatch(t); m != nil {
 			cur = strings.ReplaceAll(m[1], ",", ".")
 			continue
 		}
 		switch {
-		case t == "", cur == "":
-			continue // the header (WEBVTT, NOTE …) and the gaps between cues
-		case isCueNumber(t) && i+1 < len(lines) && cueTiming.MatchString(lines[i+1]):
+		case t == "":
+			cur = "" // a blank line ends a cue
 			continue
+		case cur == "":
+			continue // the header (WEBVTT, STYLE …), cue numbers and identifiers, NOTE blocks
 		}
 		// Tags of WebVTT (<v Speaker>, <i>) are not words.
 		t = vttTag.ReplaceAllString(t, "")
@@ -135,16 +138,3 @@ func subtitleText(data []byte) ([]byte, []string) {
 
 // vttTag matches a WebVTT or SRT markup tag.
 var vttTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
-
-// isCueNumber reports whether a line is an SRT cue's number.
-func isCueNumber(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}

@@ -53,3 +53,18 @@ func TestTextSubtitles(t *testing.T) {
 		t.Errorf("findings %+v", fs)
 	}
 }
+
+// A WebVTT cue's identifier and a NOTE block between cues are no words of
+// the transcript: only the lines after a cue's timing, up to a blank line,
+// are.
+func TestTextSubtitlesCueIdentifiersAndNotes(t *testing.T) {
+	vtt := "WEBVTT\n\nintro\n00:00:02.000 --> 00:00:05.000\nWe are confident that the vaccine is safe\n\nsecond-part\n00:02:10.000 --> 00:02:14.000 align:start\nand effective for children.\n\nNOTE a comment\nthat spans two lines\n\n00:03:00.000 --> 00:03:04.000\n<v Dr Smith>The trials were large.</v>\n"
+	text, times, err := Text("talk.vtt", []byte(vtt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "We are confident that the vaccine is safe\nand effective for children.\nThe trials were large.\n"
+	if string(text) != want || len(times) != 3 || times[1] != "00:02:10.000" {
+		t.Errorf("text %q, times %q; want %q", text, times, want)
+	}
+}
