@@ -103,13 +103,15 @@ func (x *Index) Check(doc *document.Document, sevs map[string]rules.Severity) []
 	return out
 }
 
-// demoteShared makes not found an altered match whose passage overlaps
-// one that another quotation of the document matches with more of its
-// words: a sentence shares a long phrase with a passage the article quotes
-// elsewhere, and is no rewording of it (its own source is missing).
+// demoteShared makes not found an altered match that misses more than a
+// quarter of its words and whose passage overlaps one that another
+// quotation of the document matches with more of its words: a sentence
+// shares a long phrase with a passage the article quotes elsewhere, and is
+// no rewording of it (its own source is missing). A quotation that misses
+// fewer is that passage reworded, quoted twice.
 func demoteShared(ms []Match) {
 	for i := range ms {
-		if ms[i].Class != Altered {
+		if ms[i].Class != Altered || 4*ms[i].Matched >= 3*ms[i].Words {
 			continue
 		}
 		for j := range ms {

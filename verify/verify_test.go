@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
 )
 
 // report is a source: the opening of the OHCHR assessment's conclusions
@@ -261,4 +262,34 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// An article that quotes a passage word for word and elsewhere with a word
+// changed has altered it; a sentence that shares only a phrase with the
+// passage another quotation matches is not found (its own source is
+// missing), as in the seed article.
+func TestCheckQuotedTwice(t *testing.T) {
+	x := NewIndex([]*Source{{Path: "report.txt", Text: []byte(report)}})
+	sevs := map[string]rules.Severity{RuleAltered.ID: rules.Error, RuleNotFound.ID: rules.Info, RuleVerbatim.ID: rules.Info}
+	for _, tt := range []struct {
+		name, article string
+		want          []string // the rules of the findings, in order
+	}{
+		{"the same passage, once altered", "It found “the extent of arbitrary and discriminatory detention of members” alarming.\n\nLater it spoke of “the scale of arbitrary and discriminatory detention of members”.\n",
+			[]string{RuleVerbatim.ID, RuleAltered.ID}},
+		{"a partial quote altered after the whole", "It said “allegations of patterns of torture or ill-treatment, including forced medical treatment” were heard.\n\nIt called them “allegations of patterns of abuse”.\n",
+			[]string{RuleVerbatim.ID, RuleAltered.ID}},
+		{"a sentence sharing a phrase", "It found “the extent of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups” alarming.\n\nIt went against “the backdrop of wider discrimination against members of Uyghur and other predominantly Muslim minorities”.\n",
+			[]string{RuleVerbatim.ID, RuleNotFound.ID}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Check(document.Load("article.txt", []byte(tt.article)), sevs) {
+				got = append(got, f.Rule)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("rules %q, want %q", got, tt.want)
+			}
+		})
+	}
 }
