@@ -138,3 +138,97 @@ func subtitleText(data []byte) ([]byte, []string) {
 
 // vttTag matches a WebVTT or SRT markup tag.
 var vttTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+
+// isHTML reports whether a source named name is read as an HTML page.
+func isHTML(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	}
+	return false
+}
+
+// htmlWord is a word of an HTML page's text: where it starts in the text,
+// and where it starts and ends in the page's markup.
+type htmlWord struct{ text, start, end int }
+
+// htmlWords returns where each word of text, the text of the HTML page
+// data (see htmlText), lies in data: each is matched with the next word of
+// the markup that is it or begins it (a word split by a tag, <b>Ch</b>ina,
+// spans its parts), skipping the words of scripts, styles and of what
+// htmlText dropped; a word not matched is placed where the one before it
+// ends.
+func htmlWords(data, text []byte) []htmlWord {
+	type word struct {
+		w          string
+		start, end int
+	}
+	var page []word
+	z := html.NewTokenizer(bytes.NewReader(data))
+	off, skip := 0, false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		r := z.Raw()
+		at := off
+		off += len(r)
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			skip = string(name) == "script" || string(name) == "style"
+		case html.EndTagToken:
+			skip = false
+		case html.TextToken:
+			if skip {
+				continue
+			}
+			for i := 0; i < len(r); {
+				j := i
+				for j < len(r) && !isSpaceByte(r[j]) {
+					j++
+				}
+				// A chunk of the markup, its entities decoded: a word, or
+				// words apart by a space such as &nbsp;.
+				for _, w := range strings.Fields(html.UnescapeString(string(r[i:j]))) {
+					page = append(page, word{w, at + i, at + j})
+				}
+				for i = j; i < len(r) && isSpaceByte(r[i]); i++ {
+				}
+			}
+		}
+	}
+	var out []htmlWord
+	k, last := 0, 0
+	for i := 0; i < len(text); {
+		if isSpaceByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && !isSpaceByte(text[j]) {
+			j++
+		}
+		w := string(text[i:j])
+		hw := htmlWord{text: i, start: last, end: last}
+		for m := k; m < len(page) && m < k+4096; m++ {
+			if !strings.HasPrefix(w, page[m].w) {
+				continue
+			}
+			hw.start, hw.end, k = page[m].start, page[m].end, m+1
+			for acc := page[m].w; acc != w && k < len(page) && strings.HasPrefix(w, acc+page[k].w); k++ {
+				acc += page[k].w
+				hw.end = page[k].end // the rest of a word split by a tag
+			}
+			break
+		}
+		out = append(out, hw)
+		last = hw.end
+		i = j
+	}
+	return out
+}
+
+// isSpaceByte reports whether b is ASCII white space.
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }

@@ -68,3 +68,40 @@ func TestTextSubtitlesCueIdentifiersAndNotes(t *testing.T) {
 		t.Errorf("text %q, times %q; want %q", text, times, want)
 	}
 }
+
+// A passage of an HTML page is placed in the page's file, by the line and
+// column of its markup, not of the text drawn from it: an editor opens the
+// file there.
+func TestHTMLSourcePlace(t *testing.T) {
+	dir := t.TempDir()
+	page := "<html><head><title>Statement</title>\n<script>var s = \"the company deeply regrets\";</script></head>\n<body><nav>Home | the company</nav>\n<p>The spokesperson stated that the company &ldquo;deeply regrets&rdquo; the incident and\n   will <b>cooperate</b> fully with the investigation.</p>\n<p>It called the delay &ldquo;wholly unacceptable&rdquo; in a statement.</p>\n</body></html>\n"
+	writeFiles(t, dir, map[string]string{"page.html": page})
+	srcs, problems := ReadSources(dir, []string{"page.html"})
+	if len(problems) > 0 || len(srcs) != 1 {
+		t.Fatal(problems, srcs)
+	}
+	x := NewIndex(srcs)
+	sevs := map[string]rules.Severity{RuleAltered.ID: rules.Error, RuleVerbatim.ID: rules.Info}
+	for _, tt := range []struct {
+		article, place string
+		line, col      int // of the related location's start
+		endLine        int
+		endCol         int // if not 0
+	}{
+		{"It “deeply regrets the incident” it said.", "page.html:4:52", 4, 52, 4, 86},
+		{"It said “the incident and will cooperate fully” with police.", "page.html:4:74", 4, 74, 5, 0},
+		{"It said “the incident and will cooperate totally” with police.", "page.html:4:74", 4, 74, 5, 0},
+		{"It called “the delay wholly unacceptable” in words.", "page.html:6:14", 6, 14, 6, 50},
+	} {
+		fs := x.Check(document.Load("a.txt", []byte(tt.article)), sevs)
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, " "+tt.place) || len(fs[0].Related) != 1 {
+			t.Errorf("%s: findings %+v, want the place %s", tt.article, fs, tt.place)
+			continue
+		}
+		r := fs[0].Related[0]
+		start, end := r.Doc.Position(r.Span.Start), r.Doc.Position(r.Span.End)
+		if start.Line != tt.line || start.Column != tt.col || end.Line != tt.endLine || tt.endCol != 0 && end.Column != tt.endCol {
+			t.Errorf("%s: related %d:%d-%d:%d, want %d:%d-%d:…", tt.article, start.Line, start.Column, end.Line, end.Column, tt.line, tt.col, tt.endLine)
+		}
+	}
+}

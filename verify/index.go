@@ -1,8 +1,11 @@
 package verify
 
 import (
+	"bytes"
 	"math/bits"
+	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"unicode"
@@ -28,12 +31,83 @@ type Source struct {
 
 	once sync.Once
 	doc  *document.Document
+
+	pageOnce sync.Once
+	page     *document.Document // an HTML page's markup, nil if not read
+	words    []htmlWord         // the page's words: where they lie in it
 }
 
 // Doc returns the source's document model, read on first use.
 func (s *Source) Doc() *document.Document {
 	s.once.Do(func() { s.doc = document.Load(s.Path, s.Text) })
 	return s.doc
+}
+
+// Shown returns the document a passage of the source (a span of its
+// Text) is shown in, and the passage's span there: for an HTML page read
+// from a file, the page itself, its markup read again (a line and column
+// of the file, not of the text drawn from it); otherwise Doc() and span.
+func (s *Source) Shown(span document.Span) (*document.Document, document.Span) {
+	if s.File == "" || !isHTML(s.Path) {
+		return s.Doc(), span
+	}
+	s.pageOnce.Do(func() {
+		if data, err := os.ReadFile(s.File); err == nil {
+			s.page, s.words = document.Load(s.Path, data), htmlWords(data, s.Text)
+		}
+	})
+	if s.page == nil || len(s.words) == 0 {
+		return s.Doc(), span
+	}
+	// The words of the page that hold the passage's ends, and the ends'
+	// places in them (a word of the text may begin with a mark, &ldquo;).
+	holding := func(off int) (htmlWord, []byte, []byte) {
+		i, found := slices.BinarySearchFunc(s.words, off, func(w htmlWord, off int) int { return w.text - off })
+		if !found && i > 0 {
+			i--
+		}
+		w := s.words[i]
+		end := w.text
+		for end < len(s.Text) && !isSpaceByte(s.Text[end]) {
+			end++
+		}
+		return w, s.page.Text[w.start:w.end], s.Text[w.text:end]
+	}
+	first, markup, word := holding(span.Start)
+	start := first.start
+	if d := span.Start - first.text; d > 0 && d < len(word) {
+		if k := bytes.Index(markup, alnumRun(word[d:], false)); k >= 0 {
+			start += k
+		}
+	}
+	last, markup, word := holding(max(span.End-1, span.Start))
+	end := last.end
+	if d := span.End - last.text; d > 0 && d < len(word) {
+		if run := alnumRun(word[:d], true); len(run) > 0 {
+			if k := bytes.LastIndex(markup, run); k >= 0 {
+				end = last.start + k + len(run)
+			}
+		}
+	}
+	return s.page, document.Span{Start: start, End: max(end, start)}
+}
+
+// alnumRun returns the run of ASCII letters and digits that starts b (that
+// ends it, if last): a part of a word spelled the same in HTML markup.
+func alnumRun(b []byte, last bool) []byte {
+	isAlnum := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+	if last {
+		i := len(b)
+		for i > 0 && isAlnum(b[i-1]) {
+			i--
+		}
+		return b[i:]
+	}
+	i := 0
+	for i < len(b) && isAlnum(b[i]) {
+		i++
+	}
+	return b[:i]
 }
 
 // Index holds the sources and where each word trigram and word pair of

@@ -84,11 +84,11 @@ func (x *Index) Check(doc *document.Document, sevs map[string]rules.Severity) []
 		case Altered:
 			r = RuleAltered
 			msg = fmt.Sprintf("quotation %s differs from its source %s: %s", first, place(m), m.Diff)
-			related = []rules.Related{{Path: m.Source.Path, Doc: m.Source.Doc(), Span: m.Passage, Message: "the source's words"}}
+			related = sourceWords(m)
 		case Verbatim:
 			r = RuleVerbatim
 			msg = fmt.Sprintf("quotation %s is word for word in %s", first, place(m))
-			related = []rules.Related{{Path: m.Source.Path, Doc: m.Source.Doc(), Span: m.Passage, Message: "the source's words"}}
+			related = sourceWords(m)
 		default:
 			r = RuleNotFound
 			msg = fmt.Sprintf("quotation %s is in none of the sources", first)
@@ -126,13 +126,22 @@ func demoteShared(ms []Match) {
 	}
 }
 
-// place returns where a match's passage starts: "path:line:col", or in a
-// transcript "path at time".
+// sourceWords returns a match's passage as a finding's related place.
+func sourceWords(m Match) []rules.Related {
+	doc, span := m.Source.Shown(m.Passage)
+	return []rules.Related{{Path: m.Source.Path, Doc: doc, Span: span, Message: "the source's words"}}
+}
+
+// place returns where a match's passage starts: "path:line:col" (of an
+// HTML page's markup), or in a transcript "path at time".
 func place(m Match) string {
-	p := m.Source.Doc().Position(m.Passage.Start)
-	if t := m.Source.Times; p.Line-1 < len(t) {
-		return fmt.Sprintf("%s at %s", m.Source.Path, t[p.Line-1])
+	if t := m.Source.Times; t != nil {
+		if p := m.Source.Doc().Position(m.Passage.Start); p.Line-1 < len(t) {
+			return fmt.Sprintf("%s at %s", m.Source.Path, t[p.Line-1])
+		}
 	}
+	doc, span := m.Source.Shown(m.Passage)
+	p := doc.Position(span.Start)
 	return fmt.Sprintf("%s:%d:%d", m.Source.Path, p.Line, p.Column)
 }
 
