@@ -111,33 +111,84 @@ var cueTiming = regexp.MustCompile(`^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s+--
 // to a blank line; the rest (the header, cue numbers and identifiers,
 // NOTE blocks) is no text.
 func subtitleText(data []byte) ([]byte, []string) {
+	text, times, _ := subtitleCues(data, false)
+	return text, times
+}
+
+// subtitleCues returns what subtitleText does and, if places, where each
+// word of the text lies in data.
+func subtitleCues(data []byte, places bool) ([]byte, []string, []htmlWord) {
 	var out bytes.Buffer
 	var times []string
+	var words []htmlWord
 	cur := ""
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	for _, line := range lines {
-		t := strings.TrimSpace(line)
-		if m := cueTiming.FindStringSubmatch(t); m != nil {
-			cur = strings.ReplaceAll(m[1], ",", ".")
+	for off := 0; off < len(data); {
+		end := len(data)
+		if nl := bytes.IndexByte(data[off:], '\n'); nl >= 0 {
+			end = off + nl
+		}
+		line := data[off:end]
+		at := off
+		off = end + 1
+		t := bytes.TrimSpace(line)
+		if m := cueTiming.FindSubmatch(t); m != nil {
+			cur = strings.ReplaceAll(string(m[1]), ",", ".")
 			continue
 		}
 		switch {
-		case t == "":
+		case len(t) == 0:
 			cur = "" // a blank line ends a cue
 			continue
 		case cur == "":
 			continue // the header (WEBVTT, STYLE …), cue numbers and identifiers, NOTE blocks
 		}
+		at += bytes.Index(line, t)
 		// Tags of WebVTT (<v Speaker>, <i>) are not words.
-		t = vttTag.ReplaceAllString(t, "")
-		out.WriteString(t + "\n")
+		start, kept := out.Len(), 0
+		for _, tag := range append(vttTag.FindAllIndex(t, -1), []int{len(t), len(t)}) {
+			out.Write(t[kept:tag[0]])
+			if places {
+				words = appendWords(words, out.Bytes()[start:], start, at+kept-start)
+				start = out.Len()
+			}
+			kept = tag[1]
+		}
+		out.WriteByte('\n')
 		times = append(times, cur)
 	}
-	return out.Bytes(), times
+	return out.Bytes(), times, words
+}
+
+// appendWords appends to words those of text, a run of a source's text
+// that starts at offset from in the text and at from+shift in its file.
+func appendWords(words []htmlWord, text []byte, from, shift int) []htmlWord {
+	for i := 0; i < len(text); {
+		if isSpaceByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && !isSpaceByte(text[j]) {
+			j++
+		}
+		words = append(words, htmlWord{text: from + i, start: from + i + shift, end: from + j + shift})
+		i = j
+	}
+	return words
 }
 
 // vttTag matches a WebVTT or SRT markup tag.
 var vttTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+
+// isSubtitles reports whether a source named name is read as a subtitle
+// transcript.
+func isSubtitles(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".srt", ".vtt":
+		return true
+	}
+	return false
+}
 
 // isHTML reports whether a source named name is read as an HTML page.
 func isHTML(name string) bool {
@@ -148,8 +199,8 @@ func isHTML(name string) bool {
 	return false
 }
 
-// htmlWord is a word of an HTML page's text: where it starts in the text,
-// and where it starts and ends in the page's markup.
+// htmlWord is a word of the text of an HTML page or a transcript: where
+// it starts in the text, and where it starts and ends in the file.
 type htmlWord struct{ text, start, end int }
 
 // htmlWords returns where each word of text, the text of the HTML page

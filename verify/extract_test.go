@@ -105,3 +105,35 @@ func TestHTMLSourcePlace(t *testing.T) {
 		}
 	}
 }
+
+// A passage of a transcript is placed by its cue's time in the message,
+// and in the related location by the line and column of the file.
+func TestSubtitleSourcePlace(t *testing.T) {
+	dir := t.TempDir()
+	vtt := "WEBVTT\r\n\r\nintro\r\n00:00:02.000 --> 00:00:05.000\r\nWe are confident that the vaccine is safe\r\n\r\n00:02:10.000 --> 00:02:14.000 align:start\r\n  and effective for children.\r\n\r\n00:03:00.000 --> 00:03:04.000\r\n<v Dr Smith>The trials were <i>large</i> and rigorous.</v>\r\n"
+	writeFiles(t, dir, map[string]string{"talk.vtt": vtt})
+	srcs, problems := ReadSources(dir, []string{"talk.vtt"})
+	if len(problems) > 0 || len(srcs) != 1 {
+		t.Fatal(problems, srcs)
+	}
+	x := NewIndex(srcs)
+	sevs := map[string]rules.Severity{RuleAltered.ID: rules.Error, RuleVerbatim.ID: rules.Info}
+	for _, tt := range []struct {
+		article, place         string
+		line, col, eLine, eCol int // the related location
+	}{
+		{"She said “is safe and effective” there.", "talk.vtt at 00:00:02.000", 5, 35, 8, 16},
+		{"She said “the trials were large and rigorous” there.", "talk.vtt at 00:03:00.000", 11, 13, 11, 54},
+	} {
+		fs := x.Check(document.Load("a.txt", []byte(tt.article)), sevs)
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, " "+tt.place) || len(fs[0].Related) != 1 {
+			t.Errorf("%s: findings %+v, want the place %s", tt.article, fs, tt.place)
+			continue
+		}
+		r := fs[0].Related[0]
+		start, end := r.Doc.Position(r.Span.Start), r.Doc.Position(r.Span.End)
+		if start.Line != tt.line || start.Column != tt.col || end.Line != tt.eLine || end.Column != tt.eCol {
+			t.Errorf("%s: related %d:%d-%d:%d, want %d:%d-%d:%d", tt.article, start.Line, start.Column, end.Line, end.Column, tt.line, tt.col, tt.eLine, tt.eCol)
+		}
+	}
+}

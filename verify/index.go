@@ -33,7 +33,7 @@ type Source struct {
 	doc  *document.Document
 
 	pageOnce sync.Once
-	page     *document.Document // an HTML page's markup, nil if not read
+	page     *document.Document // an HTML page's or a transcript's file, nil if not read
 	words    []htmlWord         // the page's words: where they lie in it
 }
 
@@ -44,16 +44,24 @@ func (s *Source) Doc() *document.Document {
 }
 
 // Shown returns the document a passage of the source (a span of its
-// Text) is shown in, and the passage's span there: for an HTML page read
-// from a file, the page itself, its markup read again (a line and column
-// of the file, not of the text drawn from it); otherwise Doc() and span.
+// Text) is shown in, and the passage's span there: for an HTML page or a
+// transcript read from a file, the file itself, read again (a line and
+// column of the file, not of the text drawn from it); otherwise Doc() and
+// span.
 func (s *Source) Shown(span document.Span) (*document.Document, document.Span) {
-	if s.File == "" || !isHTML(s.Path) {
+	if s.File == "" || !isHTML(s.Path) && !isSubtitles(s.Path) {
 		return s.Doc(), span
 	}
 	s.pageOnce.Do(func() {
-		if data, err := os.ReadFile(s.File); err == nil {
-			s.page, s.words = document.Load(s.Path, data), htmlWords(data, s.Text)
+		data, err := os.ReadFile(s.File)
+		if err != nil {
+			return
+		}
+		s.page = document.Load(s.Path, data)
+		if isHTML(s.Path) {
+			s.words = htmlWords(data, s.Text)
+		} else if _, _, s.words = subtitleCues(data, true); len(s.words) == 0 {
+			s.page = nil
 		}
 	})
 	if s.page == nil || len(s.words) == 0 {
