@@ -302,16 +302,17 @@ func sameWords(a, b []token) bool {
 // render writes the alignment as docqa diff writes a word diff, the
 // quotation's words as the article has them and the source's as the
 // source has them: [-source-]{+quotation+}; an ellipsis of the quotation
-// shows as "…".
-func (al alignment) render(qt, st []byte) string {
+// shows as "…". qt holds the quotation's text from its offset qfrom on.
+func (al alignment) render(qt []byte, qfrom int, st []byte) string {
 	var b strings.Builder
-	text := func(t []byte, ts []token) string {
+	text := func(t []byte, from int, ts []token) string {
 		if len(ts) == 0 {
 			return ""
 		}
-		return strings.Join(strings.Fields(string(t[ts[0].start:ts[len(ts)-1].end])), " ")
+		return strings.Join(strings.Fields(string(t[ts[0].start-from:ts[len(ts)-1].end-from])), " ")
 	}
-	qd, sd := qt, st
+	qd := func(ts []token) string { return text(qt, qfrom, ts) }
+	sd := func(ts []token) string { return text(st, 0, ts) }
 	sep := func() {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
@@ -326,17 +327,17 @@ func (al alignment) render(qt, st []byte) string {
 		switch o.kind {
 		case equal:
 			sep()
-			b.WriteString(text(qd, o.q))
+			b.WriteString(qd(o.q))
 		case sourceOnly:
 			sep()
-			b.WriteString("[-" + text(sd, o.s) + "-]")
+			b.WriteString("[-" + sd(o.s) + "-]")
 			if i+1 < len(al.ops) && al.ops[i+1].kind == quoteOnly && !al.ops[i+1].gap {
-				b.WriteString("{+" + text(qd, al.ops[i+1].q) + "+}")
+				b.WriteString("{+" + qd(al.ops[i+1].q) + "+}")
 				i++
 			}
 		case quoteOnly:
 			sep()
-			b.WriteString("{+" + text(qd, o.q) + "+}")
+			b.WriteString("{+" + qd(o.q) + "+}")
 		}
 	}
 	return b.String()

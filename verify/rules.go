@@ -145,7 +145,8 @@ func place(m Match) string {
 	return fmt.Sprintf("%s:%d:%d", m.Source.Path, p.Line, p.Column)
 }
 
-// firstWords names a quotation by its first words, in its marks.
+// firstWords names a quotation by its first words, in its marks, without
+// the markup that reads as nothing (see shown).
 func firstWords(d *document.Document, q document.Quote) string {
 	words := d.WordsIn(q.Content)
 	end := q.Content.End
@@ -153,5 +154,5 @@ func firstWords(d *document.Document, q document.Quote) string {
 	if len(words) > 6 {
 		end, more = int(words[5].End), " …"
 	}
-	return "“" + strings.Join(strings.Fields(d.String(document.Span{Start: q.Content.Start, End: end})), " ") + more + "”"
+	return "“" + strings.Join(strings.Fields(string(shown(d, document.Span{Start: q.Content.Start, End: end}))), " ") + more + "”"
 }

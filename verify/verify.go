@@ -102,9 +102,11 @@ type piece struct {
 }
 
 // pieces splits the quotation q of d into runs of words between its
-// ellipses and bracketed words.
+// ellipses and bracketed words. The words are those of d's prose: the
+// markup of a Markdown article (a link's brackets and target, emphasis
+// marks) is none.
 func pieces(d *document.Document, q document.Quote) []piece {
-	content := d.Slice(q.Content)
+	content := d.Prose[q.Content.Start:q.Content.End]
 	// Bracketed regions and ellipses, as offsets in the text.
 	type region struct {
 		start, end int
@@ -126,7 +128,7 @@ func pieces(d *document.Document, q document.Quote) []piece {
 			i += 2
 		}
 	}
-	ts := tokens(d.Text, q.Content.Start, q.Content.End)
+	ts := tokens(d.Prose, q.Content.Start, q.Content.End)
 	var out []piece
 	cur := piece{}
 	g := 0
@@ -154,7 +156,7 @@ func pieces(d *document.Document, q document.Quote) []piece {
 			continue
 		}
 		if havePending && pending.end <= t.start {
-			t = token{h: hashWord(d.Text[pending.start:t.end]), start: pending.start, end: t.end}
+			t = token{h: hashWord(d.Prose[pending.start:t.end]), start: pending.start, end: t.end}
 			havePending = false
 		}
 		cur.toks = append(cur.toks, t)
@@ -171,7 +173,7 @@ func pieces(d *document.Document, q document.Quote) []piece {
 
 // isLetterAt reports whether a letter starts at offset i of d's text.
 func isLetterAt(d *document.Document, i int) bool {
-	r, _ := utf8.DecodeRune(d.Text[i:])
+	r, _ := utf8.DecodeRune(d.Prose[i:])
 	return unicode.IsLetter(r)
 }
 
@@ -217,11 +219,28 @@ func (x *Index) Match(d *document.Document, q document.Quote) Match {
 		m.Class = Verbatim
 	case 2*best.matched >= n && best.matched >= MinWords:
 		m.Class = Altered
-		m.Diff = best.render(d.Text, s.Text)
+		m.Diff = best.render(shown(d, q.Content), q.Content.Start, s.Text)
 	default:
 		m.Class, m.Source = NotFound, nil
 	}
 	return m
+}
+
+// shown returns the text of span of d with the markup that reads as
+// nothing (a link's brackets and target, emphasis marks, a block quote's
+// marks) made spaces, as in its prose, to show a quotation's words.
+func shown(d *document.Document, span document.Span) []byte {
+	text := d.Slice(span)
+	if len(d.Prose) == 0 || &d.Prose[0] == &d.Text[0] {
+		return text
+	}
+	out := slices.Clone(text)
+	for i, c := range d.Prose[span.Start:span.End] {
+		if c != document.Masked {
+			out[i] = c
+		}
+	}
+	return out
 }
 
 // window is a candidate passage: the byte range [lo, hi) of a source.

@@ -293,3 +293,38 @@ func TestCheckQuotedTwice(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchMarkdown: in a Markdown article, the markup inside a quotation
+// (a link's brackets and target, emphasis marks, a block quote's marks on
+// a continuation line) is no word of it; a bracketed word that is no link
+// is still an editorial one.
+func TestMatchMarkdown(t *testing.T) {
+	x := NewIndex([]*Source{{Path: "report.txt", Text: []byte(report)}})
+	for _, tt := range []struct {
+		article string
+		class   Class
+		diff    string
+	}{
+		{"It cited “the extent of [arbitrary and discriminatory detention](https://example.org/report) of members” there.\n", Verbatim, ""},
+		{"It cited “the extent of *arbitrary* and **discriminatory** detention of members” there.\n", Verbatim, ""},
+		{"> It cited “the extent of arbitrary and\n> discriminatory detention of members” there.\n", Verbatim, ""},
+		{"It cited “the extent of [unlawful] detention of members” there.\n", Verbatim, ""},
+		{"It cited “the scale of [arbitrary and discriminatory detention](https://example.org/report) of members” there.\n", Altered,
+			"the [-extent-]{+scale+} of arbitrary and discriminatory detention of members"},
+	} {
+		d := document.Load("article.md", []byte(tt.article))
+		if len(d.Quotes) != 1 {
+			t.Fatalf("%q: %d quotations", tt.article, len(d.Quotes))
+		}
+		m := x.Match(d, d.Quotes[0])
+		if m.Class != tt.class || m.Diff != tt.diff {
+			t.Errorf("%q: %s, diff %q; want %s, diff %q", tt.article, m.Class, m.Diff, tt.class, tt.diff)
+		}
+	}
+	// The message names the quotation by its words, without the markup.
+	d := document.Load("article.md", []byte("> It cited “the *extent* of [arbitrary](https://example.org/r) and\n> discriminatory detention of members” there.\n"))
+	fs := x.Check(d, map[string]rules.Severity{RuleVerbatim.ID: rules.Info})
+	if len(fs) != 1 || !strings.HasPrefix(fs[0].Message, "quotation “the extent of arbitrary and discriminatory …” is word for word") {
+		t.Errorf("findings %+v", fs)
+	}
+}
