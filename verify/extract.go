@@ -9,11 +9,14 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+
+	"github.com/docqa/docqa/document"
 )
 
 // Text returns the words of a source file, by its name's extension: an
 // HTML page's text (scripts, styles, navigation, headers, footers and
-// forms dropped; blocks apart), a subtitle transcript's cues (.srt, .vtt:
+// forms dropped; blocks apart), a Markdown file's prose (see
+// markdownText), a subtitle transcript's cues (.srt, .vtt:
 // the cue numbers and timings dropped, each cue a line), or the bytes of
 // any other file as they are. For a transcript it returns too, for each
 // line of the text, the cue's start time ("00:01:02.500"), so that a
@@ -26,8 +29,29 @@ func Text(name string, data []byte) (text []byte, times []string, err error) {
 	case ".srt", ".vtt":
 		t, times := subtitleText(data)
 		return t, times, nil
+	case ".md", ".markdown":
+		return markdownText(name, data), nil, nil
 	}
 	return data, nil, nil
+}
+
+// markdownText returns a Markdown source's prose: its text with what is
+// not prose (code, HTML, front matter, link definitions, URLs) and the
+// markup that reads as nothing (a link's brackets and target, emphasis
+// marks) made spaces, line breaks kept. Its length is the file's, so that
+// places in it are the file's.
+func markdownText(name string, data []byte) []byte {
+	d := document.LoadFormat(name, data, document.Markdown)
+	if len(data) == 0 || &d.Prose[0] == &data[0] {
+		return data
+	}
+	out := d.Prose
+	for i, c := range out {
+		if c == document.Masked && data[i] != '\n' && data[i] != '\r' {
+			out[i] = ' '
+		}
+	}
+	return out
 }
 
 // skipped are the HTML elements whose text is no part of a page's prose.

@@ -137,3 +137,23 @@ func TestSubtitleSourcePlace(t *testing.T) {
 		}
 	}
 }
+
+// A Markdown source's markup is no word of it: a link's target and
+// brackets, emphasis marks; its text keeps its length, so that places in
+// it are the file's.
+func TestTextMarkdown(t *testing.T) {
+	src := "# Report\n\nThe extent of [arbitrary detention](https://example.org/def \"title\") was **serious** and [widespread][w].\n\n[w]: https://example.org/w\n"
+	text, _, err := Text("report.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(text) != len(src) || strings.Contains(string(text), "example") || strings.Contains(string(text), "**") {
+		t.Errorf("text %q", text)
+	}
+	x := NewIndex([]*Source{{Path: "report.md", Text: text}})
+	d := document.Load("a.txt", []byte("It found “the extent of arbitrary detention was serious and widespread” there."))
+	fs := x.Check(d, map[string]rules.Severity{RuleAltered.ID: rules.Error, RuleVerbatim.ID: rules.Info})
+	if len(fs) != 1 || fs[0].Rule != RuleVerbatim.ID || !strings.Contains(fs[0].Message, "report.md:3:1") {
+		t.Errorf("findings %+v", fs)
+	}
+}
