@@ -371,22 +371,23 @@ func isWordRune(r rune) bool {
 }
 
 // isJoiner reports whether r joins the letters around it into one word:
-// apostrophes and hyphens.
+// apostrophes and hyphens, and the dashes typed for a hyphen (en dash,
+// figure dash, minus sign); an em dash parts words.
 func isJoiner(r rune) bool {
 	switch r {
-	case '\'', '’', 'ʼ', '-', '‐', '‑':
+	case '\'', '’', 'ʼ', '-', '‐', '‑', '–', '‒', '−':
 		return true
 	}
 	return false
 }
 
 // fold normalises a rune of a word: lower case, one apostrophe, one
-// hyphen.
+// hyphen (for the dashes isJoiner takes for one).
 func fold(r rune) rune {
 	switch r {
 	case '’', 'ʼ':
 		return '\''
-	case '‐', '‑':
+	case '‐', '‑', '–', '‒', '−':
 		return '-'
 	}
 	if r < utf8.RuneSelf {

@@ -224,6 +224,7 @@ func TestWords(t *testing.T) {
 	}
 	for _, pair := range [][2]string{
 		{"Government’s", "government's"}, {"co\u00adoperate", "cooperate"}, {"ÉCOLE", "école"}, {"ill‐treatment", "ill-treatment"},
+		{"ill–treatment", "ill-treatment"}, {"anti−China", "anti-China"},
 	} {
 		if hash(pair[0]) != hash(pair[1]) {
 			t.Errorf("%q and %q differ", pair[0], pair[1])
@@ -233,11 +234,11 @@ func TestWords(t *testing.T) {
 		t.Error("[t]he is not the")
 	}
 	var got []string
-	text := []byte("It’s a co-operative — “well-known” state-run... U.S. 2,000 'quoted' end-")
+	text := []byte("It’s a co-operative — “well-known” state-run... U.S. 2,000 'quoted' end- a – b c—d")
 	for _, tk := range tokens(text, 0, len(text)) {
 		got = append(got, string(text[tk.start:tk.end]))
 	}
-	if want := "It’s|a|co-operative|well-known|state-run|U|S|2|000|quoted|end"; strings.Join(got, "|") != want {
+	if want := "It’s|a|co-operative|well-known|state-run|U|S|2|000|quoted|end|a|b|c|d"; strings.Join(got, "|") != want {
 		t.Errorf("words %q, want %q", strings.Join(got, "|"), want)
 	}
 }
