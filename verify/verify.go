@@ -92,8 +92,8 @@ type Match struct {
 	Words, Matched int
 }
 
-// piece is a run of a quotation's words between gaps: an ellipsis or a
-// bracketed word.
+// piece is a run of a quotation's words between gaps: an ellipsis (…,
+// ..., . . ., […], [...]) or a bracketed word.
 type piece struct {
 	toks []token
 	// ellipsis reports that an ellipsis, not a bracketed word, comes
@@ -117,9 +117,14 @@ func pieces(d *document.Document, q document.Quote) []piece {
 		switch {
 		case content[i] == '[':
 			if j := bytes.IndexByte(content[i:], ']'); j > 0 {
-				gaps = append(gaps, region{q.Content.Start + i, q.Content.Start + i + j + 1, false})
+				// […] and [...] are ellipses; other brackets, editorial words.
+				inside := string(bytes.TrimSpace(content[i+1 : i+j]))
+				gaps = append(gaps, region{q.Content.Start + i, q.Content.Start + i + j + 1, inside == "…" || inside == "..."})
 				i += j
 			}
+		case bytes.HasPrefix(content[i:], []byte(". . .")):
+			gaps = append(gaps, region{q.Content.Start + i, q.Content.Start + i + 5, true})
+			i += 4
 		case bytes.HasPrefix(content[i:], []byte("…")):
 			gaps = append(gaps, region{q.Content.Start + i, q.Content.Start + i + len("…"), true})
 			i += len("…") - 1
