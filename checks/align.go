@@ -142,6 +142,12 @@ func tokenize(text string) []string {
 // pieces of one kind merged.
 func diffText(old, new string) []Op { return diffTokens(old, new, false) }
 
+// DiffWords returns the word-level diff of two texts, as docqa diff and
+// docqa verify show a change: blind to typography (straight and curly
+// marks, "..." and "…", kinds of white space compare equal), each equal
+// piece as new writes it, adjacent pieces of one kind merged.
+func DiffWords(old, new string) []Op { return diffWords(old, new) }
+
 // diffWords is diffText blind to typography: straight and curly marks,
 // "..." and "…", and kinds of white space compare equal, and equal pieces
 // are the new text as written.

@@ -36,8 +36,9 @@ type GoldenOptions struct {
 	Approve func(name string) string
 }
 
-// NewGolden returns a golden printer writing format to w: text, json and
-// junit in their golden form (see GoldenText, GoldenJSON, GoldenJUnit);
+// NewGolden returns a golden printer writing format to w: text, json,
+// junit and html in their golden form (html: one page with every
+// document's status and each drifted one's changes);
 // sarif, github, checkstyle and rdjsonl as lint writes them, with the
 // revision findings of each drifted document.
 func NewGolden(format string, w io.Writer, opts GoldenOptions) (GoldenPrinter, error) {
@@ -48,6 +49,8 @@ func NewGolden(format string, w io.Writer, opts GoldenOptions) (GoldenPrinter, e
 		return &goldenJSON{w: w}, nil
 	case "junit":
 		return &goldenJUnit{w: w, opts: opts}, nil
+	case "html":
+		return &goldenHTML{w: w, opts: opts}, nil
 	}
 	p, err := New(format, w, opts.Options)
 	if err != nil {

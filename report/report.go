@@ -18,7 +18,8 @@
 //
 // The formats: text, json, sarif (SARIF 2.1.0, for GitHub code scanning),
 // github (GitHub Actions workflow commands), checkstyle, junit and rdjsonl
-// (reviewdog's diagnostic JSON lines). Those whose document has one root
+// (reviewdog's diagnostic JSON lines), and html (one self-contained page
+// to read in a browser; see HTML). Those whose document has one root
 // holding counts or the rule list (sarif, junit) keep what they are to
 // write, not the documents, until End; the others write each document's
 // findings as File receives them. Every format's output depends only on
@@ -92,7 +93,7 @@ func (s Summary) AtLeast(sev rules.Severity) int {
 // Formats returns the names of the formats New accepts, in the order a
 // help text lists them.
 func Formats() []string {
-	return []string{"text", "json", "sarif", "github", "checkstyle", "junit", "rdjsonl"}
+	return []string{"text", "json", "sarif", "github", "checkstyle", "junit", "rdjsonl", "html"}
 }
 
 // Options are what some formats need besides the findings.
@@ -107,12 +108,15 @@ type Options struct {
 	// SrcRoot is the absolute folder that relative paths are relative to,
 	// which SARIF records as %SRCROOT%. It may be empty.
 	SrcRoot string
+	// Command is the docqa command a report is of ("lint", "verify"),
+	// which the HTML page names; empty stands for "lint".
+	Command string
 }
 
 // New returns a printer writing format to w. It fails for a format it does
 // not know, with the message
 //
-//	unknown format "x" (want text, json, sarif, github, checkstyle, junit, rdjsonl)
+//	unknown format "x" (want text, json, sarif, github, checkstyle, junit, rdjsonl, html)
 func New(format string, w io.Writer, opts Options) (Printer, error) {
 	switch format {
 	case "text":
@@ -129,6 +133,8 @@ func New(format string, w io.Writer, opts Options) (Printer, error) {
 		return NewJUnit(w), nil
 	case "rdjsonl":
 		return NewRDJSONL(w), nil
+	case "html":
+		return NewHTML(w, opts), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }

@@ -282,8 +282,9 @@ type Finding struct {
 	Fixes   []Fix
 	// Related are the other places the finding is about, in order.
 	Related []Related
-	// OldText and NewText are set by revision checks: the text before and
-	// after the change the finding is about.
+	// OldText and NewText are the text before and after the change the
+	// finding is about: set by revision checks, and by sources/altered
+	// (the source's words and the quotation's).
 	OldText, NewText string
 }
 

@@ -303,8 +303,10 @@ func sameWords(a, b []token) bool {
 // quotation's words as the article has them and the source's as the
 // source has them: [-source-]{+quotation+}; an ellipsis of the quotation
 // shows as "…". qt holds the quotation's text from its offset qfrom on.
-func (al alignment) render(qt []byte, qfrom int, st []byte) string {
-	var b strings.Builder
+// It returns too the two sides of the diff: the source's words and the
+// quotation's, each with "…" where the quotation has an ellipsis.
+func (al alignment) render(qt []byte, qfrom int, st []byte) (diff, source, quote string) {
+	var b, sb, qb strings.Builder
 	text := func(t []byte, from int, ts []token) string {
 		if len(ts) == 0 {
 			return ""
@@ -313,32 +315,36 @@ func (al alignment) render(qt []byte, qfrom int, st []byte) string {
 	}
 	qd := func(ts []token) string { return text(qt, qfrom, ts) }
 	sd := func(ts []token) string { return text(st, 0, ts) }
-	sep := func() {
+	add := func(b *strings.Builder, s string) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
+		b.WriteString(s)
 	}
 	for i := 0; i < len(al.ops); i++ {
 		o := al.ops[i]
 		if o.gap {
-			sep()
-			b.WriteString("…")
+			add(&b, "…")
+			add(&sb, "…")
+			add(&qb, "…")
 		}
 		switch o.kind {
 		case equal:
-			sep()
-			b.WriteString(qd(o.q))
+			add(&b, qd(o.q))
+			add(&sb, sd(o.s))
+			add(&qb, qd(o.q))
 		case sourceOnly:
-			sep()
-			b.WriteString("[-" + sd(o.s) + "-]")
+			add(&b, "[-"+sd(o.s)+"-]")
+			add(&sb, sd(o.s))
 			if i+1 < len(al.ops) && al.ops[i+1].kind == quoteOnly && !al.ops[i+1].gap {
 				b.WriteString("{+" + qd(al.ops[i+1].q) + "+}")
+				add(&qb, qd(al.ops[i+1].q))
 				i++
 			}
 		case quoteOnly:
-			sep()
-			b.WriteString("{+" + qd(o.q) + "+}")
+			add(&b, "{+"+qd(o.q)+"+}")
+			add(&qb, qd(o.q))
 		}
 	}
-	return b.String()
+	return b.String(), sb.String(), qb.String()
 }

@@ -79,12 +79,14 @@ func (x *Index) Check(doc *document.Document, sevs map[string]rules.Severity) []
 		var r *rules.Rule
 		var msg string
 		var related []rules.Related
+		var oldText, newText string
 		first := firstWords(doc, q)
 		switch m.Class {
 		case Altered:
 			r = RuleAltered
 			msg = fmt.Sprintf("quotation %s differs from its source %s: %s", first, place(m), m.Diff)
 			related = sourceWords(m)
+			oldText, newText = m.SourceWords, m.QuoteWords
 		case Verbatim:
 			r = RuleVerbatim
 			msg = fmt.Sprintf("quotation %s is word for word in %s", first, place(m))
@@ -98,7 +100,7 @@ func (x *Index) Check(doc *document.Document, sevs map[string]rules.Severity) []
 			continue
 		}
 		out = append(out, rules.Finding{Path: doc.Path, Rule: r.ID, Severity: sev, Span: doc.Extent(q),
-			Message: msg, Related: related})
+			Message: msg, Related: related, OldText: oldText, NewText: newText})
 	}
 	return out
 }

@@ -87,6 +87,10 @@ type Match struct {
 	// Diff is the word diff from the source's words to the quotation's,
 	// [-source-]{+quotation+}, for an altered quotation.
 	Diff string
+	// SourceWords and QuoteWords are the two sides of Diff: the passage's
+	// words and the quotation's, "…" standing for what an ellipsis left
+	// out, for an altered quotation.
+	SourceWords, QuoteWords string
 	// Words counts the quotation's words looked up, Matched those found
 	// in the passage in order.
 	Words, Matched int
@@ -224,7 +228,7 @@ func (x *Index) Match(d *document.Document, q document.Quote) Match {
 		m.Class = Verbatim
 	case 2*best.matched >= n && best.matched >= MinWords:
 		m.Class = Altered
-		m.Diff = best.render(shown(d, q.Content), q.Content.Start, s.Text)
+		m.Diff, m.SourceWords, m.QuoteWords = best.render(shown(d, q.Content), q.Content.Start, s.Text)
 	default:
 		m.Class, m.Source = NotFound, nil
 	}

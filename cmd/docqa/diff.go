@@ -144,10 +144,14 @@ func (o *diffOptions) run(cmd *cobra.Command, oldPath, newPath string) error {
 		sum.Add(f.Findings)
 	}
 	sinks := outputs.Open(outs, stdout)
+	defer outputs.Abort(sinks) // a failed run leaves the files as they were
 	for _, sk := range sinks {
-		if sk.Format == "text" {
+		switch sk.Format {
+		case "text":
 			err = report.WriteDiffText(sk.Writer(), res, sk.ToStdout() && o.useColor(stdout))
-		} else {
+		case "html":
+			err = report.WriteDiffHTML(sk.Writer(), res, reportOptions(pl.Registry))
+		default:
 			err = writeDiffReport(sk.Writer(), sk.Format, pl.Registry, files, sum)
 		}
 		if err != nil {

@@ -137,7 +137,9 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gc)
 	}
-	printer, closeOutputs, err := outputs.LintPrinter(outs, reportOptions(res.Registry()), stdout)
+	opts := reportOptions(res.Registry())
+	opts.Command = "verify"
+	printer, closeOutputs, err := outputs.LintPrinter(outs, opts, stdout)
 	if err != nil {
 		return failure("%v", err)
 	}

@@ -1,0 +1,345 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/goldenfile"
+	"github.com/docqa/docqa/rules"
+)
+
+// WriteDiffHTML writes a comparison (docqa diff) as one self-contained
+// HTML page: the new revision's paragraphs, each changed one with its word
+// diff inline (deletions in <del>, insertions in <ins>) and the revision
+// findings about it beside it, the unchanged ones folded; findings about
+// no changed paragraph after them; then the rules' explanations.
+func WriteDiffHTML(w io.Writer, res *checks.Result, opts Options) error {
+	var ids ruleIDs
+	var sum Summary
+	for _, f := range SplitFindings(res) {
+		sum.Add(f.Findings)
+	}
+	for _, f := range res.Findings {
+		ids.add(f.Rule)
+	}
+	name := "comparison"
+	if res.New != nil {
+		name = displayPath(res.New.Path)
+	}
+	pg := page{
+		Kind:    "diff",
+		Title:   "docqa diff " + revisionName(res.Old) + " " + revisionName(res.New),
+		Totals:  fmt.Sprintf("%s, %s (%s)", plural(len(res.Paragraphs), "changed paragraph", "changed paragraphs"), plural(len(res.Findings), "finding", "findings"), findingCounts(sum.Error, sum.Warning, sum.Info)),
+		Version: opts.Version,
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	pg.writeHead(bw)
+	n := 0
+	writeComparison(bw, "cmp-1", name, res, &n)
+	writeRuleDocs(bw, opts.Registry, ids.list)
+	pg.writeTail(bw)
+	return bw.Flush()
+}
+
+// revisionName returns a revision's path, or "(none)".
+func revisionName(d *document.Document) string {
+	if d == nil {
+		return "(none)"
+	}
+	return displayPath(d.Path)
+}
+
+// ruleIDs collects rule IDs in the order first seen.
+type ruleIDs struct {
+	list []string
+	seen map[string]bool
+}
+
+func (r *ruleIDs) add(id string) {
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	if !r.seen[id] {
+		r.seen[id] = true
+		r.list = append(r.list, id)
+	}
+}
+
+// writeComparison writes a comparison's section: its paragraphs, changed
+// and folded, with their findings, and the findings about no changed
+// paragraph. next numbers the findings across the page.
+func writeComparison(w *bufio.Writer, id, path string, res *checks.Result, next *int) {
+	fmt.Fprintf(w, "<section class=\"doc comparison\" id=\"%s\" data-path=\"", id)
+	htmlAttr(w, path)
+	fmt.Fprintf(w, "\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", id, id)
+	htmlText(w, revisionName(res.Old)+" → "+revisionName(res.New))
+	w.WriteString("</h2>\n")
+	if !res.Changed() && len(res.Findings) == 0 {
+		w.WriteString("<p class=\"counts\">No change in the words and no findings.</p>\n</section>\n")
+		return
+	}
+
+	// Each finding goes beside the changed paragraph it lies in.
+	notes := make([][]int, len(res.Paragraphs))
+	var others []int
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		inOld := res.Old != nil && f.Path == res.Old.Path && (res.New == nil || f.Path != res.New.Path)
+		k := slices.IndexFunc(res.Paragraphs, func(p checks.ParagraphDiff) bool {
+			s := p.New
+			if inOld {
+				s = p.Old
+			}
+			return s.Start <= f.Span.Start && f.Span.Start <= s.End
+		})
+		if k < 0 {
+			others = append(others, i)
+		} else {
+			notes[k] = append(notes[k], i)
+		}
+	}
+	ids := make([]string, len(res.Findings))
+	for i := range ids {
+		*next++
+		ids[i] = "f" + strconv.Itoa(*next)
+	}
+	note := func(i int) {
+		f := &res.Findings[i]
+		d := res.New
+		if res.Old != nil && f.Path == res.Old.Path && (res.New == nil || f.Path != res.New.Path) {
+			d = res.Old
+		}
+		if d == nil {
+			return
+		}
+		r := docRenderer{w: w, doc: d, noLines: true}
+		p := r.place(res.Findings[i:i+1], ids[i:i+1])[0]
+		r.note(id, &p)
+	}
+
+	w.WriteString("<div class=\"changes\">\n")
+	var unchanged []document.Span // the run of unchanged paragraphs not yet written
+	flush := func() {
+		if len(unchanged) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "<details class=\"fold unchanged\"><summary>%s</summary>\n", plural(len(unchanged), "unchanged paragraph", "unchanged paragraphs"))
+		for _, s := range unchanged {
+			w.WriteString("<p class=\"para\">")
+			htmlText(w, res.New.String(s))
+			w.WriteString("</p>\n")
+		}
+		w.WriteString("</details>\n")
+		unchanged = unchanged[:0]
+	}
+	var paras []document.Paragraph
+	if res.New != nil {
+		paras = res.New.Paragraphs
+	}
+	j := 0 // the next paragraph of New
+	for k, pd := range res.Paragraphs {
+		for ; j < len(paras) && paras[j].Span.End <= pd.New.Start; j++ {
+			if !changedParagraph(res.Paragraphs, paras[j].Span) {
+				unchanged = append(unchanged, paras[j].Span)
+			}
+		}
+		flush()
+		fmt.Fprintf(w, "<div class=\"para-diff\" id=\"%s-p%d\"><div><p class=\"para-place\">", id, k+1)
+		htmlText(w, placeOf(res.Old, pd.Old)+" → "+placeOf(res.New, pd.New))
+		w.WriteString("</p><p class=\"para\">")
+		writeDiffOps(w, pd.Ops)
+		w.WriteString("</p></div>")
+		if len(notes[k]) > 0 {
+			w.WriteString("<ul class=\"notes\">")
+			for _, i := range notes[k] {
+				note(i)
+			}
+			w.WriteString("</ul>")
+		}
+		w.WriteString("</div>\n")
+	}
+	for ; j < len(paras); j++ {
+		if !changedParagraph(res.Paragraphs, paras[j].Span) {
+			unchanged = append(unchanged, paras[j].Span)
+		}
+	}
+	flush()
+	w.WriteString("</div>\n")
+	if len(others) > 0 {
+		w.WriteString("<h3>Other changes</h3>\n<ul class=\"notes\">")
+		for _, i := range others {
+			note(i)
+		}
+		w.WriteString("</ul>\n")
+	}
+	w.WriteString("</section>\n")
+}
+
+// changedParagraph reports whether a paragraph of the new revision is one
+// of the changed ones.
+func changedParagraph(pds []checks.ParagraphDiff, s document.Span) bool {
+	for _, pd := range pds {
+		if pd.New.Start < s.End && s.Start < pd.New.End {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOf returns "path:line" of a span of a revision.
+func placeOf(d *document.Document, s document.Span) string {
+	if d == nil {
+		return "(none)"
+	}
+	return fmt.Sprintf("%s:%d", displayPath(d.Path), d.LineOf(s.Start))
+}
+
+// writeDiffOps writes a word diff: equal text, deletions in <del>,
+// insertions in <ins>.
+func writeDiffOps(w *bufio.Writer, ops []checks.Op) {
+	for _, op := range ops {
+		switch op.Kind {
+		case checks.Equal:
+			htmlText(w, op.Text)
+		case checks.Delete:
+			w.WriteString("<del>")
+			htmlText(w, op.Text)
+			w.WriteString("</del>")
+		case checks.Insert:
+			w.WriteString("<ins>")
+			htmlText(w, op.Text)
+			w.WriteString("</ins>")
+		}
+	}
+}
+
+// goldenHTML writes a golden run as one page: a table of every document
+// with its status (pass, drift, missing, written, error), then each
+// drifted document's comparison with its golden copy, as WriteDiffHTML
+// shows one.
+type goldenHTML struct {
+	w     io.Writer
+	opts  GoldenOptions
+	body  *spool
+	rows  []goldenRow
+	ids   ruleIDs
+	next  int // findings numbered across the page
+	drift int // drifted documents: their sections' numbers
+}
+
+// goldenRow is one document of a golden run.
+type goldenRow struct {
+	name, golden, status, note, section string
+}
+
+func (p *goldenHTML) Begin() error {
+	p.body = newSpool()
+	return nil
+}
+
+func (p *goldenHTML) Entry(e *goldenfile.Entry) error {
+	if p.body == nil {
+		p.Begin()
+	}
+	row := goldenRow{name: displayPath(e.Name), golden: displayPath(e.Golden)}
+	switch e.Status {
+	case goldenfile.Pass:
+		row.status = "pass"
+	case goldenfile.Drift:
+		row.status = "drift"
+		row.note = "differs from its golden copy"
+		if e.Changes != nil {
+			p.drift++
+			row.section = "g-" + strconv.Itoa(p.drift)
+			for _, f := range e.Changes.Findings {
+				p.ids.add(f.Rule)
+			}
+			writeComparison(p.body.Writer, row.section, row.name, e.Changes, &p.next)
+			if err := p.body.Writer.Flush(); err != nil {
+				return fmt.Errorf("html report: %w", err)
+			}
+		}
+	case goldenfile.Missing:
+		row.status = "missing"
+		row.note = "no golden copy: run '" + p.opts.approve(e.Name) + "' to approve it"
+	case goldenfile.Written:
+		row.status = "written"
+		row.note = "golden copy written"
+	case goldenfile.Unchecked:
+		row.status = "error"
+		if e.Err != nil {
+			row.note = e.Err.Error()
+		}
+	}
+	p.rows = append(p.rows, row)
+	return nil
+}
+
+func (p *goldenHTML) End(sum goldenfile.Summary) error {
+	if p.body == nil {
+		p.Begin()
+	}
+	defer p.body.Close()
+	pg := page{Kind: "golden", Title: "docqa golden", Totals: sum.String(p.opts.Update), Version: p.opts.Version}
+	bw := bufio.NewWriterSize(p.w, 64<<10)
+	pg.writeHead(bw)
+	bw.WriteString("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Documents</h2>\n<table class=\"golden\">\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Document</th><th scope=\"col\">Golden copy</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n")
+	for _, r := range p.rows {
+		fmt.Fprintf(bw, "<tr class=\"golden-entry\" data-status=\"%s\" data-path=\"", r.status)
+		htmlAttr(bw, r.name)
+		fmt.Fprintf(bw, "\"><td class=\"golden-status status-%s\">%s</td><th scope=\"row\">", r.status, goldenLabel(r.status))
+		if r.section != "" {
+			fmt.Fprintf(bw, "<a href=\"#%s\">", r.section)
+			htmlText(bw, r.name)
+			bw.WriteString("</a>")
+		} else {
+			htmlText(bw, r.name)
+		}
+		bw.WriteString("</th><td>")
+		htmlText(bw, r.golden)
+		bw.WriteString("</td><td>")
+		htmlText(bw, r.note)
+		bw.WriteString("</td></tr>\n")
+	}
+	bw.WriteString("</tbody>\n</table>\n</section>\n")
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := p.body.copyTo(p.w); err != nil {
+		return err
+	}
+	writeRuleDocs(bw, p.opts.Registry, p.ids.list)
+	pg.writeTail(bw)
+	return bw.Flush()
+}
+
+// goldenLabel returns the word a golden status is shown as.
+func goldenLabel(status string) string {
+	switch status {
+	case "pass":
+		return "✓ PASS"
+	case "drift":
+		return "✗ DRIFT"
+	case "missing":
+		return "✗ MISSING"
+	case "written":
+		return "WRITTEN"
+	}
+	return "✗ ERROR"
+}
+
+// oldNewNote writes what a revision finding changed, old to new, as a
+// word diff.
+func oldNewNote(w *bufio.Writer, f *rules.Finding) {
+	if f.OldText == "" && f.NewText == "" {
+		return
+	}
+	w.WriteString("<p class=\"change\">")
+	writeDiffOps(w, checks.DiffWords(f.OldText, f.NewText))
+	w.WriteString("</p>")
+}

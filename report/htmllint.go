@@ -1,0 +1,558 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/document"
+	"github.com/docqa/docqa/rules"
+)
+
+// HTML writes a run as one self-contained HTML page (see html.go): a
+// summary of the findings by rule and by file, filters by rule and
+// severity (CSS alone) and by file (a script), then the text of each
+// document with findings, every finding marked in place and its message
+// beside the line, and the rules' explanations that each finding links to.
+// Lines far from any finding are folded. A quotation checked against its
+// source (docqa verify) is shown beside the source's words, the
+// difference marked. Documents without findings are listed in the
+// summary only.
+//
+// The page's parts, for tools that read it: each document is a <section
+// class="doc" data-path="PATH">; each finding an element of class
+// "finding" with an id and the attributes data-rule, data-severity,
+// data-line and data-col (1-based, code points); the text it is about is
+// in the <mark> elements whose data-finding lists that id.
+type HTML struct {
+	w     io.Writer
+	opts  Options
+	body  *spool
+	files []htmlFile
+	// rules holds the counts of each rule that found something, in the
+	// order first seen; class numbers them for the filters' CSS.
+	rules []*ruleTally
+	class map[string]int
+	docs  int // documents with findings: their sections' numbers
+	next  int // findings written: their ids' numbers
+}
+
+// htmlFile is one document of the run, as the summary lists it.
+type htmlFile struct {
+	path   string
+	id     string // its section's id; "" for a document without findings
+	counts [3]int // by severity: error, warning, info
+}
+
+// ruleTally counts one rule's findings by severity.
+type ruleTally struct {
+	id     string
+	counts [3]int
+}
+
+// NewHTML returns an HTML printer writing to w. Options.Command names the
+// command the page reports ("lint" when empty).
+func NewHTML(w io.Writer, opts Options) *HTML {
+	return &HTML{w: w, opts: opts, class: map[string]int{}}
+}
+
+// sevIndex numbers severities for the counts: error 0, warning 1, info 2.
+func sevIndex(sev rules.Severity) int {
+	switch sev {
+	case rules.Error:
+		return 0
+	case rules.Warning:
+		return 1
+	}
+	return 2
+}
+
+// Begin implements Printer: it starts the spool of the documents'
+// sections; the page itself is written by End.
+func (p *HTML) Begin() error {
+	p.body = newSpool()
+	return nil
+}
+
+// File implements Printer: it counts the document's findings and, when
+// there are any, writes its section to the spool.
+func (p *HTML) File(doc *document.Document, findings []rules.Finding) error {
+	if p.body == nil {
+		p.Begin()
+	}
+	f := htmlFile{path: displayPath(doc.Path)}
+	for i := range findings {
+		fd := &findings[i]
+		f.counts[sevIndex(fd.Severity)]++
+		k, ok := p.class[fd.Rule]
+		if !ok {
+			k = len(p.rules)
+			p.class[fd.Rule] = k
+			p.rules = append(p.rules, &ruleTally{id: fd.Rule})
+		}
+		p.rules[k].counts[sevIndex(fd.Severity)]++
+	}
+	if len(findings) > 0 {
+		p.docs++
+		f.id = "doc-" + strconv.Itoa(p.docs)
+		ids := make([]string, len(findings))
+		for i := range ids {
+			p.next++
+			ids[i] = "f" + strconv.Itoa(p.next)
+		}
+		r := docRenderer{w: p.body.Writer, doc: doc, ruleClass: p.ruleClass}
+		r.section(f.id, f.path, findingCounts(f.counts[0], f.counts[1], f.counts[2]), findings, ids)
+		if err := p.body.Writer.Flush(); err != nil {
+			return fmt.Errorf("html report: %w", err)
+		}
+	}
+	p.files = append(p.files, f)
+	return nil
+}
+
+// ruleClass returns the CSS class of a rule's findings, for the filters.
+func (p *HTML) ruleClass(id string) string { return "r" + strconv.Itoa(p.class[id]) }
+
+// End implements Printer: it writes the page: its head, the summary and
+// filters, the documents' sections from the spool, the rules'
+// explanations.
+func (p *HTML) End(sum Summary) error {
+	if p.body == nil {
+		p.Begin()
+	}
+	defer p.body.Close()
+	kind := p.opts.Command
+	if kind == "" {
+		kind = "lint"
+	}
+	total := sum.Error + sum.Warning + sum.Info
+	pg := page{
+		Kind:    kind,
+		Title:   "docqa " + kind,
+		Totals:  fmt.Sprintf("%s in %s (%s)", plural(total, "finding", "findings"), plural(sum.Files, "document", "documents"), findingCounts(sum.Error, sum.Warning, sum.Info)),
+		Version: p.opts.Version,
+		Style:   p.filterStyle(),
+	}
+	bw := bufio.NewWriterSize(p.w, 64<<10)
+	pg.writeHead(bw)
+	p.writeSummary(bw, sum)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := p.body.copyTo(p.w); err != nil {
+		return err
+	}
+	ids := make([]string, len(p.rules))
+	for i, r := range p.rules {
+		ids[i] = r.id
+	}
+	writeRuleDocs(bw, p.opts.Registry, ids)
+	pg.writeTail(bw)
+	return bw.Flush()
+}
+
+// filterStyle returns the CSS of the filters: a finding of a rule or
+// severity whose box is unchecked is hidden, and its marks unmarked.
+func (p *HTML) filterStyle() string {
+	var b strings.Builder
+	rule := func(box, class string) {
+		fmt.Fprintf(&b, "body:has(#%s:not(:checked)) .finding.%s{display:none}\n", box, class)
+		fmt.Fprintf(&b, "body:has(#%s:not(:checked)) mark.%s{background:none;outline:none;text-decoration:none}\n", box, class)
+	}
+	for _, s := range []string{"error", "warning", "info"} {
+		rule("show-sev-"+s, "sev-"+s)
+	}
+	for i := range p.rules {
+		rule("show-r"+strconv.Itoa(i), "r"+strconv.Itoa(i))
+	}
+	return b.String()
+}
+
+// writeSummary writes the filters and the summary: the findings by rule
+// and severity, and the documents with their counts.
+func (p *HTML) writeSummary(w *bufio.Writer, sum Summary) {
+	if len(p.rules) > 0 {
+		w.WriteString("<form class=\"filters\" aria-label=\"Filters\">\n<fieldset><legend>Severity</legend>\n")
+		for _, s := range []struct {
+			name, label string
+			n           int
+		}{{"error", "errors", sum.Error}, {"warning", "warnings", sum.Warning}, {"info", "notes", sum.Info}} {
+			if s.n == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "<label><input type=\"checkbox\" id=\"show-sev-%s\" checked> <span class=\"sev sev-%s\">%s</span> (%d)</label>\n", s.name, s.name, s.label, s.n)
+		}
+		w.WriteString("</fieldset>\n<fieldset><legend>Rules</legend>\n")
+		for i, r := range p.rules {
+			fmt.Fprintf(w, "<label><input type=\"checkbox\" id=\"show-r%d\" checked> <code>", i)
+			htmlText(w, r.id)
+			fmt.Fprintf(w, "</code> (%d)</label>\n", r.counts[0]+r.counts[1]+r.counts[2])
+		}
+		w.WriteString("</fieldset>\n")
+		if len(p.files) > 1 {
+			w.WriteString("<p id=\"file-filter\" hidden><label>Files whose path holds <input type=\"search\" size=\"24\"></label></p>\n")
+		}
+		w.WriteString("</form>\n")
+	}
+	w.WriteString("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n")
+	if len(p.rules) > 0 {
+		w.WriteString("<table class=\"by-rule\">\n<caption>Findings by rule</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\" class=\"n\">Errors</th><th scope=\"col\" class=\"n\">Warnings</th><th scope=\"col\" class=\"n\">Notes</th></tr></thead>\n<tbody>\n")
+		for _, r := range p.rules {
+			w.WriteString("<tr><th scope=\"row\"><a href=\"#rule-")
+			w.WriteString(anchor(r.id))
+			w.WriteString("\"><code>")
+			htmlText(w, r.id)
+			fmt.Fprintf(w, "</code></a></th><td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n", r.counts[0], r.counts[1], r.counts[2])
+		}
+		w.WriteString("</tbody>\n</table>\n")
+	}
+	if len(p.files) > 0 {
+		w.WriteString("<table class=\"by-file\">\n<caption>Documents</caption>\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\" class=\"n\">Errors</th><th scope=\"col\" class=\"n\">Warnings</th><th scope=\"col\" class=\"n\">Notes</th></tr></thead>\n<tbody>\n")
+		// Documents with findings first, in the run's order; then the
+		// others.
+		files := slices.Clone(p.files)
+		slices.SortStableFunc(files, func(a, b htmlFile) int {
+			return boolInt(a.id == "") - boolInt(b.id == "")
+		})
+		for _, f := range files {
+			w.WriteString("<tr data-path=\"")
+			htmlAttr(w, f.path)
+			w.WriteString("\"><th scope=\"row\">")
+			if f.id != "" {
+				fmt.Fprintf(w, "<a href=\"#%s\">", f.id)
+				htmlText(w, f.path)
+				w.WriteString("</a>")
+			} else {
+				htmlText(w, f.path)
+			}
+			fmt.Fprintf(w, "</th><td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n", f.counts[0], f.counts[1], f.counts[2])
+		}
+		w.WriteString("</tbody>\n</table>\n")
+	}
+	w.WriteString("</section>\n")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// displayPath returns a path as reports name it, with "/" separators.
+func displayPath(p string) string { return strings.ReplaceAll(p, "\\", "/") }
+
+// docRenderer writes a document's text with findings marked in it.
+type docRenderer struct {
+	w         *bufio.Writer
+	doc       *document.Document
+	ruleClass func(id string) string
+	// noLines is set where the document's lines are not on the page (a
+	// comparison shows paragraphs): related places are not links then.
+	noLines bool
+}
+
+// foldContext is how many lines around a finding are shown; runs of more
+// than foldMin other lines are folded.
+const (
+	foldContext = 2
+	foldMin     = 4
+)
+
+// placed is a finding with its place in the document.
+type placed struct {
+	f          *rules.Finding
+	id         string
+	start, end int // the span, clipped to the text
+	line, col  int // where it starts
+	lastLine   int // the line it ends on
+	class      string
+}
+
+// section writes the document's section: heading, counts and its lines.
+func (r *docRenderer) section(id, path, counts string, findings []rules.Finding, ids []string) {
+	w := r.w
+	fmt.Fprintf(w, "<section class=\"doc\" id=\"%s\" data-path=\"", id)
+	htmlAttr(w, path)
+	fmt.Fprintf(w, "\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", id, id)
+	htmlText(w, path)
+	w.WriteString("</h2>\n<p class=\"counts\">")
+	htmlText(w, counts)
+	w.WriteString("</p>\n")
+	r.lines(id, findings, ids)
+	w.WriteString("</section>\n")
+}
+
+// place returns the findings with their places, in their order.
+func (r *docRenderer) place(findings []rules.Finding, ids []string) []placed {
+	d := r.doc
+	cur := d.Cursor()
+	ps := make([]placed, len(findings))
+	for i := range findings {
+		f := &findings[i]
+		s, e := clamp(f.Span.Start, len(d.Text)), clamp(f.Span.End, len(d.Text))
+		if e < s {
+			e = s
+		}
+		p := placed{f: f, id: ids[i], start: s, end: e, class: severityClass(f.Severity)}
+		if r.ruleClass != nil {
+			p.class = r.ruleClass(f.Rule) + " " + p.class
+		}
+		pos := cur.Position(s)
+		p.line, p.col = pos.Line, pos.Column
+		p.lastLine = p.line
+		if e > s {
+			end := d.Position(e)
+			p.lastLine = end.Line
+			if end.Column == 1 && end.Line > p.line {
+				p.lastLine--
+			}
+		}
+		ps[i] = p
+	}
+	return ps
+}
+
+func clamp(off, n int) int { return max(0, min(off, n)) }
+
+// lines writes the document's lines: those near a finding, with the
+// findings marked and their notes beside them, and the others folded.
+func (r *docRenderer) lines(docID string, findings []rules.Finding, ids []string) {
+	d, w := r.doc, r.w
+	ps := r.place(findings, ids)
+	n := max(d.LineCount(), 1)
+	shown := make([]bool, n+2)
+	notes := make([][]int, n+2)
+	for i, p := range ps {
+		for l := max(1, p.line-foldContext); l <= min(n, p.lastLine+foldContext); l++ {
+			shown[l] = true
+		}
+		if p.line <= n {
+			notes[p.line] = append(notes[p.line], i)
+		}
+	}
+	w.WriteString("<div class=\"text\">\n")
+	var active []int // findings that reach the line
+	next := 0        // the first finding not yet active
+	for l := 1; l <= n; {
+		if !shown[l] {
+			end := l
+			for end <= n && !shown[end] {
+				end++
+			}
+			if end-l >= foldMin {
+				fmt.Fprintf(w, "<details class=\"fold\"><summary>Lines %d–%d (no findings)</summary>\n", l, end-1)
+				for ; l < end; l++ {
+					r.line(docID, l, nil, nil, nil)
+				}
+				w.WriteString("</details>\n")
+				continue
+			}
+		}
+		for next < len(ps) && ps[next].line <= l {
+			active = append(active, next)
+			next++
+		}
+		active = slices.DeleteFunc(active, func(i int) bool { return ps[i].lastLine < l })
+		r.line(docID, l, ps, active, notes[l])
+		l++
+	}
+	w.WriteString("</div>\n")
+}
+
+// line writes line l: its number, its text with the active findings
+// marked, and the notes of the findings that start on it.
+func (r *docRenderer) line(docID string, l int, ps []placed, active, notes []int) {
+	d, w := r.doc, r.w
+	span := d.Line(l)
+	w.WriteString("<div class=\"ln")
+	if len(notes) > 0 {
+		w.WriteString(" has-notes")
+	}
+	fmt.Fprintf(w, "\" id=\"%s-L%d\"><a class=\"no\" href=\"#%s-L%d\" aria-label=\"line %d\">%d</a><span class=\"tx\">", docID, l, docID, l, l, l)
+	r.marked(span, l, ps, active)
+	w.WriteString("</span>")
+	if len(notes) > 0 {
+		w.WriteString("<ul class=\"notes\">")
+		for _, i := range notes {
+			r.note(docID, &ps[i])
+		}
+		w.WriteString("</ul>")
+	}
+	w.WriteString("</div>\n")
+}
+
+// marked writes the text of span, on line l, with the parts the active
+// findings are about in <mark> elements. A finding about no text (a place)
+// is an empty mark where it starts.
+func (r *docRenderer) marked(span document.Span, l int, ps []placed, active []int) {
+	d, w := r.doc, r.w
+	if len(active) == 0 {
+		htmlText(w, d.String(span))
+		return
+	}
+	bounds := []int{span.Start, span.End}
+	for _, i := range active {
+		p := &ps[i]
+		bounds = append(bounds, clamp(p.start, span.End), clamp(p.end, span.End))
+	}
+	slices.Sort(bounds)
+	bounds = slices.Compact(bounds)
+	var covering []int
+	for k, b := range bounds {
+		if b < span.Start {
+			continue
+		}
+		// Places (findings about no text in this line) and the first
+		// mark of each finding.
+		for _, i := range active {
+			p := &ps[i]
+			lo, hi := max(p.start, span.Start), min(p.end, span.End)
+			if lo >= hi && p.line == l && lo == b {
+				fmt.Fprintf(w, "<mark class=\"point %s\" id=\"%s-m\" data-finding=\"%s\" title=\"", p.class, p.id, p.id)
+				htmlAttr(w, p.f.Message)
+				w.WriteString("\"></mark>")
+			}
+		}
+		if k+1 == len(bounds) || b >= span.End {
+			break
+		}
+		e := bounds[k+1]
+		covering = covering[:0]
+		for _, i := range active {
+			p := &ps[i]
+			if max(p.start, span.Start) <= b && min(p.end, span.End) >= e && p.start < p.end {
+				covering = append(covering, i)
+			}
+		}
+		text := d.String(document.Span{Start: b, End: e})
+		if len(covering) == 0 {
+			htmlText(w, text)
+			continue
+		}
+		first := &ps[covering[0]]
+		for _, i := range covering[1:] {
+			if p := &ps[i]; p.start == b && p.line == l {
+				fmt.Fprintf(w, "<span id=\"%s-m\"></span>", p.id)
+			}
+		}
+		w.WriteString("<mark class=\"")
+		w.WriteString(first.class)
+		w.WriteString("\"")
+		if first.start == b && first.line == l {
+			fmt.Fprintf(w, " id=\"%s-m\"", first.id)
+		}
+		w.WriteString(" data-finding=\"")
+		for j, i := range covering {
+			if j > 0 {
+				w.WriteByte(' ')
+			}
+			w.WriteString(ps[i].id)
+		}
+		w.WriteString("\" title=\"")
+		htmlAttr(w, first.f.Message)
+		w.WriteString("\">")
+		htmlText(w, text)
+		w.WriteString("</mark>")
+	}
+}
+
+// note writes a finding's note: where it is, its severity and rule (a link
+// to the rule's explanation), its message, fixes and related places, and
+// a source's words beside the quotation they were checked against.
+func (r *docRenderer) note(docID string, p *placed) {
+	w, f := r.w, p.f
+	fmt.Fprintf(w, "<li class=\"finding %s\" id=\"%s\" data-rule=\"", p.class, p.id)
+	htmlAttr(w, f.Rule)
+	fmt.Fprintf(w, "\" data-severity=\"%s\" data-line=\"%d\" data-col=\"%d\" tabindex=\"-1\">", level(f.Severity), p.line, p.col)
+	fmt.Fprintf(w, "<p><a class=\"loc\" href=\"#%s-m\">%d:%d</a> <span class=\"sev\">%s</span> <a class=\"rule\" href=\"#rule-%s\"><code>", p.id, p.line, p.col, level(f.Severity), anchor(f.Rule))
+	htmlText(w, f.Rule)
+	w.WriteString("</code></a></p><p class=\"msg\">")
+	htmlText(w, f.Message)
+	w.WriteString("</p>")
+	if !slices.ContainsFunc(f.Related, func(rel rules.Related) bool { return rel.Doc != nil && rel.Doc != r.doc }) {
+		oldNewNote(w, f)
+	}
+	for _, x := range f.Fixes {
+		old := ""
+		if x.Span.Start >= 0 && x.Span.Start <= x.Span.End && x.Span.End <= len(r.doc.Text) {
+			old = r.doc.String(x.Span)
+		}
+		w.WriteString("<p class=\"fix\">Fix: ")
+		htmlText(w, x.Describe(old))
+		w.WriteString("</p>")
+	}
+	for _, rel := range f.Related {
+		rd, text := sourceText(r.doc, rel)
+		if rd != nil && rd != r.doc {
+			r.sourcePassage(p, rd, rel, text)
+			continue
+		}
+		w.WriteString("<p class=\"rel\">")
+		if rd == r.doc && !r.noLines {
+			line := rd.Position(rel.Span.Start).Line
+			fmt.Fprintf(w, "<a href=\"#%s-L%d\">Line %d</a>", docID, line, line)
+		} else if rd == r.doc {
+			fmt.Fprintf(w, "Line %d", rd.Position(rel.Span.Start).Line)
+		} else {
+			htmlText(w, displayPath(rel.Path))
+		}
+		if rel.Message != "" {
+			w.WriteString(": ")
+			htmlText(w, rel.Message)
+		}
+		w.WriteString("</p>")
+	}
+	w.WriteString("</li>\n")
+}
+
+// sourcePassage writes a quotation beside the words of its source: the
+// quotation's own words inserted, the source's words it lacks deleted.
+// The two sides are the finding's OldText and NewText where it has them
+// (the words the verifier aligned, "…" for what an ellipsis left out),
+// else the source's passage and the quotation inside its marks.
+func (r *docRenderer) sourcePassage(p *placed, src *document.Document, rel rules.Related, text string) {
+	w := r.w
+	source, quote := p.f.OldText, p.f.NewText
+	if source == "" && quote == "" {
+		source = text
+		quote = strings.Trim(r.doc.String(document.Span{Start: p.start, End: p.end}), quoteMarks)
+	}
+	pos := src.Position(rel.Span.Start)
+	w.WriteString("<div class=\"source-passage\"><p class=\"label\">Quotation</p><blockquote>")
+	writeOps(w, checks.DiffWords(source, quote), "ins")
+	w.WriteString("</blockquote><p class=\"label\">")
+	if rel.Message != "" {
+		htmlText(w, strings.ToUpper(rel.Message[:1])+rel.Message[1:])
+	} else {
+		w.WriteString("Source")
+	}
+	w.WriteString(", <cite>")
+	htmlText(w, fmt.Sprintf("%s:%d:%d", displayPath(rel.Path), pos.Line, pos.Column))
+	w.WriteString("</cite></p><blockquote>")
+	writeOps(w, checks.DiffWords(quote, source), "del")
+	w.WriteString("</blockquote></div>")
+}
+
+// quoteMarks are the quotation marks and spaces around a quotation's words.
+const quoteMarks = "\"'“”‘’„‚«»‹›「」『』 \t\r\n"
+
+// writeOps writes the new side of a word diff: the equal pieces, and the
+// inserted ones in an element named tag ("ins", or "del" for the words of
+// a source a quotation left out).
+func writeOps(w *bufio.Writer, ops []checks.Op, tag string) {
+	for _, op := range ops {
+		switch op.Kind {
+		case checks.Equal:
+			htmlText(w, op.Text)
+		case checks.Insert:
+			w.WriteString("<" + tag + ">")
+			htmlText(w, op.Text)
+			w.WriteString("</" + tag + ">")
+		}
+	}
+}
