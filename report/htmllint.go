@@ -325,6 +325,9 @@ func (r *docRenderer) lines(docID string, findings []rules.Finding, ids []string
 	d, w := r.doc, r.w
 	ps := r.place(findings, ids)
 	n := max(d.LineCount(), 1)
+	if n > 1 && d.Line(n).Start == len(d.Text) && !slices.ContainsFunc(ps, func(p placed) bool { return p.line == n }) {
+		n-- // the empty "line" after the last line break, with no finding
+	}
 	shown := make([]bool, n+2)
 	notes := make([][]int, n+2)
 	for i, p := range ps {

@@ -219,7 +219,7 @@ func TestNewUnknownFormat(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	want := []string{"text", "json", "sarif", "github", "checkstyle", "junit", "rdjsonl"}
+	want := []string{"text", "json", "sarif", "github", "checkstyle", "junit", "rdjsonl", "html"}
 	if got := Formats(); !slices.Equal(got, want) {
 		t.Errorf("Formats() = %q, want %q", got, want)
 	}
@@ -229,7 +229,7 @@ func TestFormats(t *testing.T) {
 		}
 	}
 	_, err := New("x", &bytes.Buffer{}, Options{})
-	if want := `unknown format "x" (want text, json, sarif, github, checkstyle, junit, rdjsonl)`; err == nil || err.Error() != want {
+	if want := `unknown format "x" (want text, json, sarif, github, checkstyle, junit, rdjsonl, html)`; err == nil || err.Error() != want {
 		t.Errorf("New(x) error = %v, want %s", err, want)
 	}
 }
