@@ -60,6 +60,15 @@ echo "|---|---|---|---|---|---|---|"
 c="$work/corpus"
 measure "docqa lint .txt (JSON)" "$(bytes "$c/txt")" "$(nfiles "$c/txt")" "$docqa" lint --format json --config "$empty" --fail-level never "$c/txt"
 measure "docqa lint .md (JSON)" "$(bytes "$c/md")" "$(nfiles "$c/md")" "$docqa" lint --format json --config "$empty" --fail-level never "$c/md"
+measure "docqa lint .txt (JSON and HTML report)" "$(bytes "$c/txt")" "$(nfiles "$c/txt")" "$docqa" lint --format json --format "html:$work/report.html" --config "$empty" --fail-level never "$c/txt"
+if command -v chromium > /dev/null && [ -z "$only" ]; then
+	# The HTML report of that run, loaded and painted by headless Chromium
+	# (its start-up included): is a page of every finding usable?
+	measure "chromium shows that report ($(du -m "$work/report.html" | cut -f1) MB)" "$(bytes "$work/report.html")" 1 \
+		chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync --user-data-dir="$work/chromium" --window-size=1280,1000 \
+		--screenshot="$work/report.png" "file://$work/report.html"
+fi
 measure "docqa lint one ${large} MB .txt" "$(bytes "$c/large.txt")" 1 "$docqa" lint --format json --config "$empty" --fail-level never "$c/large.txt"
 measure "cat .txt (the floor)" "$(bytes "$c/txt")" "$(nfiles "$c/txt")" sh -c "cat $c/txt/* > /dev/null"
 measure "wc -w .txt" "$(bytes "$c/txt")" "$(nfiles "$c/txt")" sh -c "cat $c/txt/* | wc -w > /dev/null"
