@@ -120,6 +120,7 @@ func (o *goldenOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	opts := report.GoldenOptions{Options: reportOptions(res.Registry()), Update: o.update, Approve: o.approveHint}
 	sinks := outputs.Open(outs, stdout)
+	defer outputs.Abort(sinks) // a failed run leaves the files as they were
 	var printers []report.GoldenPrinter
 	for _, sk := range sinks {
 		opts.Color = sk.ToStdout() && term.Color(stdout)

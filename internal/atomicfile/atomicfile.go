@@ -1,10 +1,12 @@
 // Package atomicfile writes files atomically: a reader sees the old file or
 // the new one, never a part-written one. Every file docqa writes (fixes,
 // reports, baselines, golden copies, starter configurations) goes through
-// it.
+// it: whole, with Write, or as it is produced, with Create.
 package atomicfile
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,8 +15,12 @@ import (
 	"github.com/docqa/docqa/internal/fserr"
 )
 
-// newFileMode is the mode Write gives a file it creates.
+// newFileMode is the mode Write and Create give a file they create.
 const newFileMode fs.FileMode = 0o644
+
+// bufferSize is how much of a File's bytes are held before they are
+// written to its temporary file: printers write a few bytes at a time.
+const bufferSize = 64 << 10
 
 // Write replaces the file at path with data, so that a reader
 // sees the old file or the new one, never a part-written one. It writes a
@@ -33,66 +39,196 @@ func Write(path string, data []byte) error {
 // write is Write with a hook, for tests, called with
 // the temporary file's name just before the rename; an error from it fails
 // the write.
-func write(path string, data []byte, beforeRename func(tmp string) error) (err error) {
+func write(path string, data []byte, beforeRename func(tmp string) error) error {
+	f, err := Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.commit(beforeRename)
+}
+
+// File is a file being replaced atomically, written as its bytes come: they
+// go to a temporary file beside it, which Commit syncs and renames over
+// it. Until then the file is as it was; Abort, or a failed Commit, removes
+// the temporary file. A File is for one goroutine.
+type File struct {
+	path string      // the file replaced: a symbolic link's target
+	mode fs.FileMode // the mode it gets
+	tmp  string      // the temporary file's name
+	f    *os.File
+	w    *bufio.Writer
+	// made are the folders Create made for the file, deepest first:
+	// Abort removes those left empty.
+	made []string
+	err  error // the first error writing, returned by every later call
+	done bool  // committed or aborted
+}
+
+// Create starts replacing the file at path, as Write does, with bytes
+// written to the File returned: it checks path and creates the temporary
+// file in its folder (and the folders above it) at once, so that a path
+// that cannot be written is an error before anything is. The file at path
+// is replaced by Commit; until then, and after Abort, it is as it was.
+// Errors name the file.
+func Create(path string) (*File, error) {
 	// Stat follows every link, those of /dev/fd/N too, which name no path
 	// a rename could replace.
 	if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-		return fmt.Errorf("writing %s: is %s, not a regular file", path, fileKind(fi.Mode()))
+		return nil, fmt.Errorf("writing %s: is %s, not a regular file", path, fileKind(fi.Mode()))
 	}
 	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		target, serr := filepath.EvalSymlinks(path)
 		if serr != nil {
-			return fmt.Errorf("writing %s: %w", path, serr)
+			return nil, fmt.Errorf("writing %s: %w", path, serr)
 		}
 		path = target
 	}
 	mode := newFileMode
 	switch fi, serr := os.Stat(path); {
 	case serr == nil && fi.IsDir():
-		return fmt.Errorf("writing %s: is a folder, not a file", path)
+		return nil, fmt.Errorf("writing %s: is a folder, not a file", path)
 	case serr == nil:
 		mode = fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 	case !os.IsNotExist(serr):
-		return fmt.Errorf("writing %s: %w", path, serr)
+		return nil, fmt.Errorf("writing %s: %w", path, serr)
 	}
 	dir := filepath.Dir(path)
+	made := missingFolders(dir)
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return fmt.Errorf("writing %s: creating its folder: %w", path, err)
+		removeEmpty(made)
+		return nil, fmt.Errorf("writing %s: creating its folder: %w", path, err)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, bare(err))
+		removeEmpty(made)
+		return nil, fmt.Errorf("writing %s: %w", path, bare(err))
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close() // a second Close only reports an error, already ignored
-			os.Remove(tmp)
-			err = fmt.Errorf("writing %s: %w", path, bare(err))
+	return &File{path: path, mode: mode, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, bufferSize), made: made}, nil
+}
+
+// errDone is the error of a write to a File already committed or aborted.
+var errDone = errors.New("already committed or aborted")
+
+// Write implements io.Writer: it writes p to the temporary file. After an
+// error, every Write returns it, and Commit fails with it.
+func (f *File) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	if f.done {
+		return 0, f.fail(errDone)
+	}
+	n, err := f.w.Write(p)
+	if err != nil {
+		return n, f.fail(err)
+	}
+	return n, nil
+}
+
+// fail records err, the first error writing f, naming the file, and
+// returns it.
+func (f *File) fail(err error) error {
+	if f.err == nil {
+		f.err = fmt.Errorf("writing %s: %w", f.path, bare(err))
+	}
+	return f.err
+}
+
+// Commit replaces the file with what was written: it syncs the temporary
+// file, gives it the file's mode and renames it over the file. On failure,
+// or after an error writing, the temporary file is removed, the file is as
+// it was and the error names it.
+func (f *File) Commit() error {
+	return f.commit(nil)
+}
+
+// commit is Commit with Write's hook, called with the temporary file's
+// name just before the rename.
+func (f *File) commit(beforeRename func(tmp string) error) error {
+	if f.done && f.err == nil {
+		return f.fail(errDone)
+	}
+	if f.err == nil {
+		if err := f.rename(beforeRename); err != nil {
+			f.fail(err)
 		}
-	}()
-	if _, err := f.Write(data); err != nil {
+	}
+	if f.err != nil {
+		f.Abort()
+		return f.err
+	}
+	f.done = true
+	return nil
+}
+
+// rename syncs, closes and renames the temporary file over the file.
+func (f *File) rename(beforeRename func(tmp string) error) error {
+	if err := f.w.Flush(); err != nil {
 		return err
 	}
-	if err := f.Sync(); err != nil {
+	if err := f.f.Sync(); err != nil {
 		return err
 	}
-	if err := f.Close(); err != nil {
+	if err := f.f.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp, mode); err != nil { // CreateTemp makes it 0600
+	if err := os.Chmod(f.tmp, f.mode); err != nil { // CreateTemp makes it 0600
 		return err
 	}
 	if beforeRename != nil {
-		if err := beforeRename(tmp); err != nil {
+		if err := beforeRename(f.tmp); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(f.tmp, f.path); err != nil {
 		return err
 	}
-	syncDir(dir)
+	syncDir(filepath.Dir(f.path))
 	return nil
+}
+
+// Abort gives up the write: it removes the temporary file, and the folders
+// Create made for it if they are empty, leaving the file as it was. After
+// Commit it does nothing, so that a caller can defer it.
+func (f *File) Abort() {
+	if f.done {
+		return
+	}
+	f.done = true
+	f.f.Close() // a second Close only reports an error, ignored
+	os.Remove(f.tmp)
+	removeEmpty(f.made)
+}
+
+// missingFolders returns the folders of dir and above it that do not
+// exist, deepest first.
+func missingFolders(dir string) []string {
+	var missing []string
+	for d := filepath.Clean(dir); ; {
+		if _, err := os.Lstat(d); !os.IsNotExist(err) {
+			return missing
+		}
+		missing = append(missing, d)
+		parent := filepath.Dir(d)
+		if parent == d {
+			return missing
+		}
+		d = parent
+	}
+}
+
+// removeEmpty removes the folders dirs, deepest first, as long as they are
+// empty: another file written there meanwhile keeps its folder.
+func removeEmpty(dirs []string) {
+	for _, d := range dirs {
+		if os.Remove(d) != nil {
+			return
+		}
+	}
 }
 
 // fileKind names the kind of a file that is neither a regular file nor a

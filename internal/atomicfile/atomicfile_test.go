@@ -256,3 +256,156 @@ func TestWriteFileAtomicSpecialFile(t *testing.T) {
 		}
 	}
 }
+
+// TestCreate: a File's bytes go to a temporary file beside the file as
+// they are written, and the file is as it was until Commit, which renames
+// the temporary file over it (a new file, with the old one's mode). Abort,
+// or a failed write, leaves the file as it was, no temporary file and no
+// folder Create made; Abort after Commit does nothing.
+func TestCreate(t *testing.T) {
+	chunk := []byte(strings.Repeat("0123456789abcdef", 1024)) // 16 KiB
+	const chunks = 64                                         // 1 MiB, more than File holds
+	for _, tt := range []struct {
+		name     string
+		old      string // the file's text before, "" for no file
+		path     string // relative to the test's folder
+		end      string // how the write ends: "commit", "abort", "commit then abort" or "write fails"
+		want     string // the file's text after, "" for no file
+		wantGone string // a folder that must not exist after, relative to the test's folder
+	}{
+		{name: "commit replaces", old: "old\n", path: "out.json", end: "commit", want: "new"},
+		{name: "commit creates", path: "a/b/out.json", end: "commit", want: "new"},
+		{name: "abort keeps", old: "old\n", path: "out.json", end: "abort", want: "old\n"},
+		{name: "abort creates nothing", path: "a/b/out.json", end: "abort", wantGone: "a"},
+		{name: "abort after commit", old: "old\n", path: "out.json", end: "commit then abort", want: "new"},
+		{name: "write fails", old: "old\n", path: "out.json", end: "write fails", want: "old\n"},
+		{name: "write fails in new folders", path: "a/b/out.json", end: "write fails", wantGone: "a"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, filepath.FromSlash(tt.path))
+			var before fs.FileInfo
+			if tt.old != "" {
+				if err := os.WriteFile(path, []byte(tt.old), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Chmod(path, 0o640); err != nil { // whatever the umask
+					t.Fatal(err)
+				}
+				before, _ = os.Stat(path)
+			}
+			f, err := Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range chunks {
+				if _, err := f.Write(chunk); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The bytes are on disk, in the temporary file, all but what
+			// File holds; the file is as it was.
+			tmp := leftovers(t, filepath.Dir(path))
+			if len(tmp) != 1 {
+				t.Fatalf("temporary files %v, want one", tmp)
+			}
+			if fi, err := os.Stat(filepath.Join(filepath.Dir(path), tmp[0])); err != nil || fi.Size() < chunks*int64(len(chunk))-bufferSize {
+				t.Errorf("temporary file %v (%v), want the bytes written but %d", fi, err, bufferSize)
+			}
+			if tt.old != "" && readString(t, path) != tt.old {
+				t.Error("the file changed before Commit")
+			}
+			var werr error
+			switch tt.end {
+			case "commit":
+				werr = f.Commit()
+			case "abort":
+				f.Abort()
+			case "commit then abort":
+				werr = f.Commit()
+				f.Abort()
+			case "write fails":
+				f.f.Close() // the next write to the file fails
+				if _, err := f.Write(chunk); err != nil && !strings.Contains(err.Error(), "writing "+path+": ") {
+					t.Errorf("write error %q, want one naming %s", err, path)
+				}
+				werr = f.Commit()
+				if werr == nil || !strings.HasPrefix(werr.Error(), "writing "+path+": ") {
+					t.Errorf("Commit = %v, want an error naming %s", werr, path)
+				}
+				werr = nil
+			}
+			if werr != nil {
+				t.Fatal(werr)
+			}
+			switch data, err := os.ReadFile(path); {
+			case tt.want == "" && err == nil:
+				t.Errorf("%s written", tt.path)
+			case tt.want == "new" && (err != nil || string(data) != strings.Repeat(string(chunk), chunks)):
+				t.Errorf("%s: %d bytes (%v), want the %d written", tt.path, len(data), err, chunks*len(chunk))
+			case tt.want != "" && tt.want != "new" && string(data) != tt.want:
+				t.Errorf("%s holds %q, want %q", tt.path, data, tt.want)
+			}
+			if tt.want == "new" {
+				after, err := os.Stat(path)
+				switch {
+				case err != nil:
+					t.Fatal(err)
+				case before != nil && os.SameFile(before, after):
+					t.Error("the file was written in place, not replaced")
+				case before != nil && after.Mode().Perm() != 0o640:
+					t.Errorf("mode %v, want 0640, the old file's", after.Mode().Perm())
+				case before == nil && after.Mode().Perm() != 0o644:
+					t.Errorf("mode %v, want 0644", after.Mode().Perm())
+				}
+			}
+			if tmp := leftovers(t, dir); len(tmp) > 0 {
+				t.Errorf("temporary files left: %v", tmp)
+			}
+			if tmp, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp")); len(tmp) > 0 {
+				t.Errorf("temporary files left: %v", tmp)
+			}
+			if tt.wantGone != "" {
+				if _, err := os.Lstat(filepath.Join(dir, tt.wantGone)); err == nil {
+					t.Errorf("folder %s left", tt.wantGone)
+				}
+			}
+		})
+	}
+}
+
+// TestCreateErrors: a path that cannot be written is an error of Create,
+// before anything is written, with the message Write gives, and no
+// temporary file or folder is left.
+func TestCreateErrors(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "folder"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "file"), []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path string
+		want string
+	}{
+		{"folder", "is a folder, not a file"},
+		{"file/a/out.json", ""}, // a file where a folder should be
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(tt.path))
+		f, err := Create(path)
+		if err == nil || !strings.HasPrefix(err.Error(), "writing "+path+": "+tt.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("Create(%s) = %v, want one line %q", tt.path, err, "writing "+path+": "+tt.want)
+		}
+		if f != nil {
+			t.Errorf("Create(%s) returned a File", tt.path)
+		}
+		werr := Write(path, []byte("new\n"))
+		if err != nil && (werr == nil || werr.Error() != err.Error()) {
+			t.Errorf("Write(%s) = %v, Create's error %v", tt.path, werr, err)
+		}
+	}
+	if tmp := leftovers(t, dir); len(tmp) > 0 {
+		t.Errorf("temporary files left: %v", tmp)
+	}
+}

@@ -1,13 +1,14 @@
 // Package outputs is the --format of docqa's commands: FORMAT or
 // FORMAT:PATH, repeatable. An output on standard output is written as the
-// command goes; one to a file is buffered and written whole when the
-// command ends, never over a file it read (see package writeplan), so a
-// reader never sees a part-written report and a failed run leaves the file
-// as it was.
+// command goes; one to a regular file is written as the command goes to a
+// temporary file beside it, renamed over the file when the command ends
+// (one to standard error or a special file is held until then and written
+// in place), never over a file it read (see package writeplan), so a
+// reader never sees a part-written report, a failed run leaves the file as
+// it was, and a large report is not held in memory.
 package outputs
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -52,13 +53,59 @@ func Parse(specs []string) ([]Output, error) {
 	return outs, nil
 }
 
-// fileOutput is a format written to a file: buffered, and written whole
-// when the run has ended, so that a reader never sees a part-written report
-// and a failed run leaves the file as it was.
+// fileWriter is an output to a file, written as it is produced to a
+// writeplan.Stream: to a temporary file beside a regular file, renamed over
+// it when the command ends well. A file that cannot be opened or written
+// does not stop the command, as when each file was written whole at the
+// end: the error is kept, the rest of the output dropped (and its
+// temporary file removed), and commit returns it once the other outputs
+// are written.
+type fileWriter struct {
+	stream *writeplan.Stream // nil if it could not be opened
+	err    error
+}
+
+// openFile opens the output to d, a file (see fileWriter).
+func openFile(d *writeplan.Destination) *fileWriter {
+	s, err := d.Create()
+	return &fileWriter{stream: s, err: err}
+}
+
+// Write implements io.Writer. It never fails: an error writing the file
+// is kept for commit.
+func (w *fileWriter) Write(p []byte) (int, error) {
+	if w.err == nil {
+		if _, err := w.stream.Write(p); err != nil {
+			w.err = err
+			w.stream.Abort()
+		}
+	}
+	return len(p), nil
+}
+
+// commit writes the file with the output, or returns the error that
+// stopped it; either way no temporary file is left.
+func (w *fileWriter) commit() error {
+	if w.err != nil {
+		w.abort()
+		return w.err
+	}
+	return w.stream.Commit()
+}
+
+// abort gives up the output, leaving the file as it was and no temporary
+// file. After commit it does nothing.
+func (w *fileWriter) abort() {
+	if w.stream != nil {
+		w.stream.Abort()
+	}
+}
+
+// fileOutput is a format written to a file as the run goes (see
+// fileWriter), which replaces the file only if the run reaches its end.
 type fileOutput struct {
 	report.Printer
-	dest  *writeplan.Destination
-	buf   bytes.Buffer
+	w     *fileWriter
 	ended bool
 }
 
@@ -72,40 +119,63 @@ func (f *fileOutput) End(sum report.Summary) error {
 }
 
 // LintPrinter opens the outputs of lint's --format, outs, each with its
-// destination: one on standard output is printed as the run goes, the
-// others are written when it ends. It returns one printer writing all of
-// them, and close, which writes each file if the run reached its end;
-// close returns the first error, having tried every file.
+// destination: one on standard output is printed as the run goes, one to
+// a regular file is written as the run goes to a temporary file beside
+// it, and the others (standard error, special files) are held until it
+// ends. It returns one printer writing all of them, and close, which
+// writes each file if the run reached its end (renaming its temporary file
+// over it) and otherwise leaves it as it was, removing the temporary file;
+// close returns the first error, having tried every file, and must be
+// called whatever the run's outcome. A second call does nothing.
 func LintPrinter(outs []Output, opts report.Options, stdout io.Writer) (p report.Printer, close func() error, err error) {
+	return lintPrinter(outs, stdout, func(format string, w io.Writer) (report.Printer, error) {
+		return report.New(format, w, opts)
+	})
+}
+
+// lintPrinter is LintPrinter with the function that makes each format's
+// printer, for tests.
+func lintPrinter(outs []Output, stdout io.Writer, newPrinter func(format string, w io.Writer) (report.Printer, error)) (p report.Printer, close func() error, err error) {
 	var printers []report.Printer
 	var files []*fileOutput
+	defer func() {
+		if err != nil {
+			abortFiles(files)
+		}
+	}()
 	for _, out := range outs {
 		if out.Dest.Kind() == writeplan.ToStdout {
-			p, err := report.New(out.Format, stdout, opts)
+			p, err := newPrinter(out.Format, stdout)
 			if err != nil {
 				return nil, nil, err
 			}
 			printers = append(printers, p)
 			continue
 		}
-		f := &fileOutput{dest: out.Dest}
-		f.Printer, err = report.New(out.Format, &f.buf, opts)
+		f := &fileOutput{w: openFile(out.Dest)}
+		files = append(files, f)
+		f.Printer, err = newPrinter(out.Format, f.w)
 		if err != nil {
 			return nil, nil, err
 		}
 		printers = append(printers, f)
-		files = append(files, f)
 	}
+	closed := false
 	close = func() error {
+		if closed {
+			return nil
+		}
+		closed = true
 		var first error
 		for _, f := range files {
 			if !f.ended {
 				continue
 			}
-			if err := f.dest.Write(f.buf.Bytes()); err != nil && first == nil {
+			if err := f.w.commit(); err != nil && first == nil {
 				first = err
 			}
 		}
+		abortFiles(files)
 		return first
 	}
 	if len(printers) == 1 && len(files) == 0 {
@@ -114,20 +184,38 @@ func LintPrinter(outs []Output, opts report.Options, stdout io.Writer) (p report
 	return report.Multi(printers...), close, nil
 }
 
+// abortFiles gives up the outputs not written, the last opened first, so
+// that a folder made for two of them is empty when the first's is removed.
+func abortFiles(files []*fileOutput) {
+	for i := len(files) - 1; i >= 0; i-- {
+		files[i].w.abort()
+	}
+}
+
 // Sink is where one output of a command goes: its standard output as the
-// command goes, or a buffer written whole to the output's file at the end,
-// so that a reader never sees a part-written report.
+// command goes, or the output's file (see LintPrinter): written as the
+// command goes to a temporary file that Flush renames over a regular file,
+// or held for Flush to write in place for standard error and special
+// files. A reader never sees a part-written report, and a command that
+// fails leaves the file as it was.
 type Sink struct {
 	Output
 	stdout io.Writer
-	buf    bytes.Buffer
+	file   *fileWriter // nil on standard output
 }
 
-// Open returns a sink for each output, whose destinations are planned.
+// Open returns a sink for each output, whose destinations are planned
+// and checked; it creates the temporary file of each regular file. A file
+// that cannot be written is reported by Flush, once the others are
+// written. The caller must call Flush if the command reaches its end, and
+// Abort in any case (it may defer it).
 func Open(outs []Output, stdout io.Writer) []*Sink {
 	sinks := make([]*Sink, len(outs))
 	for i, out := range outs {
 		sinks[i] = &Sink{Output: out, stdout: stdout}
+		if !sinks[i].ToStdout() {
+			sinks[i].file = openFile(out.Dest)
+		}
 	}
 	return sinks
 }
@@ -135,12 +223,13 @@ func Open(outs []Output, stdout io.Writer) []*Sink {
 // ToStdout reports whether the sink is the command's standard output.
 func (s *Sink) ToStdout() bool { return s.Dest == nil || s.Dest.Kind() == writeplan.ToStdout }
 
-// Writer returns what the output is written to.
+// Writer returns what the output is written to. A write to a file never
+// fails: its error is kept for Flush.
 func (s *Sink) Writer() io.Writer {
-	if s.ToStdout() {
+	if s.file == nil {
 		return s.stdout
 	}
-	return &s.buf
+	return s.file
 }
 
 // Flush writes each sink that goes to a file, having tried every one; it
@@ -148,12 +237,23 @@ func (s *Sink) Writer() io.Writer {
 func Flush(sinks []*Sink) error {
 	var first error
 	for _, s := range sinks {
-		if s.ToStdout() {
+		if s.file == nil {
 			continue
 		}
-		if err := s.Dest.Write(s.buf.Bytes()); err != nil && first == nil {
+		if err := s.file.commit(); err != nil && first == nil {
 			first = err
 		}
 	}
 	return first
+}
+
+// Abort gives up the sinks that Flush has not written, leaving their files
+// as they were and no temporary file. After Flush it does nothing, so that
+// a command can defer it as soon as it has opened its sinks.
+func Abort(sinks []*Sink) {
+	for i := len(sinks) - 1; i >= 0; i-- {
+		if sinks[i].file != nil {
+			sinks[i].file.abort()
+		}
+	}
 }

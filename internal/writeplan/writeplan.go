@@ -4,10 +4,12 @@
 // configuration or a baseline, land where a folder walk would lint it, or
 // write the file another output writes. Each output is then written the
 // way its kind of file needs: the standard streams by name, special files
-// (devices, named pipes, /dev/fd/N) in place, regular files atomically.
+// (devices, named pipes, /dev/fd/N) in place, regular files atomically;
+// whole (Destination.Write) or as it is produced (Destination.Create).
 package writeplan
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -26,8 +28,8 @@ type Kind int
 
 const (
 	// ToFile is a regular file, or a path where there is no file yet. It
-	// is replaced atomically (atomicfile.Write); through a symbolic
-	// link, the link's target is.
+	// is replaced atomically (atomicfile.Write, or atomicfile.Create for a
+	// Stream); through a symbolic link, the link's target is.
 	ToFile Kind = iota
 	// ToStdout is standard output: no path, "-", /dev/stdout or
 	// /dev/fd/1. It is the command's own standard output.
@@ -360,6 +362,79 @@ func writeInPlace(ctx context.Context, path string, data []byte) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// Stream is an output being written, as its bytes come, to its
+// destination, which it replaces only when Commit is called: a failed or
+// interrupted run calls Abort and leaves the file as it was. A regular
+// file's bytes go to a temporary file beside it (atomicfile.Create), so
+// that they need not be held in memory; those of the standard streams and
+// of special files are held and written whole by Commit, as Write writes
+// them, since these are written in place and a reader would see a failed
+// run's part. A Stream is for one goroutine.
+type Stream struct {
+	d    *Destination
+	file *atomicfile.File // a regular file's; nil for the others
+	buf  bytes.Buffer     // the others' bytes
+	done bool
+}
+
+// Create starts writing the destination as a Stream. For a regular file
+// it creates the temporary file (and the folders above the file) at once:
+// an error, naming the file, says that the path cannot be written, before
+// anything is. The plan's Check must have passed.
+func (d *Destination) Create() (*Stream, error) {
+	s := &Stream{d: d}
+	if d.kind == ToFile {
+		f, err := atomicfile.Create(d.path)
+		if err != nil {
+			return nil, err
+		}
+		s.file = f
+	}
+	return s, nil
+}
+
+// Write implements io.Writer. A regular file's bytes are written to its
+// temporary file; an error names the file, and after one, Commit fails.
+func (s *Stream) Write(p []byte) (int, error) {
+	if s.file != nil {
+		return s.file.Write(p)
+	}
+	if s.done {
+		return 0, fmt.Errorf("%s: already committed or aborted", s.d.flag)
+	}
+	return s.buf.Write(p)
+}
+
+// Commit writes the destination with what was written to the stream: it
+// replaces a regular file atomically, syncing the temporary file and its
+// folder (see atomicfile.File.Commit), and writes the others whole, as
+// Write does. On failure a regular file is as it was and no temporary file
+// is left; errors name the file.
+func (s *Stream) Commit() error {
+	if s.file != nil {
+		return s.file.Commit()
+	}
+	if s.done {
+		return fmt.Errorf("%s: already committed or aborted", s.d.flag)
+	}
+	s.done = true
+	data := s.buf.Bytes()
+	s.buf = bytes.Buffer{}
+	return s.d.Write(data)
+}
+
+// Abort gives up the stream, leaving the destination as it was: a regular
+// file's temporary file is removed. After Commit it does nothing, so that
+// a caller can defer it.
+func (s *Stream) Abort() {
+	if s.file != nil {
+		s.file.Abort()
+		return
+	}
+	s.done = true
+	s.buf = bytes.Buffer{}
 }
 
 // FileKey identifies a file across the spellings of its path ("a.md",

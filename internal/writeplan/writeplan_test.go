@@ -1,8 +1,10 @@
 package writeplan
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -166,5 +168,103 @@ func fifo(t *testing.T, path string) {
 	}
 	if out, err := exec.Command(mkfifo, path).CombinedOutput(); err != nil {
 		t.Skipf("mkfifo: %v: %s", err, out)
+	}
+}
+
+// TestStream: a Stream to a regular file writes a temporary file beside
+// it as it goes and replaces the file at Commit; one to standard output,
+// standard error or a special file is held and written whole at Commit, as
+// Write writes it. Abort, or Abort after Commit, leaves each as Commit left
+// it or as it was, and no temporary file.
+func TestStream(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Unix paths")
+	}
+	for _, tt := range []struct {
+		path   string
+		commit bool
+	}{
+		{"out.json", true},
+		{"out.json", false},
+		{"new/out.json", true},
+		{"new/out.json", false},
+		{"-", true},
+		{"-", false},
+		{"/dev/stderr", true},
+		{"/dev/stderr", false},
+		{os.DevNull, true},
+	} {
+		t.Run(fmt.Sprintf("%s commit %v", tt.path, tt.commit), func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			writeFiles(t, dir, map[string]string{"out.json": "old\n"})
+			var stdout, stderr bytes.Buffer
+			p := New(context.Background(), &stdout, &stderr)
+			d := p.Output("--format json:"+tt.path, tt.path)
+			if err := p.Check(); err != nil {
+				t.Fatal(err)
+			}
+			s, err := d.Create()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Abort()
+			if _, err := io.WriteString(s, "new\n"); err != nil {
+				t.Fatal(err)
+			}
+			written := func() string {
+				switch d.Kind() {
+				case ToStdout:
+					return stdout.String()
+				case ToStderr:
+					return stderr.String()
+				case ToSpecial:
+					return "new\n" // what a device does with it is its own
+				}
+				data, err := os.ReadFile(tt.path)
+				if err != nil {
+					return ""
+				}
+				return string(data)
+			}
+			was := map[string]string{"out.json": "old\n"}[tt.path]
+			if d.Kind() != ToSpecial && written() != was {
+				t.Errorf("written before Commit: %q", written())
+			}
+			if tt.commit {
+				if err := s.Commit(); err != nil {
+					t.Fatal(err)
+				}
+				was = "new\n"
+			}
+			s.Abort()
+			if got := written(); got != was {
+				t.Errorf("%s holds %q, want %q", tt.path, got, was)
+			}
+			if tmp, _ := filepath.Glob(filepath.Join(filepath.Dir(tt.path), ".*.tmp")); len(tmp) > 0 {
+				t.Errorf("temporary files left: %v", tmp)
+			}
+			if _, err := os.Stat("new"); err == nil && !tt.commit {
+				t.Error("a folder made for nothing")
+			}
+		})
+	}
+}
+
+// TestStreamCreateError: a regular file that cannot be written is
+// Create's error, with the message Write gives.
+func TestStreamCreateError(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("folder", 0o777); err != nil {
+		t.Fatal(err)
+	}
+	p := New(context.Background(), io.Discard, io.Discard)
+	d := p.Output("--format json:folder", "folder")
+	s, err := d.Create()
+	if want := "writing folder: is a folder, not a file"; s != nil || err == nil || err.Error() != want {
+		t.Errorf("Create = %v, %v; want %q", s, err, want)
+	}
+	if werr := d.Write([]byte("new\n")); werr == nil || err == nil || werr.Error() != err.Error() {
+		t.Errorf("Write = %v, Create %v: want the same error", werr, err)
 	}
 }
