@@ -53,7 +53,8 @@ terminal), then a blank line and the findings, one a line, as 'docqa lint'
 prints them. A finding lies in NEW, but for a removed quotation, code block,
 HTML block or front matter, which lies in OLD. The json format is that of
 'docqa lint --format json', with "old_text" and "new_text" where a finding
-has them.
+has them. The html format is one page to read in a browser: NEW's
+paragraphs, each changed one with its word diff and findings beside it.
 
 The exit status is 1 if any finding is at or above --fail-level, 2 for a
 usage, config or I/O error.`,
