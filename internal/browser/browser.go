@@ -2,7 +2,7 @@
 // local HTML file (a report docqa wrote) and returns the DOM as the page's
 // own script left it (DumpDOM), or takes a screenshot of it (Screenshot),
 // and checks that a screenshot shows a rendered page, not a blank one
-// (CheckRendered).
+// (CheckRendered); Render does the first two with one start.
 //
 // Each call starts Chromium once, with a fresh profile folder that is
 // removed afterwards, and with the flags a machine without a network or a
@@ -100,33 +100,55 @@ func (c *Chromium) DumpDOM(ctx context.Context, file string) ([]byte, error) {
 // Screenshot loads the local HTML file in a window width by height pixels
 // and writes a PNG of what it shows (the top of the page) to png.
 func (c *Chromium) Screenshot(ctx context.Context, file, png string, width, height int) error {
+	_, err := c.render(ctx, file, png, width, height, false)
+	return err
+}
+
+// Render does what DumpDOM and Screenshot do with one start of Chromium:
+// it loads the local HTML file in a window width by height pixels, writes
+// a PNG of what it shows to png, and returns the DOM.
+func (c *Chromium) Render(ctx context.Context, file, png string, width, height int) ([]byte, error) {
+	return c.render(ctx, file, png, width, height, true)
+}
+
+// render takes a screenshot of file, and with dump returns its DOM too.
+func (c *Chromium) render(ctx context.Context, file, png string, width, height int, dump bool) ([]byte, error) {
 	if width <= 0 || height <= 0 {
-		return fmt.Errorf("screenshot of %s: window %dx%d", file, width, height)
+		return nil, fmt.Errorf("screenshot of %s: window %dx%d", file, width, height)
 	}
 	u, err := fileURL(file)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	abs, err := filepath.Abs(png)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Chromium leaves an older file in place if it fails to write.
 	if err := os.Remove(abs); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
+		return nil, err
 	}
 	what := fmt.Sprintf("--screenshot %s of %s", png, file)
-	if _, err := c.run(ctx, what, "--screenshot="+abs, fmt.Sprintf("--window-size=%d,%d", width, height), "--hide-scrollbars", u); err != nil {
-		return err
+	args := []string{"--screenshot=" + abs, fmt.Sprintf("--window-size=%d,%d", width, height), "--hide-scrollbars"}
+	if dump {
+		what = "--dump-dom " + what
+		args = append(args, "--dump-dom")
+	}
+	out, err := c.run(ctx, what, append(args, u)...)
+	if err != nil {
+		return nil, err
 	}
 	fi, err := os.Stat(abs)
 	if err != nil {
-		return fmt.Errorf("chromium %s: wrote no file: %w", what, err)
+		return nil, fmt.Errorf("chromium %s: wrote no file: %w", what, err)
 	}
 	if fi.Size() == 0 {
-		return fmt.Errorf("chromium %s: wrote an empty file", what)
+		return nil, fmt.Errorf("chromium %s: wrote an empty file", what)
 	}
-	return nil
+	if dump && len(bytes.TrimSpace(out)) == 0 {
+		return nil, fmt.Errorf("chromium %s: printed no DOM", what)
+	}
+	return out, nil
 }
 
 // fileURL returns the file: URL of a local file, which must exist.

@@ -22,8 +22,11 @@ func chromium(t *testing.T) *Chromium {
 	if errors.Is(err, ErrNotFound) && os.Getenv("CI") == "" {
 		t.Skipf("%v (apt-get install chromium)", err)
 	}
-	if err != nil {
+	if errors.Is(err, ErrNotFound) {
 		t.Fatalf("%v; CI is set: the browser tests must run in CI (.ci/run installs chromium with apt-get)", err)
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 	return c
 }
@@ -129,6 +132,29 @@ func TestScreenshot(t *testing.T) {
 	}
 	if s, err := CheckRendered(data); err == nil || !strings.Contains(err.Error(), "blank") {
 		t.Errorf("blank page: %v, %v; want it found blank", s, err)
+	}
+}
+
+// TestRender: the DOM and the screenshot from one start of Chromium.
+func TestRender(t *testing.T) {
+	c := chromium(t)
+	page := writePage(t, "page.html", testPage)
+	png := filepath.Join(t.TempDir(), "shot.png")
+	start := time.Now()
+	dom, err := c.Render(t.Context(), page, png, 1024, 768)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("render in %v", time.Since(start).Round(time.Millisecond))
+	if !strings.Contains(string(dom), `<p id="added">added by the script</p>`) {
+		t.Errorf("the DOM lacks the script's paragraph:\n%s", dom)
+	}
+	data, err := os.ReadFile(png)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := CheckRendered(data); err != nil || s.Width != 1024 || s.Height != 768 {
+		t.Errorf("screenshot %v: %v", s, err)
 	}
 }
 
