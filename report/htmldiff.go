@@ -32,9 +32,10 @@ func WriteDiffHTML(w io.Writer, res *checks.Result, opts Options) error {
 		name = displayPath(res.New.Path)
 	}
 	pg := page{
-		Kind:    "diff",
-		Title:   "docqa diff " + revisionName(res.Old) + " " + revisionName(res.New),
-		Totals:  fmt.Sprintf("%s, %s (%s)", plural(len(res.Paragraphs), "changed paragraph", "changed paragraphs"), plural(len(res.Findings), "finding", "findings"), findingCounts(sum.Error, sum.Warning, sum.Info)),
+		Kind:  "diff",
+		Title: "docqa diff",
+		Totals: fmt.Sprintf("%s → %s: %s, %s (%s)", revisionName(res.Old), revisionName(res.New),
+			plural(len(res.Paragraphs), "changed paragraph", "changed paragraphs"), plural(len(res.Findings), "finding", "findings"), findingCounts(sum.Error, sum.Warning, sum.Info)),
 		Version: opts.Version,
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)

@@ -176,7 +176,7 @@ func (p *HTML) filterStyle() string {
 // and severity, and the documents with their counts.
 func (p *HTML) writeSummary(w *bufio.Writer, sum Summary) {
 	if len(p.rules) > 0 {
-		w.WriteString("<form class=\"filters\" aria-label=\"Filters\">\n<fieldset><legend>Severity</legend>\n")
+		w.WriteString("<div class=\"filters\" role=\"group\" aria-label=\"Filters\">\n<fieldset><legend>Severity</legend>\n")
 		for _, s := range []struct {
 			name, label string
 			n           int
@@ -196,7 +196,7 @@ func (p *HTML) writeSummary(w *bufio.Writer, sum Summary) {
 		if len(p.files) > 1 {
 			w.WriteString("<p id=\"file-filter\" hidden><label>Files whose path holds <input type=\"search\" size=\"24\"></label></p>\n")
 		}
-		w.WriteString("</form>\n")
+		w.WriteString("</div>\n")
 	}
 	w.WriteString("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n")
 	if len(p.rules) > 0 {

@@ -410,10 +410,17 @@ func TestRelativeURI(t *testing.T) {
 // the one .ci/run installs under .ci/node. Without it the test is skipped,
 // except in CI (CI set), which must have it.
 func sarifMultitool(t *testing.T) string {
+	return nodeTool(t, "the SARIF validator", "DOCQA_SARIF_MULTITOOL", "sarif-multitool", "@microsoft/sarif-multitool@5.7.0")
+}
+
+// nodeTool returns the npm tool bin (what, for messages) of package pkg:
+// the path in $env, or the one .ci/run installs under .ci/node. Without
+// it the test is skipped, except in CI (CI set), which must have it.
+func nodeTool(t *testing.T, what, env, bin, pkg string) string {
 	t.Helper()
-	if tool := os.Getenv("DOCQA_SARIF_MULTITOOL"); tool != "" {
+	if tool := os.Getenv(env); tool != "" {
 		if _, err := os.Stat(tool); err != nil {
-			t.Fatalf("DOCQA_SARIF_MULTITOOL: %v", err)
+			t.Fatalf("%s: %v", env, err)
 		}
 		return tool
 	}
@@ -431,15 +438,15 @@ func sarifMultitool(t *testing.T) string {
 		}
 		dir = parent
 	}
-	tool := filepath.Join(dir, ".ci", "node", "node_modules", ".bin", "sarif-multitool")
+	tool := filepath.Join(dir, ".ci", "node", "node_modules", ".bin", bin)
 	if _, err := os.Stat(tool); err == nil {
 		return tool
 	}
-	const install = "npm install --prefix .ci/node --no-audit --no-fund @microsoft/sarif-multitool@5.7.0"
+	install := "npm install --prefix .ci/node --no-audit --no-fund " + pkg
 	if os.Getenv("CI") != "" {
-		t.Fatalf("the SARIF validator is missing at %s: .ci/run installs it with %q (or set DOCQA_SARIF_MULTITOOL)", tool, install)
+		t.Fatalf("%s is missing at %s: .ci/run installs it with %q (or set %s)", what, tool, install, env)
 	}
-	t.Skipf("the SARIF validator is not installed: run %q in the repository, or set DOCQA_SARIF_MULTITOOL", install)
+	t.Skipf("%s is not installed: run %q in the repository, or set %s", what, install, env)
 	return ""
 }
 

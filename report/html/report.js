@@ -47,9 +47,6 @@
   findings.forEach(function (el, i) {
     el.addEventListener("focus", function () { if (current !== i) { current = i; } });
   });
-  document.querySelectorAll("form.filters").forEach(function (f) {
-    f.addEventListener("submit", function (e) { e.preventDefault(); });
-  });
   var filter = document.getElementById("file-filter");
   if (filter) {
     filter.hidden = false;
