@@ -62,9 +62,9 @@ func (pg page) writeHead(w *bufio.Writer) {
 	htmlAttr(w, pg.Kind)
 	w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n")
 	// default-src 'none' forbids everything the page does not name:
-	// scripts and styles other than its own, images, fonts, frames,
-	// connections, forms and a base URL.
-	fmt.Fprintf(w, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '%s'; script-src '%s'; img-src data:; base-uri 'none'; form-action 'none'\">\n",
+	// scripts and styles other than its own, images, fonts, frames and
+	// connections; a base URL and form submissions are forbidden too.
+	fmt.Fprintf(w, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '%s'; script-src '%s'; base-uri 'none'; form-action 'none'\">\n",
 		cspHash(style), cspHash(htmlJS))
 	w.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"generator\" content=\"docqa ")
 	htmlAttr(w, version)

@@ -10,7 +10,6 @@ import (
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/goldenfile"
-	"github.com/docqa/docqa/rules"
 )
 
 // WriteDiffHTML writes a comparison (docqa diff) as one self-contained
@@ -332,15 +331,4 @@ func goldenLabel(status string) string {
 		return "WRITTEN"
 	}
 	return "✗ ERROR"
-}
-
-// oldNewNote writes what a revision finding changed, old to new, as a
-// word diff.
-func oldNewNote(w *bufio.Writer, f *rules.Finding) {
-	if f.OldText == "" && f.NewText == "" {
-		return
-	}
-	w.WriteString("<p class=\"change\">")
-	writeDiffOps(w, checks.DiffWords(f.OldText, f.NewText))
-	w.WriteString("</p>")
 }

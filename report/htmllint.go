@@ -198,7 +198,7 @@ func (p *HTML) writeSummary(w *bufio.Writer, sum Summary) {
 		}
 		w.WriteString("</div>\n")
 	}
-	w.WriteString("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n")
+	w.WriteString("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n<div class=\"tables\">\n")
 	if len(p.rules) > 0 {
 		w.WriteString("<table class=\"by-rule\">\n<caption>Findings by rule</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\" class=\"n\">Errors</th><th scope=\"col\" class=\"n\">Warnings</th><th scope=\"col\" class=\"n\">Notes</th></tr></thead>\n<tbody>\n")
 		for _, r := range p.rules {
@@ -233,7 +233,7 @@ func (p *HTML) writeSummary(w *bufio.Writer, sum Summary) {
 		}
 		w.WriteString("</tbody>\n</table>\n")
 	}
-	w.WriteString("</section>\n")
+	w.WriteString("</div>\n</section>\n")
 }
 
 func boolInt(b bool) int {
@@ -376,7 +376,7 @@ func (r *docRenderer) line(docID string, l int, ps []placed, active, notes []int
 	if len(notes) > 0 {
 		w.WriteString(" has-notes")
 	}
-	fmt.Fprintf(w, "\" id=\"%s-L%d\"><a class=\"no\" href=\"#%s-L%d\" aria-label=\"line %d\">%d</a><span class=\"tx\">", docID, l, docID, l, l, l)
+	fmt.Fprintf(w, "\" id=\"%s-L%d\"><a class=\"no\" href=\"#%s-L%d\" tabindex=\"-1\">%d</a><span class=\"tx\">", docID, l, docID, l, l)
 	r.marked(span, l, ps, active)
 	w.WriteString("</span>")
 	if len(notes) > 0 {
@@ -416,9 +416,7 @@ func (r *docRenderer) marked(span document.Span, l int, ps []placed, active []in
 			p := &ps[i]
 			lo, hi := max(p.start, span.Start), min(p.end, span.End)
 			if lo >= hi && p.line == l && lo == b {
-				fmt.Fprintf(w, "<mark class=\"point %s\" id=\"%s-m\" data-finding=\"%s\" title=\"", p.class, p.id, p.id)
-				htmlAttr(w, p.f.Message)
-				w.WriteString("\"></mark>")
+				fmt.Fprintf(w, "<mark class=\"point %s\" id=\"%s-m\" data-finding=\"%s\"></mark>", p.class, p.id, p.id)
 			}
 		}
 		if k+1 == len(bounds) || b >= span.End {
@@ -456,8 +454,6 @@ func (r *docRenderer) marked(span document.Span, l int, ps []placed, active []in
 			}
 			w.WriteString(ps[i].id)
 		}
-		w.WriteString("\" title=\"")
-		htmlAttr(w, first.f.Message)
 		w.WriteString("\">")
 		htmlText(w, text)
 		w.WriteString("</mark>")
@@ -477,9 +473,6 @@ func (r *docRenderer) note(docID string, p *placed) {
 	w.WriteString("</code></a></p><p class=\"msg\">")
 	htmlText(w, f.Message)
 	w.WriteString("</p>")
-	if !slices.ContainsFunc(f.Related, func(rel rules.Related) bool { return rel.Doc != nil && rel.Doc != r.doc }) {
-		oldNewNote(w, f)
-	}
 	for _, x := range f.Fixes {
 		old := ""
 		if x.Span.Start >= 0 && x.Span.Start <= x.Span.End && x.Span.End <= len(r.doc.Text) {

@@ -3,6 +3,8 @@ package verify
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -303,10 +305,12 @@ func sameWords(a, b []token) bool {
 // quotation's words as the article has them and the source's as the
 // source has them: [-source-]{+quotation+}; an ellipsis of the quotation
 // shows as "…". qt holds the quotation's text from its offset qfrom on.
-// It returns too the two sides of the diff: the source's words and the
-// quotation's, each with "…" where the quotation has an ellipsis.
+// It returns too the two texts compared, for a reader to see side by
+// side: the source's passage as written (punctuation kept) but for the
+// words an ellipsis or bracket of the quotation stands for, which are
+// "…", and the quotation as written; white space runs are one space.
 func (al alignment) render(qt []byte, qfrom int, st []byte) (diff, source, quote string) {
-	var b, sb, qb strings.Builder
+	var b, sb strings.Builder
 	text := func(t []byte, from int, ts []token) string {
 		if len(ts) == 0 {
 			return ""
@@ -315,36 +319,66 @@ func (al alignment) render(qt []byte, qfrom int, st []byte) (diff, source, quote
 	}
 	qd := func(ts []token) string { return text(qt, qfrom, ts) }
 	sd := func(ts []token) string { return text(st, 0, ts) }
-	add := func(b *strings.Builder, s string) {
+	add := func(s string) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(s)
 	}
+	// The source side: each run of its words with what lies between them,
+	// but where the quotation skipped words.
+	prevEnd, gap := -1, false
+	sourceRun := func(ts []token) {
+		if len(ts) == 0 {
+			return
+		}
+		start := ts[0].start
+		switch {
+		case prevEnd < 0 && gap:
+			sb.WriteString("… ")
+		case prevEnd >= 0 && gap && hasWord(st[prevEnd:start]):
+			sb.WriteString(" … ")
+		case prevEnd >= 0:
+			sb.Write(st[prevEnd:start])
+		}
+		sb.Write(st[start:ts[len(ts)-1].end])
+		prevEnd, gap = ts[len(ts)-1].end, false
+	}
 	for i := 0; i < len(al.ops); i++ {
 		o := al.ops[i]
 		if o.gap {
-			add(&b, "…")
-			add(&sb, "…")
-			add(&qb, "…")
+			add("…")
+			gap = true
 		}
 		switch o.kind {
 		case equal:
-			add(&b, qd(o.q))
-			add(&sb, sd(o.s))
-			add(&qb, qd(o.q))
+			add(qd(o.q))
+			sourceRun(o.s)
 		case sourceOnly:
-			add(&b, "[-"+sd(o.s)+"-]")
-			add(&sb, sd(o.s))
+			add("[-" + sd(o.s) + "-]")
+			sourceRun(o.s)
 			if i+1 < len(al.ops) && al.ops[i+1].kind == quoteOnly && !al.ops[i+1].gap {
 				b.WriteString("{+" + qd(al.ops[i+1].q) + "+}")
-				add(&qb, qd(al.ops[i+1].q))
 				i++
 			}
 		case quoteOnly:
-			add(&b, "{+"+qd(o.q)+"+}")
-			add(&qb, qd(o.q))
+			add("{+" + qd(o.q) + "+}")
 		}
 	}
-	return b.String(), sb.String(), qb.String()
+	if gap && prevEnd >= 0 {
+		sb.WriteString(" …")
+	} else if prevEnd >= 0 {
+		// The punctuation that ends the source's sentence or clause.
+		end := prevEnd
+		for n := 0; n < 3 && end < len(st); n++ {
+			r, size := utf8.DecodeRune(st[end:])
+			if r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.IsNumber(r) {
+				break
+			}
+			end += size
+		}
+		sb.Write(st[prevEnd:end])
+	}
+	oneSpace := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	return b.String(), oneSpace(sb.String()), oneSpace(string(qt))
 }

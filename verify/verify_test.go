@@ -332,3 +332,36 @@ func TestMatchMarkdown(t *testing.T) {
 		t.Errorf("findings %+v", fs)
 	}
 }
+
+// TestMatchSides checks the two texts an altered quotation is shown beside:
+// the source's words as written (punctuation and marks kept, the words an
+// ellipsis leaves out as "…", the punctuation that ends the passage), and
+// the quotation's.
+func TestMatchSides(t *testing.T) {
+	for _, tt := range []struct {
+		name, article, source, quote string
+	}{
+		{"marks and commas kept", `It named the “application of counter-terrorism and counter-terrorism strategies”.`,
+			`application of counter-terrorism and counter-"extremism" strategies.`,
+			"application of counter-terrorism and counter-terrorism strategies"},
+		{"an ellipsis for left-out words", `It said the “scale of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups … could constitute international crimes, in particular crimes against humanity.”`,
+			"extent of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups … may constitute international crimes, in particular crimes against humanity.",
+			"scale of arbitrary and discriminatory detention of members of Uyghur and other predominantly Muslim groups … could constitute international crimes, in particular crimes against humanity."},
+		{"a comma inside the passage", `It found “accusations of patterns of torture or ill-treatment, including forced medical treatment and adverse conditions of detention, are credible.”`,
+			"Allegations of patterns of torture or ill-treatment, including forced medical treatment and adverse conditions of detention, are credible,",
+			"accusations of patterns of torture or ill-treatment, including forced medical treatment and adverse conditions of detention, are credible."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := matchOne(t, tt.article, report)
+			if m.Class != Altered {
+				t.Fatalf("class %v, want altered", m.Class)
+			}
+			if m.SourceWords != tt.source {
+				t.Errorf("source side\n got %q\nwant %q", m.SourceWords, tt.source)
+			}
+			if m.QuoteWords != tt.quote {
+				t.Errorf("quotation side\n got %q\nwant %q", m.QuoteWords, tt.quote)
+			}
+		})
+	}
+}
