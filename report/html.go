@@ -268,11 +268,7 @@ func writeRuleDocs(w *bufio.Writer, reg *rules.Registry, ids []string) {
 		w.WriteString("<p>")
 		htmlText(w, r.Summary)
 		w.WriteString("</p>\n")
-		if r.Explanation != "" {
-			w.WriteString("<p class=\"expl\">")
-			htmlText(w, r.Explanation)
-			w.WriteString("</p>\n")
-		}
+		writeProse(w, r.Explanation)
 		if r.Bad != "" {
 			w.WriteString("<p>Reported:</p>\n<pre>")
 			htmlText(w, r.Bad)
@@ -291,6 +287,45 @@ func writeRuleDocs(w *bufio.Writer, reg *rules.Registry, ids []string) {
 		w.WriteString("</article>\n")
 	}
 	w.WriteString("</section>\n")
+}
+
+// writeProse writes a rule's explanation, hard-wrapped plain text, as
+// HTML: paragraphs apart at blank lines, each a <p> with its lines joined,
+// or a <ul> when its lines open with "- " (a line that does not continues
+// the item before).
+func writeProse(w *bufio.Writer, text string) {
+	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		lines := strings.Split(strings.TrimSpace(para), "\n")
+		if strings.HasPrefix(lines[0], "- ") {
+			w.WriteString("<ul class=\"expl\">")
+			var item []string
+			flush := func() {
+				if len(item) > 0 {
+					w.WriteString("<li>")
+					htmlText(w, strings.Join(item, " "))
+					w.WriteString("</li>")
+				}
+				item = item[:0]
+			}
+			for _, l := range lines {
+				l = strings.TrimSpace(l)
+				if rest, ok := strings.CutPrefix(l, "- "); ok {
+					flush()
+					l = rest
+				}
+				item = append(item, l)
+			}
+			flush()
+			w.WriteString("</ul>\n")
+			continue
+		}
+		for i := range lines {
+			lines[i] = strings.TrimSpace(lines[i])
+		}
+		w.WriteString("<p class=\"expl\">")
+		htmlText(w, strings.Join(lines, " "))
+		w.WriteString("</p>\n")
+	}
 }
 
 // safeURL reports whether a link from a configuration may be written as an

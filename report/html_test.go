@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
@@ -538,3 +539,16 @@ func TestHTMLContrast(t *testing.T) {
 }
 
 var _ io.Writer = (*countingWriter)(nil)
+
+func TestWriteProse(t *testing.T) {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	writeProse(w, "Reports a quotation\nwith no speaker. The cues:\n\n- a speech verb: said,\n  told, <wrote>;\n- a colon.\n\nNot reported: titles.\n")
+	w.Flush()
+	want := "<p class=\"expl\">Reports a quotation with no speaker. The cues:</p>\n" +
+		"<ul class=\"expl\"><li>a speech verb: said, told, &lt;wrote&gt;;</li><li>a colon.</li></ul>\n" +
+		"<p class=\"expl\">Not reported: titles.</p>\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
