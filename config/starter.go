@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/docqa/docqa/internal/wrap"
+
 	"github.com/docqa/docqa/rules"
 )
 
@@ -98,7 +100,7 @@ func writeStarterRule(b *bytes.Buffer, r *rules.Rule) {
 		if opt.Doc != "" {
 			doc += "; " + opt.Doc
 		}
-		writeWrapped(b, doc, "#    # ", starterWidth)
+		wrap.Write(b, doc, "#    # ", starterWidth)
 		writeFlow(b, opt.Name+": "+ExampleValue(opt), "#    ", "#      ", starterWidth)
 	}
 }
@@ -160,36 +162,6 @@ func writeFlow(b *bytes.Buffer, line, indent, more string, width int) {
 		n += w
 	}
 	b.WriteString("\n")
-}
-
-// writeWrapped writes text reflowed to lines of at most width characters (a
-// longer word gets a line of its own), each starting with indent.
-// Paragraphs, separated by blank lines, stay apart.
-func writeWrapped(b *bytes.Buffer, text, indent string, width int) {
-	for i, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		n := 0
-		for _, word := range strings.Fields(para) {
-			switch {
-			case n == 0:
-				b.WriteString(indent)
-				n = len(indent)
-			case n+1+utf8.RuneCountInString(word) > width:
-				b.WriteString("\n" + indent)
-				n = len(indent)
-			default:
-				b.WriteByte(' ')
-				n++
-			}
-			b.WriteString(word)
-			n += utf8.RuneCountInString(word)
-		}
-		if n > 0 {
-			b.WriteString("\n")
-		}
-	}
 }
 
 // yamlString returns s as a YAML string: plain if it is lower-case words

@@ -6,7 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
+
+	"github.com/docqa/docqa/internal/wrap"
 
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/rules"
@@ -39,7 +40,7 @@ func ExplainRule(w io.Writer, r *rules.Rule) error {
 	fmt.Fprintf(&b, "Default severity: %s\n", r.DefaultSeverity())
 	if r.Explanation != "" {
 		b.WriteString("\n")
-		writeWrapped(&b, r.Explanation, "", explainWidth)
+		wrap.Write(&b, r.Explanation, "", explainWidth)
 	}
 	if len(r.Options) > 0 {
 		b.WriteString("\nOptions:\n")
@@ -50,10 +51,10 @@ func ExplainRule(w io.Writer, r *rules.Rule) error {
 			}
 			fmt.Fprintf(&b, "  %s (%s)\n", opt.Name, kind)
 			if opt.Doc != "" {
-				writeWrapped(&b, opt.Doc, "      ", explainWidth)
+				wrap.Write(&b, opt.Doc, "      ", explainWidth)
 			}
 			if opt.Default != nil {
-				writeWrapped(&b, "Default: "+config.ExampleValue(opt), "      ", explainWidth)
+				wrap.Write(&b, "Default: "+config.ExampleValue(opt), "      ", explainWidth)
 			}
 		}
 	}
@@ -78,35 +79,5 @@ func writeIndented(b *bytes.Buffer, text, indent string) {
 			continue
 		}
 		b.WriteString(indent + line)
-	}
-}
-
-// writeWrapped writes text reflowed to lines of at most width characters (a
-// longer word gets a line of its own), each starting with indent.
-// Paragraphs, separated by blank lines, stay apart.
-func writeWrapped(b *bytes.Buffer, text, indent string, width int) {
-	for i, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		n := 0
-		for _, word := range strings.Fields(para) {
-			switch {
-			case n == 0:
-				b.WriteString(indent)
-				n = len(indent)
-			case n+1+utf8.RuneCountInString(word) > width:
-				b.WriteString("\n" + indent)
-				n = len(indent)
-			default:
-				b.WriteByte(' ')
-				n++
-			}
-			b.WriteString(word)
-			n += utf8.RuneCountInString(word)
-		}
-		if n > 0 {
-			b.WriteString("\n")
-		}
 	}
 }
