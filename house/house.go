@@ -422,7 +422,7 @@ func (c *compiled) rule() *rules.Rule {
 		ex.WriteString(" Looks inside and outside quotations.")
 	}
 	if d.Description != "" {
-		ex.WriteString("\n\n" + d.Description + ".")
+		ex.WriteString("\n\n" + sentence(d.Description))
 	}
 	if d.Source != "" {
 		ex.WriteString("\n\nA house rule defined in " + d.Source + ".")
@@ -489,4 +489,14 @@ func (c *compiled) example() (string, string) {
 // replacement; a message may use either, both or neither.
 func format(msg, text, repl string) string {
 	return fmt.Sprintf(msg+"%.0[1]s", text, repl) // the empty verb allows unused arguments
+}
+
+// sentence returns s, trimmed, ending in a full stop, question or
+// exclamation mark: a description written with or without one.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
 }

@@ -518,3 +518,24 @@ func TestSubstitutionFixNeverTouchesMarkup(t *testing.T) {
 		}
 	}
 }
+
+func TestDescription(t *testing.T) {
+	for _, tt := range []struct{ desc, summary, sentence string }{
+		{"Use the house spelling", "Use the house spelling", "Use the house spelling."},
+		{"Use the house spelling.", "Use the house spelling", "Use the house spelling."},
+		{"  Why not Kyiv? ", "Why not Kyiv?", "Why not Kyiv?"},
+		{"Say it once!", "Say it once!", "Say it once!"},
+	} {
+		rs, err := Compile([]Def{{ID: "house/kyiv", Kind: Substitution, Description: tt.desc, Message: "use %[2]s", Swap: []Pair{{"Kiev", "Kyiv"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := rs[0]
+		if r.Summary != tt.summary {
+			t.Errorf("description %q: summary %q, want %q", tt.desc, r.Summary, tt.summary)
+		}
+		if !strings.Contains(r.Explanation, "\n\n"+tt.sentence+"\n") && !strings.HasSuffix(r.Explanation, "\n\n"+tt.sentence) {
+			t.Errorf("description %q: explanation %q lacks the paragraph %q", tt.desc, r.Explanation, tt.sentence)
+		}
+	}
+}
