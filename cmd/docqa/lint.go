@@ -167,6 +167,9 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
+	// A run that ends early (a panic included) leaves no temporary file:
+	// a second call of closeOutputs does nothing.
+	defer closeOutputs()
 	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
 	l := &lintrun.Run{

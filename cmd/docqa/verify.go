@@ -143,6 +143,9 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return failure("%v", err)
 	}
+	// A run that ends early (a panic included) leaves no temporary file:
+	// a second call of closeOutputs does nothing.
+	defer closeOutputs()
 	l := &lintrun.Run{Stdin: cmd.InOrStdin(), Stdout: stdout, Stderr: stderr, Printer: printer,
 		Jobs: runtime.NumCPU(), Progress: lintrun.NewProgress(stderr, len(docs)), Verb: "checked",
 		Check: func(p *pipeline.Pipeline, doc *document.Document) ([]rules.Finding, error) {
