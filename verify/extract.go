@@ -7,8 +7,10 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 
 	"github.com/docqa/docqa/document"
 )
@@ -24,7 +26,7 @@ import (
 func Text(name string, data []byte) (text []byte, times []string, err error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm", ".xhtml":
-		t, err := htmlText(data)
+		t, err := htmlText(pageUTF8(data))
 		return t, nil, err
 	case ".srt", ".vtt":
 		t, times := subtitleText(data)
@@ -65,6 +67,28 @@ var blocks = map[string]bool{
 	"p": true, "div": true, "br": true, "li": true, "tr": true, "h1": true, "h2": true, "h3": true,
 	"h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true, "section": true, "article": true,
 	"table": true, "ul": true, "ol": true, "dd": true, "dt": true, "figcaption": true, "hr": true,
+}
+
+// pageUTF8 returns an HTML page in UTF-8: as it is when it is UTF-8, else
+// decoded from the encoding its byte order mark, <meta charset> or
+// http-equiv Content-Type names, or that a browser assumes of a page that
+// names none (windows-1252), as the HTML standard has browsers do. A
+// press release of 2004 saved as ISO-8859-1 reads as its words, not as
+// invalid bytes. Line breaks stay where they are, so a line and column of
+// the page (in characters) is one of the file.
+func pageUTF8(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	if name == "utf-8" {
+		return data // invalid UTF-8 after all: reported as such
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // htmlText returns the text of an HTML page, a blank line between blocks.

@@ -157,3 +157,44 @@ func TestTextMarkdown(t *testing.T) {
 		t.Errorf("findings %+v", fs)
 	}
 }
+
+// An HTML page in another encoding than UTF-8 is read in the encoding it
+// names, or in windows-1252 when it names none, as a browser reads it: its
+// words match, no invalid-UTF-8 notice is given, and its places count its
+// characters.
+func TestHTMLSourceCharset(t *testing.T) {
+	dir := t.TempDir()
+	latin1 := "<html><head><meta charset=\"iso-8859-1\"><title>x</title></head>\n<body><p>The minister said the r\xe9gime\n   would \xabnever\xbb accept the caf\xe9 closure.</p></body></html>\n"
+	cp1252 := "<html><body>\n<p>Officials called the plan \x93a r\xe9gime of fear\x94 and walked out.</p></body></html>\n"
+	sjis := "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head>\n<body><p>\x93\xfa\x96\x7b the delegation said the talks would resume.</p></body></html>\n"
+	stale := "<html><head><meta charset=\"windows-1252\"></head>\n<body><p>The café closure was “final”, the mayor said.</p></body></html>\n"
+	writeFiles(t, dir, map[string]string{"latin1.html": latin1, "cp1252.htm": cp1252, "sjis.html": sjis, "stale.html": stale})
+	srcs, problems := ReadSources(dir, []string{"."})
+	if len(problems) > 0 || len(srcs) != 4 {
+		t.Fatalf("problems %v, %d sources", problems, len(srcs))
+	}
+	texts := map[string]string{}
+	for _, s := range srcs {
+		texts[s.Path] = string(s.Text)
+	}
+	for name, want := range map[string]string{
+		"latin1.html": "The minister said the régime would «never» accept the café closure.",
+		"cp1252.htm":  "Officials called the plan “a régime of fear” and walked out.",
+		"sjis.html":   "日本 the delegation said the talks would resume.",
+		"stale.html":  "The café closure was “final”, the mayor said.",
+	} {
+		if !strings.Contains(texts[name], want) {
+			t.Errorf("%s: text %q, want it to hold %q", name, texts[name], want)
+		}
+	}
+	x := NewIndex(srcs)
+	sevs := map[string]rules.Severity{RuleAltered.ID: rules.Error, RuleVerbatim.ID: rules.Info}
+	fs := x.Check(document.Load("a.txt", []byte("The minister said the régime would “never accept the café closure” in any form.")), sevs)
+	if len(fs) != 1 || fs[0].Rule != RuleVerbatim.ID || len(fs[0].Related) != 1 {
+		t.Fatalf("findings %+v, want one verbatim match in latin1.html", fs)
+	}
+	r := fs[0].Related[0]
+	if start := r.Doc.Position(r.Span.Start); r.Path != "latin1.html" || start.Line != 3 || start.Column != 11 {
+		t.Errorf("related %s:%d:%d, want latin1.html:3:11", r.Path, start.Line, start.Column)
+	}
+}

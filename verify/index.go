@@ -57,6 +57,9 @@ func (s *Source) Shown(span document.Span) (*document.Document, document.Span) {
 		if err != nil {
 			return
 		}
+		if isHTML(s.Path) {
+			data = pageUTF8(data)
+		}
 		s.page = document.Load(s.Path, data)
 		if isHTML(s.Path) {
 			s.words = htmlWords(data, s.Text)
