@@ -313,6 +313,13 @@ func (s *Server) filesChanged(uris []string) {
 		if !ok {
 			continue
 		}
+		// A source of quotations changed on disk: its sets are read again.
+		s.ws.mu.Lock()
+		res := s.ws.res
+		s.ws.mu.Unlock()
+		if res != nil && res.ForgetSources(p) {
+			recheck = true
+		}
 		switch ext := strings.ToLower(filepath.Ext(p)); {
 		case filepath.Base(p) == config.FileName || ext == ".yaml" || ext == ".yml":
 			reload = true
@@ -420,7 +427,8 @@ func inFolder(dir, path string) bool {
 }
 
 // registerWatchers asks a client that can to tell the server when
-// configurations, documents and golden copies change on disk.
+// configurations, documents, golden copies and sources of quotations
+// change on disk.
 func (s *Server) registerWatchers() {
 	s.mu.Lock()
 	watch := s.watch
@@ -435,6 +443,7 @@ func (s *Server) registerWatchers() {
 			{GlobPattern: "**/" + config.FileName},
 			{GlobPattern: "**/*.{yaml,yml}"},
 			{GlobPattern: "**/*.{md,markdown,txt}"},
+			{GlobPattern: "**/*.{html,htm,xhtml,srt,vtt}"}, // sources of quotations
 		}},
 	}}})
 }

@@ -144,3 +144,30 @@ func TestConfigErrorsFollowTheFile(t *testing.T) {
 		})
 	}
 }
+
+// TestSourcesFollowTheDisk: a source of quotations edited on disk is read
+// again when the client says so, and the documents that quote it are
+// checked against its new words.
+func TestSourcesFollowTheDisk(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".git"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, ".docqa.yaml"), []byte("sources:\n  \"news/*.md\": [reports/]\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "reports"), 0o755)
+	report := filepath.Join(dir, "reports", "report.html")
+	os.WriteFile(report, []byte("<p>The report found a pattern of grave abuses in the region.</p>\n"), 0o644)
+	c := start(t, dir, Options{})
+	c.initialize(map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}, nil)
+	reg := c.await("client/registerCapability", nil)
+	if !strings.Contains(string(reg.Params), "html") {
+		t.Errorf("registration %s, want HTML sources watched", reg.Params)
+	}
+	uri := c.open("news/a.md", "The report called it “a pattern of grave abuses in the region” today.\n")
+	if n := len(byRule(c.diagnosticsFor(uri, 1), "sources/altered")); n != 0 {
+		t.Fatalf("%d altered quotations before the change, want 0", n)
+	}
+	os.WriteFile(report, []byte("<p>The report found a pattern of serious abuses in the region.</p>\n"), 0o644)
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(report), "type": 2}}})
+	if n := len(byRule(c.diagnosticsFor(uri, 1), "sources/altered")); n != 1 {
+		t.Errorf("%d altered quotations after the source changed, want 1", n)
+	}
+}

@@ -37,6 +37,7 @@ type Resolver struct {
 	mu    sync.Mutex
 	dirs  map[string]string   // folder → its configuration file, "" for none
 	byCfg map[string]*pending // configuration file → its pipeline
+	made  []*Pipeline         // the pipelines made, for ForgetSources
 }
 
 // pending is a pipeline being made, or made, or the error of making it.
@@ -109,7 +110,14 @@ func (r *Resolver) pipeline(file string) (*Pipeline, error) {
 		r.byCfg[file] = pd
 	}
 	r.mu.Unlock()
-	pd.once.Do(func() { pd.p, pd.err = r.make(file) })
+	pd.once.Do(func() {
+		pd.p, pd.err = r.make(file)
+		if pd.p != nil {
+			r.mu.Lock()
+			r.made = append(r.made, pd.p)
+			r.mu.Unlock()
+		}
+	})
 	return pd.p, pd.err
 }
 
@@ -168,4 +176,19 @@ func (r *Resolver) Registry() *rules.Registry {
 		}
 	}
 	return reg
+}
+
+// ForgetSources is Pipeline.ForgetSources for every pipeline the resolver
+// has made: it reports whether any dropped an index.
+func (r *Resolver) ForgetSources(path string) bool {
+	r.mu.Lock()
+	ps := slices.Clone(r.made)
+	r.mu.Unlock()
+	dropped := false
+	for _, p := range ps {
+		if p.ForgetSources(path) {
+			dropped = true
+		}
+	}
+	return dropped
 }

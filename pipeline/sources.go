@@ -137,6 +137,35 @@ func (p *Pipeline) SourceIndex(paths []string) (*verify.Index, error) {
 	return s.index, s.err
 }
 
+// ForgetSources drops the index of every set of sources that holds the
+// file at path (named, or in a folder named), so that SourceIndex reads
+// the set again: a source changed, was created or was deleted on disk. A
+// relative path is relative to the working folder. It reports whether an
+// index was dropped.
+func (p *Pipeline) ForgetSources(path string) bool {
+	path, err := absolute(p.workDir, path)
+	if err != nil {
+		return false
+	}
+	p.onlyMu.Lock()
+	defer p.onlyMu.Unlock()
+	dropped := false
+	for key := range p.indexes {
+		for _, src := range strings.Split(key, "\x00") {
+			src, err := absolute(p.workDir, src)
+			if err != nil {
+				continue
+			}
+			if path == src || strings.HasPrefix(path, src+string(filepath.Separator)) {
+				delete(p.indexes, key)
+				dropped = true
+				break
+			}
+		}
+	}
+	return dropped
+}
+
 // sourceSet is the index of a set of sources, or why they could not be
 // read.
 type sourceSet struct {
