@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -150,8 +151,8 @@ func htmlEscape(w *bufio.Writer, s string, attr bool) {
 }
 
 // anchor returns s as a fragment identifier: letters, digits, '-' and '_'
-// kept, any other byte as '-'. It names the rules' sections ("rule-" and
-// a rule ID), whose IDs are of that alphabet and '/'.
+// kept, any other byte as '-'. It is not one-to-one ("a/b" and "a-b" are
+// both "a-b"): a page names its rules' explanations through a ruleSet.
 func anchor(s string) string {
 	b := []byte(s)
 	for i, c := range b {
@@ -161,6 +162,42 @@ func anchor(s string) string {
 	}
 	return string(b)
 }
+
+// ruleSet holds the rules a page names, in the order first seen, each with
+// the id of its explanation: "rule-" and its ID as anchor writes it, and a
+// number after that when an earlier rule's ID is written alike
+// ("house/a.b" and "house/a-b" are rule-house-a-b and rule-house-a-b-2).
+type ruleSet struct {
+	ids     []string
+	anchors []string
+	index   map[string]int
+	taken   map[string]bool
+}
+
+// add adds a rule to the set, if it is not there yet, and returns its
+// number: the order in which the set first saw it, from 0.
+func (s *ruleSet) add(id string) int {
+	if k, ok := s.index[id]; ok {
+		return k
+	}
+	if s.index == nil {
+		s.index, s.taken = map[string]int{}, map[string]bool{}
+	}
+	base := "rule-" + anchor(id)
+	a := base
+	for n := 2; s.taken[a]; n++ {
+		a = base + "-" + strconv.Itoa(n)
+	}
+	s.taken[a] = true
+	s.index[id] = len(s.ids)
+	s.ids = append(s.ids, id)
+	s.anchors = append(s.anchors, a)
+	return len(s.ids) - 1
+}
+
+// anchor returns the id of the explanation of a rule of the set, adding
+// the rule if it is not there yet.
+func (s *ruleSet) anchor(id string) string { return s.anchors[s.add(id)] }
 
 // spool holds the sections of a page written before its summary: a
 // temporary file, unlinked as soon as it is made where the system allows
@@ -243,17 +280,17 @@ func findingCounts(errs, warns, infos int) string {
 	return strings.Join(parts, ", ")
 }
 
-// writeRuleDocs writes the section that explains the rules ids name, in
-// that order: each rule's summary, explanation and examples, under an
-// anchor "rule-" + anchor(id) that each finding links to.
-func writeRuleDocs(w *bufio.Writer, reg *rules.Registry, ids []string) {
-	if len(ids) == 0 {
+// writeRuleDocs writes the section that explains the rules of a page, in
+// the order it first saw them: each rule's summary, explanation and
+// examples, under the anchor its findings link to.
+func writeRuleDocs(w *bufio.Writer, reg *rules.Registry, rs *ruleSet) {
+	if len(rs.ids) == 0 {
 		return
 	}
 	w.WriteString("<section class=\"rules-doc\" aria-labelledby=\"rules-h\">\n<h2 id=\"rules-h\">Rules</h2>\n")
-	for _, id := range ids {
-		w.WriteString("<article id=\"rule-")
-		w.WriteString(anchor(id))
+	for k, id := range rs.ids {
+		w.WriteString("<article id=\"")
+		w.WriteString(rs.anchors[k])
 		w.WriteString("\">\n<h3><code>")
 		htmlText(w, id)
 		w.WriteString("</code></h3>\n")

@@ -14,11 +14,13 @@ import (
 // FuzzHTML writes any text, with findings at any places in it, as an HTML
 // page, and checks what a browser would build from it: the page's own
 // script and nothing else, no event handler, no link out of the page, and
-// every finding's element.
+// every finding's element, its anchor and its text marked (checkMarks).
 func FuzzHTML(f *testing.F) {
 	f.Add(hostile, 3, 9, 40, 2)
 	f.Add("“Quote” said\r\nthe the end\n", 0, 0, 5, 30)
 	f.Add("\xef\xbb\xbfBOM\tand\x00NUL</script>", 2, 7, 1, 1)
+	f.Add("\n", 18, -99, 5, 30)       // a related place after the last line break
+	f.Add("ab\r\ncd\r\n", 3, 6, 3, 1) // spans from a CRLF's LF
 	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
 		n := len(text)
 		at := func(x int) int {
@@ -88,6 +90,7 @@ func FuzzHTML(f *testing.F) {
 		if findings != len(fs) {
 			t.Fatalf("%d finding elements, want %d", findings, len(fs))
 		}
+		checkMarks(t, root, doc, fs)
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -550,5 +551,252 @@ func TestWriteProse(t *testing.T) {
 		"<p class=\"expl\">Not reported: titles.</p>\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// checkMarks checks a lint page of one document against its findings, as
+// NewHTML numbered them (f1, f2, … in their order): each finding has one
+// element with its id and one anchor (its id and "-m") where its text
+// starts, and the marks that list it hold its text on the page: its span
+// clipped to the document, without the byte order mark and line breaks,
+// which are not on the page. Every link within the page has one target.
+func checkMarks(t *testing.T, root *html.Node, d *document.Document, fs []rules.Finding) {
+	t.Helper()
+	ids := checkLinks(t, root)
+	marks := findAll(root, func(n *html.Node) bool { return n.Data == "mark" })
+	for i, f := range fs {
+		id := "f" + strconv.Itoa(i+1)
+		if ids[id] != 1 || ids[id+"-m"] != 1 {
+			t.Errorf("finding %d %v: %d elements %s and %d anchors %s-m, want 1 each", i, f.Span, ids[id], id, ids[id+"-m"], id)
+		}
+		var got strings.Builder
+		for _, m := range marks {
+			if v, _ := attr(m, "data-finding"); strings.Contains(" "+v+" ", " "+id+" ") {
+				got.WriteString(textOf(m))
+			}
+		}
+		n := len(d.Text)
+		s, e := max(0, min(f.Span.Start, n)), max(0, min(f.Span.End, n))
+		if d.Line(1).Start == 3 { // a byte order mark
+			s, e = max(s, 3), max(e, 3)
+		}
+		want := strings.NewReplacer("\r", "", "\n", "").Replace(asText(string(d.Text[s:max(s, e)])))
+		if got.String() != want {
+			t.Errorf("finding %d %v: marked %q, want %q", i, f.Span, got.String(), want)
+		}
+	}
+}
+
+// asText returns s as a page shows it: invalid bytes and control
+// characters as U+FFFD.
+func asText(s string) string {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	htmlText(w, s)
+	w.Flush()
+	return html.UnescapeString(b.String())
+}
+
+// checkLinks checks that no two elements of a page have one id and that
+// every link within the page has a target. It returns how many elements
+// have each id.
+func checkLinks(t testing.TB, root *html.Node) map[string]int {
+	t.Helper()
+	ids := map[string]int{}
+	for _, n := range findAll(root, func(*html.Node) bool { return true }) {
+		if id, ok := attr(n, "id"); ok {
+			ids[id]++
+		}
+	}
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("%d elements with id %q", n, id)
+		}
+	}
+	for _, n := range findAll(root, func(n *html.Node) bool { return n.Data == "a" }) {
+		if href, _ := attr(n, "href"); strings.HasPrefix(href, "#") && ids[href[1:]] != 1 {
+			t.Errorf("the link %q (%q) has no target", href, textOf(n))
+		}
+	}
+	return ids
+}
+
+// TestHTMLMarksEveryFinding marks findings at the edges of lines: CRLF and
+// lone CR line breaks, a finding that starts in a line break, a byte order
+// mark, tabs and wide characters, spans across lines, overlapping and
+// nested ones, places at the start and end of a line and of the text, and
+// spans past its end.
+func TestHTMLMarksEveryFinding(t *testing.T) {
+	sp := func(s, e int) document.Span { return document.Span{Start: s, End: e} }
+	for _, tc := range []struct {
+		name  string
+		text  string
+		spans []document.Span
+	}{
+		{"CRLF", "ab\r\ncd\r\nef\r\n", []document.Span{sp(0, 12), sp(1, 5), sp(2, 2), sp(2, 4), sp(3, 6), sp(3, 3), sp(4, 4), sp(12, 12), sp(5, 100)}},
+		{"lone CR", "one\rtwo\rthree", []document.Span{sp(2, 5), sp(3, 4), sp(4, 4), sp(3, 3), sp(8, 13), sp(13, 13)}},
+		{"BOM", "\xef\xbb\xbfThe the end.\n", []document.Span{sp(0, 0), sp(0, 7), sp(1, 2), sp(3, 10), sp(18, 18)}},
+		{"wide", "\t漢字 😀 the the\n\tmore\n", []document.Span{sp(0, 1), sp(1, 7), sp(4, 13), sp(8, 12), sp(13, 20), sp(19, 19)}},
+		{"nested", "alpha beta gamma delta", []document.Span{sp(0, 10), sp(6, 16), sp(6, 10), sp(11, 11), sp(0, 22), sp(22, 22)}},
+		{"empty", "", []document.Span{sp(0, 0), sp(0, 5)}},
+		{"blank lines", "\n\n\n", []document.Span{sp(0, 0), sp(1, 2), sp(3, 3)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := document.Load("a.txt", []byte(tc.text))
+			var fs []rules.Finding
+			for _, s := range tc.spans {
+				fs = append(fs, rules.Finding{Path: d.Path, Rule: "r/x", Severity: rules.Warning, Span: s, Message: "m"})
+			}
+			rules.SortFindings(fs)
+			root := parseHTML(t, lintHTML(t, Options{}, []*document.Document{d}, [][]rules.Finding{fs}))
+			checkMarks(t, root, d, fs)
+		})
+	}
+}
+
+// TestHTMLRuleAnchors gives rules whose IDs anchor alike ("house/a.b" and
+// "house/a-b") an explanation each, which their findings link to.
+func TestHTMLRuleAnchors(t *testing.T) {
+	d := document.Load("a.txt", []byte("One two three.\n"))
+	ids := []string{"house/a.b", "house/a-b", "house/a-b-2", "house/a/b"}
+	var fs []rules.Finding
+	for i, id := range ids {
+		fs = append(fs, rules.Finding{Path: d.Path, Rule: id, Severity: rules.Warning, Span: document.Span{Start: i, End: i + 1}, Message: "m"})
+	}
+	root := parseHTML(t, lintHTML(t, Options{}, []*document.Document{d}, [][]rules.Finding{fs}))
+	checkMarks(t, root, d, fs)
+	for _, n := range findAll(root, func(n *html.Node) bool { return hasClass(n, "finding") }) {
+		rule, _ := attr(n, "data-rule")
+		link := findAll(n, func(m *html.Node) bool { return hasClass(m, "rule") })
+		href, _ := attr(link[0], "href")
+		target := findAll(root, func(m *html.Node) bool { v, _ := attr(m, "id"); return "#"+v == href })
+		if len(target) != 1 || !strings.Contains(textOf(target[0]), rule) {
+			t.Errorf("%s links to %q, not to its explanation", rule, href)
+		}
+	}
+	for _, n := range findAll(root, func(n *html.Node) bool { return n.Data == "table" && hasClass(n, "by-rule") }) {
+		for _, a := range findAll(n, func(m *html.Node) bool { return m.Data == "a" }) {
+			href, _ := attr(a, "href")
+			target := findAll(root, func(m *html.Node) bool { v, _ := attr(m, "id"); return "#"+v == href })
+			if len(target) != 1 || !strings.Contains(textOf(target[0]), textOf(a)) {
+				t.Errorf("the summary's %s links to %q, not to its explanation", textOf(a), href)
+			}
+		}
+	}
+}
+
+// TestHTMLLongLine writes a page of a document of one 5 MB line with
+// 20,000 findings. Placing and marking them once cost the line's length
+// each (a minute); a linear pass takes well under a second.
+func TestHTMLLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	d, fs := longLine(20000)
+	start := time.Now()
+	p := NewHTML(io.Discard, Options{})
+	p.Begin()
+	if err := p.File(d, fs); err != nil {
+		t.Fatal(err)
+	}
+	var sum Summary
+	sum.Add(fs)
+	if err := p.End(sum); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("a 5 MB line with %d findings took %v to write", len(fs), took)
+	}
+}
+
+// longLine returns a document of one 5 MB line and n findings spread
+// along it, some overlapping.
+func longLine(n int) (*document.Document, []rules.Finding) {
+	text := strings.Repeat("word ", 1<<20)
+	d := document.Load("long.txt", []byte(text))
+	fs := make([]rules.Finding, n)
+	step := len(text) / n / 5 * 5
+	for i := range fs {
+		s := i * step
+		fs[i] = rules.Finding{Path: d.Path, Rule: "r/x", Severity: rules.Warning, Span: document.Span{Start: s, End: s + 4 + 5*(i%3)}, Message: "m"}
+	}
+	rules.SortFindings(fs)
+	return d, fs
+}
+
+func BenchmarkHTMLLongLine(b *testing.B) {
+	d, fs := longLine(20000)
+	var sum Summary
+	sum.Add(fs)
+	for b.Loop() {
+		p := NewHTML(io.Discard, Options{})
+		p.Begin()
+		if err := p.File(d, fs); err != nil {
+			b.Fatal(err)
+		}
+		if err := p.End(sum); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestHTMLComparisonPlaces checks the notes of a diff page and a golden
+// page: a comparison marks nothing in the text, so a finding's place names
+// its revision (old.txt for a removed quotation) and links to the changed
+// paragraph it is beside, and nothing links to a mark.
+func TestHTMLComparisonPlaces(t *testing.T) {
+	old := "A.\n\n“We will look at the extent of it,” she said.\n\n“Gone now,” he said.\n\n```\ncode a\n```\n\nLast.\n"
+	new := "A.\n\n“We will look at the scale of it,” she said.\n\n```\ncode b\n```\n\nLast.\n"
+	res := compareTexts(t, old, new)
+	// A finding about no changed paragraph, as a house rule may report.
+	last := strings.Index(new, "Last.")
+	res.Findings = append(res.Findings, rules.Finding{Path: "new.txt", Rule: "house/last", Severity: rules.Info, Span: document.Span{Start: last, End: last + 4}, Message: "m"})
+	var out bytes.Buffer
+	if err := WriteDiffHTML(&out, res, Options{Registry: checks.Registry()}); err != nil {
+		t.Fatal(err)
+	}
+	root := parseHTML(t, out.String())
+	checkLinks(t, root)
+	want := map[string]string{"checks/quote-changed": "new.txt:3:", "checks/quote-removed": "old.txt:5:", "house/last": "new.txt:9:1"}
+	for _, n := range findAll(root, func(n *html.Node) bool { return hasClass(n, "finding") }) {
+		rule, _ := attr(n, "data-rule")
+		loc := findAll(n, func(m *html.Node) bool { return hasClass(m, "loc") })
+		if len(loc) != 1 {
+			t.Errorf("%s: %d places", rule, len(loc))
+			continue
+		}
+		if w, ok := want[rule]; ok && !strings.HasPrefix(textOf(loc[0]), w) {
+			t.Errorf("%s: place %q, want %s…", rule, textOf(loc[0]), w)
+		}
+		delete(want, rule)
+		for p := n.Parent; p != nil; p = p.Parent {
+			if hasClass(p, "para-diff") {
+				id, _ := attr(p, "id")
+				if href, _ := attr(loc[0], "href"); href != "#"+id {
+					t.Errorf("%s: the place links to %q, not to its paragraph %s", rule, href, id)
+				}
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no finding of %v on the page", want)
+	}
+	checkLinks(t, parseHTML(t, runGolden(t, "html", goldenEntries(t))))
+}
+
+// TestHTMLSourceLabel writes the label of a source passage with the first
+// letter of its related place's message upper-case, whatever its length
+// in bytes.
+func TestHTMLSourceLabel(t *testing.T) {
+	src := document.Load("sources/été.txt", []byte("Les mots de la source.\n"))
+	d := document.Load("a.txt", []byte("Il a dit « les mots de la source ».\n"))
+	for msg, want := range map[string]string{"the source's words": "The source's words", "été’s words": "Été’s words", "«words»": "«words»"} {
+		f := rules.Finding{Path: d.Path, Rule: "sources/altered", Severity: rules.Error, Span: document.Span{Start: 9, End: 38}, Message: "m",
+			Related: []rules.Related{{Path: src.Path, Doc: src, Span: document.Span{Start: 0, End: 21}, Message: msg}}}
+		root := parseHTML(t, lintHTML(t, Options{Command: "verify"}, []*document.Document{d}, [][]rules.Finding{{f}}))
+		labels := findAll(root, func(n *html.Node) bool { return hasClass(n, "label") && strings.Contains(textOf(n), "sources/") })
+		if len(labels) != 1 || !strings.HasPrefix(textOf(labels[0]), want+", ") {
+			t.Errorf("message %q: labels %q, want %q…", msg, textOf(labels[0]), want)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/goldenfile"
+	"github.com/docqa/docqa/rules"
 )
 
 // WriteDiffHTML writes a comparison (docqa diff) as one self-contained
@@ -18,13 +19,10 @@ import (
 // findings about it beside it, the unchanged ones folded; findings about
 // no changed paragraph after them; then the rules' explanations.
 func WriteDiffHTML(w io.Writer, res *checks.Result, opts Options) error {
-	var ids ruleIDs
+	var rs ruleSet
 	var sum Summary
 	for _, f := range SplitFindings(res) {
 		sum.Add(f.Findings)
-	}
-	for _, f := range res.Findings {
-		ids.add(f.Rule)
 	}
 	name := "comparison"
 	if res.New != nil {
@@ -40,8 +38,8 @@ func WriteDiffHTML(w io.Writer, res *checks.Result, opts Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	pg.writeHead(bw)
 	n := 0
-	writeComparison(bw, "cmp-1", name, res, &n)
-	writeRuleDocs(bw, opts.Registry, ids.list)
+	writeComparison(bw, "cmp-1", name, res, &rs, &n)
+	writeRuleDocs(bw, opts.Registry, &rs)
 	pg.writeTail(bw)
 	return bw.Flush()
 }
@@ -54,26 +52,11 @@ func revisionName(d *document.Document) string {
 	return displayPath(d.Path)
 }
 
-// ruleIDs collects rule IDs in the order first seen.
-type ruleIDs struct {
-	list []string
-	seen map[string]bool
-}
-
-func (r *ruleIDs) add(id string) {
-	if r.seen == nil {
-		r.seen = map[string]bool{}
-	}
-	if !r.seen[id] {
-		r.seen[id] = true
-		r.list = append(r.list, id)
-	}
-}
-
 // writeComparison writes a comparison's section: its paragraphs, changed
 // and folded, with their findings, and the findings about no changed
-// paragraph. next numbers the findings across the page.
-func writeComparison(w *bufio.Writer, id, path string, res *checks.Result, next *int) {
+// paragraph. rs gathers the rules the page names and next numbers the
+// findings across the page.
+func writeComparison(w *bufio.Writer, id, path string, res *checks.Result, rs *ruleSet, next *int) {
 	fmt.Fprintf(w, "<section class=\"doc comparison\" id=\"%s\" data-path=\"", id)
 	htmlAttr(w, path)
 	fmt.Fprintf(w, "\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", id, id)
@@ -87,12 +70,14 @@ func writeComparison(w *bufio.Writer, id, path string, res *checks.Result, next 
 	// Each finding goes beside the changed paragraph it lies in.
 	notes := make([][]int, len(res.Paragraphs))
 	var others []int
+	inOld := func(f *rules.Finding) bool {
+		return res.Old != nil && f.Path == res.Old.Path && (res.New == nil || f.Path != res.New.Path)
+	}
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		inOld := res.Old != nil && f.Path == res.Old.Path && (res.New == nil || f.Path != res.New.Path)
 		k := slices.IndexFunc(res.Paragraphs, func(p checks.ParagraphDiff) bool {
 			s := p.New
-			if inOld {
+			if inOld(f) {
 				s = p.Old
 			}
 			return s.Start <= f.Span.Start && f.Span.Start <= s.End
@@ -108,17 +93,27 @@ func writeComparison(w *bufio.Writer, id, path string, res *checks.Result, next 
 		*next++
 		ids[i] = "f" + strconv.Itoa(*next)
 	}
-	note := func(i int) {
+	// A renderer and a cursor for each revision: a finding's column is
+	// counted from the place of the one before where that is shorter.
+	var oldR, newR docRenderer
+	var oldCur, newCur *document.Cursor
+	if res.Old != nil {
+		oldR, oldCur = docRenderer{w: w, doc: res.Old, rules: rs, comparison: true}, res.Old.Cursor()
+	}
+	if res.New != nil {
+		newR, newCur = docRenderer{w: w, doc: res.New, rules: rs, comparison: true}, res.New.Cursor()
+	}
+	note := func(i int, at string) {
 		f := &res.Findings[i]
-		d := res.New
-		if res.Old != nil && f.Path == res.Old.Path && (res.New == nil || f.Path != res.New.Path) {
-			d = res.Old
+		r, cur := &newR, newCur
+		if inOld(f) {
+			r, cur = &oldR, oldCur
 		}
-		if d == nil {
+		if cur == nil {
 			return
 		}
-		r := docRenderer{w: w, doc: d, noLines: true}
-		p := r.place(res.Findings[i:i+1], ids[i:i+1])[0]
+		r.at = at
+		p := r.placeOne(cur, f, ids[i])
 		r.note(id, &p)
 	}
 
@@ -149,7 +144,8 @@ func writeComparison(w *bufio.Writer, id, path string, res *checks.Result, next 
 			}
 		}
 		flush()
-		fmt.Fprintf(w, "<div class=\"para-diff\" id=\"%s-p%d\"><div><p class=\"para-place\">", id, k+1)
+		para := id + "-p" + strconv.Itoa(k+1)
+		fmt.Fprintf(w, "<div class=\"para-diff\" id=\"%s\"><div><p class=\"para-place\">", para)
 		htmlText(w, placeOf(res.Old, pd.Old)+" → "+placeOf(res.New, pd.New))
 		w.WriteString("</p><p class=\"para\">")
 		writeDiffOps(w, pd.Ops)
@@ -157,7 +153,7 @@ func writeComparison(w *bufio.Writer, id, path string, res *checks.Result, next 
 		if len(notes[k]) > 0 {
 			w.WriteString("<ul class=\"notes\">")
 			for _, i := range notes[k] {
-				note(i)
+				note(i, para)
 			}
 			w.WriteString("</ul>")
 		}
@@ -173,7 +169,7 @@ func writeComparison(w *bufio.Writer, id, path string, res *checks.Result, next 
 	if len(others) > 0 {
 		w.WriteString("<h3>Other changes</h3>\n<ul class=\"notes\">")
 		for _, i := range others {
-			note(i)
+			note(i, "")
 		}
 		w.WriteString("</ul>\n")
 	}
@@ -227,7 +223,7 @@ type goldenHTML struct {
 	opts  GoldenOptions
 	body  *spool
 	rows  []goldenRow
-	ids   ruleIDs
+	rules ruleSet
 	next  int // findings numbered across the page
 	drift int // drifted documents: their sections' numbers
 }
@@ -237,11 +233,15 @@ type goldenRow struct {
 	name, golden, status, note, section string
 }
 
+// Begin implements GoldenPrinter: it starts the spool of the drifted
+// documents' sections; the page itself is written by End.
 func (p *goldenHTML) Begin() error {
 	p.body = newSpool()
 	return nil
 }
 
+// Entry implements GoldenPrinter: it keeps the document's row and, when it
+// drifted, writes its comparison to the spool.
 func (p *goldenHTML) Entry(e *goldenfile.Entry) error {
 	if p.body == nil {
 		p.Begin()
@@ -256,10 +256,7 @@ func (p *goldenHTML) Entry(e *goldenfile.Entry) error {
 		if e.Changes != nil {
 			p.drift++
 			row.section = "g-" + strconv.Itoa(p.drift)
-			for _, f := range e.Changes.Findings {
-				p.ids.add(f.Rule)
-			}
-			writeComparison(p.body.Writer, row.section, row.name, e.Changes, &p.next)
+			writeComparison(p.body.Writer, row.section, row.name, e.Changes, &p.rules, &p.next)
 			if err := p.body.Writer.Flush(); err != nil {
 				return fmt.Errorf("html report: %w", err)
 			}
@@ -280,6 +277,8 @@ func (p *goldenHTML) Entry(e *goldenfile.Entry) error {
 	return nil
 }
 
+// End implements GoldenPrinter: it writes the page: its head, the table of
+// documents, the comparisons from the spool, the rules' explanations.
 func (p *goldenHTML) End(sum goldenfile.Summary) error {
 	if p.body == nil {
 		p.Begin()
@@ -313,7 +312,7 @@ func (p *goldenHTML) End(sum goldenfile.Summary) error {
 	if err := p.body.copyTo(p.w); err != nil {
 		return err
 	}
-	writeRuleDocs(bw, p.opts.Registry, p.ids.list)
+	writeRuleDocs(bw, p.opts.Registry, &p.rules)
 	pg.writeTail(bw)
 	return bw.Flush()
 }

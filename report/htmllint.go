@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/document"
@@ -33,12 +35,13 @@ type HTML struct {
 	opts  Options
 	body  *spool
 	files []htmlFile
-	// rules holds the counts of each rule that found something, in the
-	// order first seen; class numbers them for the filters' CSS.
-	rules []*ruleTally
-	class map[string]int
-	docs  int // documents with findings: their sections' numbers
-	next  int // findings written: their ids' numbers
+	// rules are the rules that found something, in the order first seen,
+	// and counts their findings by severity, in that order; a rule's
+	// number is its filter's too.
+	rules  ruleSet
+	counts [][3]int
+	docs   int // documents with findings: their sections' numbers
+	next   int // findings written: their ids' numbers
 }
 
 // htmlFile is one document of the run, as the summary lists it.
@@ -48,16 +51,10 @@ type htmlFile struct {
 	counts [3]int // by severity: error, warning, info
 }
 
-// ruleTally counts one rule's findings by severity.
-type ruleTally struct {
-	id     string
-	counts [3]int
-}
-
 // NewHTML returns an HTML printer writing to w. Options.Command names the
 // command the page reports ("lint" when empty).
 func NewHTML(w io.Writer, opts Options) *HTML {
-	return &HTML{w: w, opts: opts, class: map[string]int{}}
+	return &HTML{w: w, opts: opts}
 }
 
 // sevIndex numbers severities for the counts: error 0, warning 1, info 2.
@@ -88,13 +85,11 @@ func (p *HTML) File(doc *document.Document, findings []rules.Finding) error {
 	for i := range findings {
 		fd := &findings[i]
 		f.counts[sevIndex(fd.Severity)]++
-		k, ok := p.class[fd.Rule]
-		if !ok {
-			k = len(p.rules)
-			p.class[fd.Rule] = k
-			p.rules = append(p.rules, &ruleTally{id: fd.Rule})
+		k := p.rules.add(fd.Rule)
+		if k == len(p.counts) {
+			p.counts = append(p.counts, [3]int{})
 		}
-		p.rules[k].counts[sevIndex(fd.Severity)]++
+		p.counts[k][sevIndex(fd.Severity)]++
 	}
 	if len(findings) > 0 {
 		p.docs++
@@ -104,7 +99,7 @@ func (p *HTML) File(doc *document.Document, findings []rules.Finding) error {
 			p.next++
 			ids[i] = "f" + strconv.Itoa(p.next)
 		}
-		r := docRenderer{w: p.body.Writer, doc: doc, ruleClass: p.ruleClass}
+		r := docRenderer{w: p.body.Writer, doc: doc, rules: &p.rules, filters: true}
 		r.section(f.id, f.path, findingCounts(f.counts[0], f.counts[1], f.counts[2]), findings, ids)
 		if err := p.body.Writer.Flush(); err != nil {
 			return fmt.Errorf("html report: %w", err)
@@ -113,9 +108,6 @@ func (p *HTML) File(doc *document.Document, findings []rules.Finding) error {
 	p.files = append(p.files, f)
 	return nil
 }
-
-// ruleClass returns the CSS class of a rule's findings, for the filters.
-func (p *HTML) ruleClass(id string) string { return "r" + strconv.Itoa(p.class[id]) }
 
 // End implements Printer: it writes the page: its head, the summary and
 // filters, the documents' sections from the spool, the rules'
@@ -146,11 +138,7 @@ func (p *HTML) End(sum Summary) error {
 	if err := p.body.copyTo(p.w); err != nil {
 		return err
 	}
-	ids := make([]string, len(p.rules))
-	for i, r := range p.rules {
-		ids[i] = r.id
-	}
-	writeRuleDocs(bw, p.opts.Registry, ids)
+	writeRuleDocs(bw, p.opts.Registry, &p.rules)
 	pg.writeTail(bw)
 	return bw.Flush()
 }
@@ -166,7 +154,7 @@ func (p *HTML) filterStyle() string {
 	for _, s := range []string{"error", "warning", "info"} {
 		rule("show-sev-"+s, "sev-"+s)
 	}
-	for i := range p.rules {
+	for i := range p.rules.ids {
 		rule("show-r"+strconv.Itoa(i), "r"+strconv.Itoa(i))
 	}
 	return b.String()
@@ -175,7 +163,7 @@ func (p *HTML) filterStyle() string {
 // writeSummary writes the filters and the summary: the findings by rule
 // and severity, and the documents with their counts.
 func (p *HTML) writeSummary(w *bufio.Writer, sum Summary) {
-	if len(p.rules) > 0 {
+	if len(p.rules.ids) > 0 {
 		w.WriteString("<div class=\"filters\" role=\"group\" aria-label=\"Filters\">\n<fieldset><legend>Severity</legend>\n")
 		for _, s := range []struct {
 			name, label string
@@ -187,10 +175,11 @@ func (p *HTML) writeSummary(w *bufio.Writer, sum Summary) {
 			fmt.Fprintf(w, "<label><input type=\"checkbox\" id=\"show-sev-%s\" checked> <span class=\"sev sev-%s\">%s</span> (%d)</label>\n", s.name, s.name, s.label, s.n)
 		}
 		w.WriteString("</fieldset>\n<fieldset><legend>Rules</legend>\n")
-		for i, r := range p.rules {
+		for i, id := range p.rules.ids {
 			fmt.Fprintf(w, "<label><input type=\"checkbox\" id=\"show-r%d\" checked> <code>", i)
-			htmlText(w, r.id)
-			fmt.Fprintf(w, "</code> (%d)</label>\n", r.counts[0]+r.counts[1]+r.counts[2])
+			htmlText(w, id)
+			c := p.counts[i]
+			fmt.Fprintf(w, "</code> (%d)</label>\n", c[0]+c[1]+c[2])
 		}
 		w.WriteString("</fieldset>\n")
 		if len(p.files) > 1 {
@@ -199,14 +188,15 @@ func (p *HTML) writeSummary(w *bufio.Writer, sum Summary) {
 		w.WriteString("</div>\n")
 	}
 	w.WriteString("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n<div class=\"tables\">\n")
-	if len(p.rules) > 0 {
+	if len(p.rules.ids) > 0 {
 		w.WriteString("<table class=\"by-rule\">\n<caption>Findings by rule</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\" class=\"n\">Errors</th><th scope=\"col\" class=\"n\">Warnings</th><th scope=\"col\" class=\"n\">Notes</th></tr></thead>\n<tbody>\n")
-		for _, r := range p.rules {
-			w.WriteString("<tr><th scope=\"row\"><a href=\"#rule-")
-			w.WriteString(anchor(r.id))
+		for i, id := range p.rules.ids {
+			w.WriteString("<tr><th scope=\"row\"><a href=\"#")
+			w.WriteString(p.rules.anchors[i])
 			w.WriteString("\"><code>")
-			htmlText(w, r.id)
-			fmt.Fprintf(w, "</code></a></th><td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n", r.counts[0], r.counts[1], r.counts[2])
+			htmlText(w, id)
+			c := p.counts[i]
+			fmt.Fprintf(w, "</code></a></th><td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n", c[0], c[1], c[2])
 		}
 		w.WriteString("</tbody>\n</table>\n")
 	}
@@ -248,12 +238,19 @@ func displayPath(p string) string { return strings.ReplaceAll(p, "\\", "/") }
 
 // docRenderer writes a document's text with findings marked in it.
 type docRenderer struct {
-	w         *bufio.Writer
-	doc       *document.Document
-	ruleClass func(id string) string
-	// noLines is set where the document's lines are not on the page (a
-	// comparison shows paragraphs): related places are not links then.
-	noLines bool
+	w   *bufio.Writer
+	doc *document.Document
+	// rules are the page's rules, whose explanations the notes link to;
+	// with filters set, a finding has its rule's class too ("r" and its
+	// number), by which the filters hide it.
+	rules   *ruleSet
+	filters bool
+	// comparison is set where the document's lines are not on the page (a
+	// comparison shows paragraphs): a note's place names the document and
+	// links to the element with id at, if any; related places are not
+	// links.
+	comparison bool
+	at         string
 }
 
 // foldContext is how many lines around a finding are shown; runs of more
@@ -289,32 +286,39 @@ func (r *docRenderer) section(id, path, counts string, findings []rules.Finding,
 
 // place returns the findings with their places, in their order.
 func (r *docRenderer) place(findings []rules.Finding, ids []string) []placed {
-	d := r.doc
-	cur := d.Cursor()
+	cur := r.doc.Cursor()
 	ps := make([]placed, len(findings))
 	for i := range findings {
-		f := &findings[i]
-		s, e := clamp(f.Span.Start, len(d.Text)), clamp(f.Span.End, len(d.Text))
-		if e < s {
-			e = s
-		}
-		p := placed{f: f, id: ids[i], start: s, end: e, class: severityClass(f.Severity)}
-		if r.ruleClass != nil {
-			p.class = r.ruleClass(f.Rule) + " " + p.class
-		}
-		pos := cur.Position(s)
-		p.line, p.col = pos.Line, pos.Column
-		p.lastLine = p.line
-		if e > s {
-			end := d.Position(e)
-			p.lastLine = end.Line
-			if end.Column == 1 && end.Line > p.line {
-				p.lastLine--
-			}
-		}
-		ps[i] = p
+		ps[i] = r.placeOne(cur, &findings[i], ids[i])
 	}
 	return ps
+}
+
+// placeOne returns a finding with its place, its column counted by cur, a
+// cursor over the document. Nothing else here counts a line's characters,
+// which on a document of one long line would cost its length a finding.
+func (r *docRenderer) placeOne(cur *document.Cursor, f *rules.Finding, id string) placed {
+	d := r.doc
+	s, e := clamp(f.Span.Start, len(d.Text)), clamp(f.Span.End, len(d.Text))
+	if e < s {
+		e = s
+	}
+	p := placed{f: f, id: id, start: s, end: e, class: severityClass(f.Severity)}
+	if r.filters {
+		p.class = "r" + strconv.Itoa(r.rules.add(f.Rule)) + " " + p.class
+	}
+	pos := cur.Position(s)
+	p.line, p.col = pos.Line, pos.Column
+	p.lastLine = p.line
+	if e > s {
+		// The line the span ends on, not the next when it ends with
+		// a line break.
+		p.lastLine = d.LineOf(e)
+		if p.lastLine > p.line && d.Line(p.lastLine).Start == e {
+			p.lastLine--
+		}
+	}
+	return p
 }
 
 func clamp(off, n int) int { return max(0, min(off, n)) }
@@ -325,8 +329,8 @@ func (r *docRenderer) lines(docID string, findings []rules.Finding, ids []string
 	d, w := r.doc, r.w
 	ps := r.place(findings, ids)
 	n := max(d.LineCount(), 1)
-	if n > 1 && d.Line(n).Start == len(d.Text) && !slices.ContainsFunc(ps, func(p placed) bool { return p.line == n }) {
-		n-- // the empty "line" after the last line break, with no finding
+	if n > 1 && d.Line(n).Start == len(d.Text) && !slices.ContainsFunc(ps, r.atEnd) {
+		n-- // the empty "line" after the last line break, that nothing is on
 	}
 	shown := make([]bool, n+2)
 	notes := make([][]int, n+2)
@@ -367,6 +371,20 @@ func (r *docRenderer) lines(docID string, findings []rules.Finding, ids []string
 	w.WriteString("</div>\n")
 }
 
+// atEnd reports whether a finding or one of its related places in the
+// document is at the end of its text.
+func (r *docRenderer) atEnd(p placed) bool {
+	if p.start == len(r.doc.Text) {
+		return true
+	}
+	for _, rel := range p.f.Related {
+		if d, ok := relatedDoc(r.doc, rel); ok && d == r.doc && rel.Span.Start >= len(d.Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // line writes line l: its number, its text with the active findings
 // marked, and the notes of the findings that start on it.
 func (r *docRenderer) line(docID string, l int, ps []placed, active, notes []int) {
@@ -390,69 +408,86 @@ func (r *docRenderer) line(docID string, l int, ps []placed, active, notes []int
 }
 
 // marked writes the text of span, on line l, with the parts the active
-// findings are about in <mark> elements. A finding about no text (a place)
-// is an empty mark where it starts.
+// findings are about in <mark> elements, each listing the findings it
+// marks in data-finding and named by the first. A finding about no text
+// of the line, on the line it starts on (a place, or a span that starts
+// in the line break), is an empty mark where it starts. The first mark of
+// each finding has the id of the finding and "-m".
+//
+// The line is swept once from bound to bound (where some finding starts
+// or ends), keeping the findings that cover the piece at hand: a line
+// with thousands of findings costs no more than thousands of lines with
+// one.
 func (r *docRenderer) marked(span document.Span, l int, ps []placed, active []int) {
 	d, w := r.doc, r.w
 	if len(active) == 0 {
 		htmlText(w, d.String(span))
 		return
 	}
-	bounds := []int{span.Start, span.End}
-	for _, i := range active {
+	// Each active finding clipped to the line.
+	type part struct{ lo, hi, i int }
+	clip := func(off int) int { return max(span.Start, min(off, span.End)) }
+	starts := make([]part, len(active))
+	bounds := make([]int, 0, 2+2*len(active))
+	bounds = append(bounds, span.Start, span.End)
+	for k, i := range active {
 		p := &ps[i]
-		bounds = append(bounds, clamp(p.start, span.End), clamp(p.end, span.End))
+		starts[k] = part{clip(p.start), clip(p.end), i}
+		bounds = append(bounds, starts[k].lo, starts[k].hi)
 	}
 	slices.Sort(bounds)
 	bounds = slices.Compact(bounds)
-	var covering []int
+	slices.SortStableFunc(starts, func(a, b part) int { return a.lo - b.lo })
+	ends := slices.Clone(starts)
+	slices.SortStableFunc(ends, func(a, b part) int { return a.hi - b.hi })
+	// open holds the findings that cover the piece from the bound at hand
+	// to the next, in their order.
+	var open []part
+	byOrder := func(a, b part) int { return a.i - b.i }
 	for k, b := range bounds {
-		if b < span.Start {
-			continue
+		for ; len(ends) > 0 && ends[0].hi <= b; ends = ends[1:] {
+			if j, ok := slices.BinarySearchFunc(open, ends[0], byOrder); ok {
+				open = slices.Delete(open, j, j+1)
+			}
 		}
-		// Places (findings about no text in this line) and the first
-		// mark of each finding.
-		for _, i := range active {
-			p := &ps[i]
-			lo, hi := max(p.start, span.Start), min(p.end, span.End)
-			if lo >= hi && p.line == l && lo == b {
+		for ; len(starts) > 0 && starts[0].lo <= b; starts = starts[1:] {
+			pt := starts[0]
+			if pt.lo < pt.hi {
+				j, _ := slices.BinarySearchFunc(open, pt, byOrder)
+				open = slices.Insert(open, j, pt)
+			} else if p := &ps[pt.i]; p.line == l {
 				fmt.Fprintf(w, "<mark class=\"point %s\" id=\"%s-m\" data-finding=\"%s\"></mark>", p.class, p.id, p.id)
 			}
 		}
-		if k+1 == len(bounds) || b >= span.End {
+		if k+1 == len(bounds) {
 			break
 		}
-		e := bounds[k+1]
-		covering = covering[:0]
-		for _, i := range active {
-			p := &ps[i]
-			if max(p.start, span.Start) <= b && min(p.end, span.End) >= e && p.start < p.end {
-				covering = append(covering, i)
-			}
-		}
-		text := d.String(document.Span{Start: b, End: e})
-		if len(covering) == 0 {
+		text := d.String(document.Span{Start: b, End: bounds[k+1]})
+		if len(open) == 0 {
 			htmlText(w, text)
 			continue
 		}
-		first := &ps[covering[0]]
-		for _, i := range covering[1:] {
-			if p := &ps[i]; p.start == b && p.line == l {
-				fmt.Fprintf(w, "<span id=\"%s-m\"></span>", p.id)
+		// The first mark of a finding is where it starts, on its first
+		// line.
+		first := func(pt part) bool { return pt.lo == b && ps[pt.i].line == l }
+		for _, pt := range open[1:] {
+			if first(pt) {
+				fmt.Fprintf(w, "<span id=\"%s-m\"></span>", ps[pt.i].id)
 			}
 		}
+		head := &ps[open[0].i]
 		w.WriteString("<mark class=\"")
-		w.WriteString(first.class)
+		w.WriteString(head.class)
 		w.WriteString("\"")
-		if first.start == b && first.line == l {
-			fmt.Fprintf(w, " id=\"%s-m\"", first.id)
+		if first(open[0]) {
+			fmt.Fprintf(w, " id=\"%s-m\"", head.id)
 		}
 		w.WriteString(" data-finding=\"")
-		for j, i := range covering {
+		for j, pt := range open {
 			if j > 0 {
 				w.WriteByte(' ')
 			}
-			w.WriteString(ps[i].id)
+			w.WriteString(ps[pt.i].id)
 		}
 		w.WriteString("\">")
 		htmlText(w, text)
@@ -467,8 +502,26 @@ func (r *docRenderer) note(docID string, p *placed) {
 	w, f := r.w, p.f
 	fmt.Fprintf(w, "<li class=\"finding %s\" id=\"%s\" data-rule=\"", p.class, p.id)
 	htmlAttr(w, f.Rule)
-	fmt.Fprintf(w, "\" data-severity=\"%s\" data-line=\"%d\" data-col=\"%d\" tabindex=\"-1\">", level(f.Severity), p.line, p.col)
-	fmt.Fprintf(w, "<p><a class=\"loc\" href=\"#%s-m\">%d:%d</a> <span class=\"sev\">%s</span> <a class=\"rule\" href=\"#rule-%s\"><code>", p.id, p.line, p.col, level(f.Severity), anchor(f.Rule))
+	fmt.Fprintf(w, "\" data-severity=\"%s\" data-line=\"%d\" data-col=\"%d\" tabindex=\"-1\"><p>", level(f.Severity), p.line, p.col)
+	switch {
+	case !r.comparison:
+		fmt.Fprintf(w, "<a class=\"loc\" href=\"#%s-m\">%d:%d</a>", p.id, p.line, p.col)
+	default:
+		// A comparison marks no finding in the text: the place names
+		// the revision and links to the changed paragraph, if any.
+		if r.at != "" {
+			fmt.Fprintf(w, "<a class=\"loc\" href=\"#%s\">", r.at)
+		} else {
+			w.WriteString("<span class=\"loc\">")
+		}
+		htmlText(w, fmt.Sprintf("%s:%d:%d", displayPath(r.doc.Path), p.line, p.col))
+		if r.at != "" {
+			w.WriteString("</a>")
+		} else {
+			w.WriteString("</span>")
+		}
+	}
+	fmt.Fprintf(w, " <span class=\"sev\">%s</span> <a class=\"rule\" href=\"#%s\"><code>", level(f.Severity), r.rules.anchor(f.Rule))
 	htmlText(w, f.Rule)
 	w.WriteString("</code></a></p><p class=\"msg\">")
 	htmlText(w, f.Message)
@@ -489,12 +542,13 @@ func (r *docRenderer) note(docID string, p *placed) {
 			continue
 		}
 		w.WriteString("<p class=\"rel\">")
-		if rd == r.doc && !r.noLines {
-			line := rd.Position(rel.Span.Start).Line
+		switch {
+		case rd == r.doc && !r.comparison:
+			line := rd.LineOf(rel.Span.Start)
 			fmt.Fprintf(w, "<a href=\"#%s-L%d\">Line %d</a>", docID, line, line)
-		} else if rd == r.doc {
-			fmt.Fprintf(w, "Line %d", rd.Position(rel.Span.Start).Line)
-		} else {
+		case rd == r.doc:
+			fmt.Fprintf(w, "Line %d", rd.LineOf(rel.Span.Start))
+		default:
 			htmlText(w, displayPath(rel.Path))
 		}
 		if rel.Message != "" {
@@ -523,7 +577,7 @@ func (r *docRenderer) sourcePassage(p *placed, src *document.Document, rel rules
 	writeOps(w, checks.DiffWords(source, quote), "ins")
 	w.WriteString("</blockquote><p class=\"label\">")
 	if rel.Message != "" {
-		htmlText(w, strings.ToUpper(rel.Message[:1])+rel.Message[1:])
+		htmlText(w, capitalize(rel.Message))
 	} else {
 		w.WriteString("Source")
 	}
@@ -532,6 +586,12 @@ func (r *docRenderer) sourcePassage(p *placed, src *document.Document, rel rules
 	w.WriteString("</cite></p><blockquote>")
 	writeOps(w, checks.DiffWords(quote, source), "del")
 	w.WriteString("</blockquote></div>")
+}
+
+// capitalize returns s with its first letter upper-case.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // quoteMarks are the quotation marks and spaces around a quotation's words.
