@@ -6,9 +6,11 @@
   var doc = document.documentElement;
   var findings = Array.prototype.slice.call(document.querySelectorAll(".finding"));
   var current = -1;
+  // go selects the next shown finding after the current one (step 1) or
+  // before it (step -1), wrapping around; from none, the first or the last.
   function go(step) {
     if (findings.length === 0) { return; }
-    var i = current;
+    var i = current >= 0 ? current : step > 0 ? -1 : findings.length;
     for (var n = 0; n < findings.length; n++) {
       i = (i + step + findings.length) % findings.length;
       var el = findings[i];
@@ -37,10 +39,15 @@
     var status = document.getElementById("nav-status");
     if (status) { status.textContent = "Finding " + (i + 1) + " of " + findings.length; }
   }
+  // typing reports whether an element takes the keys as text: a text
+  // field, not a filter's checkbox.
+  function typing(t) {
+    if (!t || !t.tagName) { return false; }
+    if (t.tagName === "INPUT") { return t.type !== "checkbox" && t.type !== "radio"; }
+    return t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable;
+  }
   document.addEventListener("keydown", function (e) {
-    if (e.altKey || e.ctrlKey || e.metaKey) { return; }
-    var t = e.target;
-    if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT")) { return; }
+    if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) { return; }
     if (e.key === "j" || e.key === "n") { go(1); e.preventDefault(); }
     else if (e.key === "k" || e.key === "p") { go(-1); e.preventDefault(); }
   });
