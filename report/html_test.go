@@ -524,7 +524,7 @@ func TestHTMLContrast(t *testing.T) {
 		{"fg", "mark"}, {"fg", "error-bg"}, {"fg", "warning-bg"}, {"fg", "info-bg"},
 		{"del", "del-bg"}, {"ins", "ins-bg"},
 	}
-	for _, scheme := range []string{":root {", "@media (prefers-color-scheme: dark) {\n  :root {"} {
+	for _, scheme := range []string{":root {", "@media screen and (prefers-color-scheme: dark) {\n  :root {"} {
 		vars := cssVars(t, scheme)
 		for _, p := range pairs {
 			fg, bg := vars[p[0]], vars[p[1]]
@@ -798,5 +798,23 @@ func TestHTMLSourceLabel(t *testing.T) {
 		if len(labels) != 1 || !strings.HasPrefix(textOf(labels[0]), want+", ") {
 			t.Errorf("message %q: labels %q, want %q…", msg, textOf(labels[0]), want)
 		}
+	}
+}
+
+// A related place in another document that is no quotation's source (a
+// rule looking across documents) is its place, message and words, not a
+// quotation beside a source.
+func TestHTMLOtherDocumentPlace(t *testing.T) {
+	other := document.Load("b.md", []byte("First line.\n\nThe spelling Uighur is here.\n"))
+	d := document.Load("a.md", []byte("We write Uyghur.\n"))
+	f := rules.Finding{Path: "a.md", Rule: "consistency/variants", Severity: rules.Warning, Span: document.Span{Start: 9, End: 15},
+		Message: "Uyghur and Uighur", Related: []rules.Related{{Path: "b.md", Doc: other, Span: document.Span{Start: 26, End: 32}, Message: "first use of “Uighur”"}}}
+	root := parseHTML(t, lintHTML(t, Options{}, []*document.Document{d}, [][]rules.Finding{{f}}))
+	if n := len(findAll(root, func(n *html.Node) bool { return hasClass(n, "source-passage") })); n != 0 {
+		t.Errorf("%d source passages, want none", n)
+	}
+	places := findAll(root, func(n *html.Node) bool { return hasClass(n, "source-place") })
+	if len(places) != 1 || !strings.Contains(textOf(places[0]), "b.md:3:14: first use of “Uighur”") || !strings.Contains(textOf(places[0]), "Uighur") {
+		t.Errorf("places %d, text %q", len(places), textOf(places[0]))
 	}
 }

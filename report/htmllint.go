@@ -538,7 +538,15 @@ func (r *docRenderer) note(docID string, p *placed) {
 	for _, rel := range f.Related {
 		rd, text := sourceText(r.doc, rel)
 		if rd != nil && rd != r.doc {
-			r.sourcePassage(p, rd, rel, text)
+			// Another document at hand: a quotation's source (the
+			// sources/ rules, or a finding that carries the two sides of
+			// a change) beside the quotation; any other place as its
+			// words under its place.
+			if strings.HasPrefix(f.Rule, "sources/") || f.OldText != "" || f.NewText != "" {
+				r.sourcePassage(p, rd, rel, text)
+			} else {
+				r.otherPlace(rd, rel, text)
+			}
 			continue
 		}
 		w.WriteString("<p class=\"rel\">")
@@ -586,6 +594,34 @@ func (r *docRenderer) sourcePassage(p *placed, src *document.Document, rel rules
 	w.WriteString("</cite></p><blockquote>")
 	writeOps(w, checks.DiffWords(quote, source), "del")
 	w.WriteString("</blockquote></div>")
+}
+
+// otherPlace writes a related place in another document: its path, line
+// and column, its message, and its words (the first 400 bytes of them).
+func (r *docRenderer) otherPlace(d *document.Document, rel rules.Related, text string) {
+	w := r.w
+	pos := d.Position(rel.Span.Start)
+	w.WriteString("<div class=\"source-place\"><p class=\"rel\"><cite>")
+	htmlText(w, fmt.Sprintf("%s:%d:%d", displayPath(rel.Path), pos.Line, pos.Column))
+	w.WriteString("</cite>")
+	if rel.Message != "" {
+		w.WriteString(": ")
+		htmlText(w, rel.Message)
+	}
+	w.WriteString("</p>")
+	if text != "" {
+		if len(text) > 400 {
+			cut := 400
+			for cut > 0 && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			text = text[:cut] + "…"
+		}
+		w.WriteString("<blockquote>")
+		htmlText(w, text)
+		w.WriteString("</blockquote>")
+	}
+	w.WriteString("</div>")
 }
 
 // capitalize returns s with its first letter upper-case.
