@@ -91,6 +91,27 @@ func (pg page) writeTail(w *bufio.Writer) {
 	w.WriteString("</script>\n</body>\n</html>\n")
 }
 
+// write writes the whole page to w: its head, what summary writes (the
+// part known only at the end of a run), the sections spooled in body as
+// the run went (body may be nil), the explanations of the rules in rs,
+// and its tail.
+func (pg page) write(w io.Writer, summary func(*bufio.Writer), body *spool, reg *rules.Registry, rs *ruleSet) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	pg.writeHead(bw)
+	summary(bw)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if body != nil {
+		if err := body.copyTo(w); err != nil {
+			return err
+		}
+	}
+	writeRuleDocs(bw, reg, rs)
+	pg.writeTail(bw)
+	return bw.Flush()
+}
+
 // cspHash returns the CSP source expression of an inline script or style:
 // 'sha256-' and the base64 of its SHA-256.
 func cspHash(s string) string {

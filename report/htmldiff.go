@@ -35,13 +35,8 @@ func WriteDiffHTML(w io.Writer, res *checks.Result, opts Options) error {
 			plural(len(res.Paragraphs), "changed paragraph", "changed paragraphs"), plural(len(res.Findings), "finding", "findings"), findingCounts(sum.Error, sum.Warning, sum.Info)),
 		Version: opts.Version,
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	pg.writeHead(bw)
 	n := 0
-	writeComparison(bw, "cmp-1", name, res, &rs, &n)
-	writeRuleDocs(bw, opts.Registry, &rs)
-	pg.writeTail(bw)
-	return bw.Flush()
+	return pg.write(w, func(bw *bufio.Writer) { writeComparison(bw, "cmp-1", name, res, &rs, &n) }, nil, opts.Registry, &rs)
 }
 
 // revisionName returns a revision's path, or "(none)".
@@ -285,8 +280,11 @@ func (p *goldenHTML) End(sum goldenfile.Summary) error {
 	}
 	defer p.body.Close()
 	pg := page{Kind: "golden", Title: "docqa golden", Totals: sum.String(p.opts.Update), Version: p.opts.Version}
-	bw := bufio.NewWriterSize(p.w, 64<<10)
-	pg.writeHead(bw)
+	return pg.write(p.w, p.writeTable, p.body, p.opts.Registry, &p.rules)
+}
+
+// writeTable writes the table of the run's documents and their statuses.
+func (p *goldenHTML) writeTable(bw *bufio.Writer) {
 	bw.WriteString("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Documents</h2>\n<table class=\"golden\">\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Document</th><th scope=\"col\">Golden copy</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n")
 	for _, r := range p.rows {
 		fmt.Fprintf(bw, "<tr class=\"golden-entry\" data-status=\"%s\" data-path=\"", r.status)
@@ -306,15 +304,6 @@ func (p *goldenHTML) End(sum goldenfile.Summary) error {
 		bw.WriteString("</td></tr>\n")
 	}
 	bw.WriteString("</tbody>\n</table>\n</section>\n")
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := p.body.copyTo(p.w); err != nil {
-		return err
-	}
-	writeRuleDocs(bw, p.opts.Registry, &p.rules)
-	pg.writeTail(bw)
-	return bw.Flush()
 }
 
 // goldenLabel returns the word a golden status is shown as.

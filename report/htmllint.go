@@ -129,18 +129,7 @@ func (p *HTML) End(sum Summary) error {
 		Version: p.opts.Version,
 		Style:   p.filterStyle(),
 	}
-	bw := bufio.NewWriterSize(p.w, 64<<10)
-	pg.writeHead(bw)
-	p.writeSummary(bw, sum)
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := p.body.copyTo(p.w); err != nil {
-		return err
-	}
-	writeRuleDocs(bw, p.opts.Registry, &p.rules)
-	pg.writeTail(bw)
-	return bw.Flush()
+	return pg.write(p.w, func(w *bufio.Writer) { p.writeSummary(w, sum) }, p.body, p.opts.Registry, &p.rules)
 }
 
 // filterStyle returns the CSS of the filters: a finding of a rule or
