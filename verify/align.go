@@ -334,6 +334,8 @@ func (al alignment) render(qt []byte, qfrom int, st []byte) (diff, source, quote
 		}
 		start := ts[0].start
 		switch {
+		case prevEnd > start: // not in the source's order: no text between
+			sb.WriteByte(' ')
 		case prevEnd < 0 && gap:
 			sb.WriteString("… ")
 		case prevEnd >= 0 && gap && hasWord(st[prevEnd:start]):
