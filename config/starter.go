@@ -33,9 +33,10 @@ func Starter(reg *rules.Registry, revisionChecks []*rules.Rule) []byte {
 	var b bytes.Buffer
 	b.WriteString(`# docqa configuration, written by 'docqa init'.
 #
-# docqa reads the nearest .docqa.yaml, looking in the working folder and the
-# folders above it ('docqa lint --config FILE' names another). Unknown keys,
-# unknown rules and bad values are errors, never silently ignored.
+# Each document is checked with its nearest .docqa.yaml: the one in its
+# folder, else in the folders above, up to the repository's root ('docqa
+# lint --config FILE' names one for every document). Unknown keys, unknown
+# rules and bad values are errors, never silently ignored.
 
 # The profile sets the defaults: news (every rule runs) or docs
 # (quotes/attribution and style/second-person are off unless set below).

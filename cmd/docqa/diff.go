@@ -73,7 +73,7 @@ usage, config or I/O error.`,
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable; PATH '-' is standard output): "+strings.Join(report.Formats(), ", "))
-	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
+	f.StringVar(&o.configPath, "config", "", "config file (default: NEW's nearest "+config.FileName+", in its folder or above)")
 	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
 	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
 	f.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or never")

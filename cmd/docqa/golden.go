@@ -69,7 +69,7 @@ config or I/O error.`,
 	f.StringVar(&o.goldenDir, "golden-dir", defaultGoldenDir, "folder of the golden copies, mirroring the documents' paths")
 	f.BoolVar(&o.update, "update", false, "write the documents that differ or are missing over their golden copies")
 	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable; PATH '-' is standard output): "+strings.Join(report.Formats(), ", ")+"; text, json, junit and html report every document, the others the revision findings of the drifted ones")
-	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
+	f.StringVar(&o.configPath, "config", "", "config file for every document (default: each document's nearest "+config.FileName+", in its folder or above)")
 	return cmd
 }
 

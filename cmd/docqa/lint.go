@@ -73,7 +73,7 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 	f.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in this baseline file, never an input ('-' for standard output)")
 	f.StringVar(&o.shard, "shard", "", "lint only the I-th of N stable shares of the files (I/N, by a hash of each path), to split a run between CI jobs")
-	f.StringVar(&o.configPath, "config", "", "config file (default: the nearest "+config.FileName+" in the working folder or above)")
+	f.StringVar(&o.configPath, "config", "", "config file for every document (default: each document's nearest "+config.FileName+", in its folder or above)")
 	f.StringVar(&o.profile, "profile", "", "the profile, news or docs, instead of the config file's (the rules the file configures keep its settings)")
 	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
 	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
@@ -82,6 +82,9 @@ any finding is at or above --fail-level, 2 for a usage, config or I/O error.`,
 	// One worker more than cores: a worker waiting on a read leaves its
 	// core to the others (5–10% faster over many small files).
 	f.IntVar(&o.jobs, "jobs", runtime.NumCPU()+1, "number of files linted at once (default: one more than the cores)")
+	// The usage says the default in words; the number is the machine's,
+	// and cobra would add it after them: "(default: ...) (default 3)".
+	f.Lookup("jobs").DefValue = "0"
 	f.StringVar(&o.showConfig, "show-config", "", "print which config file applies to the document at this path and the rules it runs, and lint nothing")
 	return cmd
 }
