@@ -11,6 +11,7 @@ import (
 	"github.com/docqa/docqa/config"
 	"github.com/docqa/docqa/internal/atomicfile"
 	"github.com/docqa/docqa/internal/fserr"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/rules"
 	"github.com/spf13/cobra"
 )
@@ -24,7 +25,7 @@ type initOptions struct {
 
 // newInitCommand returns "docqa init".
 func newInitCommand() *cobra.Command {
-	o := &initOptions{registry: checks.Registry}
+	o := &initOptions{registry: pipeline.Registry}
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Write a commented starter " + config.FileName,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/docqa/docqa/checks"
 	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/pipeline"
 )
 
 // TestInit checks the wiring of "docqa init": it prints or writes the
@@ -18,7 +19,7 @@ import (
 // and exits 2 when it refuses. The starter's content is tested in package
 // config.
 func TestInit(t *testing.T) {
-	starter := string(config.Starter(checks.Registry(), checks.Rules()))
+	starter := string(config.Starter(pipeline.Registry(), checks.Rules()))
 	const mine = "profile: docs\n"
 	tests := []struct {
 		name     string

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
 )
@@ -18,15 +18,16 @@ type rulesOptions struct {
 
 // newRulesCommand returns "docqa rules [ID]".
 func newRulesCommand() *cobra.Command {
-	o := &rulesOptions{registry: checks.Registry}
+	o := &rulesOptions{registry: pipeline.Registry}
 	cmd := &cobra.Command{
 		Use:   "rules [ID]",
 		Short: "List the rules, or explain one",
 		Long: `List the rules with their default severity, or explain one rule: what it
 finds, its options, and an example of text it reports and of text it accepts.
 A category name ("quotes") lists the rules of that category. The list holds
-the lint rules, the house rules of the config file ("house/...") and the
-revision checks ("checks/...") that 'docqa diff' and 'docqa golden' report.
+the lint rules, the house rules of the config file ("house/..."), the
+revision checks ("checks/...") that 'docqa diff' and 'docqa golden' report
+and the rules of 'docqa verify' ("sources/...").
 
 'docqa rules test' checks the rules against fixtures.`,
 		Args: cobra.MaximumNArgs(1),

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docqa/docqa/checks"
+	"github.com/docqa/docqa/pipeline"
 )
 
 // TestRulesOutputEndsWithNewline checks that every output of "docqa
@@ -21,7 +21,7 @@ func TestRulesOutputEndsWithNewline(t *testing.T) {
 	t.Chdir(dir)
 	args := [][]string{{"rules"}, {"rules", "house/kyiv"}, {"rules", "house/nope"}, {"rules", "house"}}
 	categories := map[string]bool{}
-	for _, r := range checks.Registry().Rules() {
+	for _, r := range pipeline.Registry().Rules() {
 		args = append(args, []string{"rules", r.ID})
 		if c := r.Category(); !categories[c] {
 			categories[c] = true
