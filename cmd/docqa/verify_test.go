@@ -43,6 +43,10 @@ func TestVerifySeed(t *testing.T) {
 	if shown := strings.Join(lines[:2], ""); !bytes.Contains(readme, []byte(shown)) {
 		t.Errorf("README.md does not show the first two lines of docqa verify on the seed:\n%s", shown)
 	}
+	notFound := strings.Count(out, "[sources/not-found]\n")
+	if counts := fmt.Sprintf("and the %d quotations those\nexcerpts do not hold as not found (info): %d lines, exit 1.", notFound, len(altered)+notFound); !bytes.Contains(readme, []byte(counts)) {
+		t.Errorf("README.md does not count the lines of docqa verify on the seed: %q", counts)
+	}
 }
 
 // TestVerifyHostile runs docqa verify on what the issue calls hostile
