@@ -70,7 +70,7 @@ folder is skipped, and a source not in UTF-8 read as it is, with a notice.`,
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&o.sources, "sources", nil, "a source file or folder the quotations come from (repeatable)")
-	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable): "+strings.Join(report.Formats(), ", "))
+	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format, optionally written to a file (FORMAT[:PATH], repeatable; PATH '-' is standard output): "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&o.configPath, "config", "", "config file (default: each document's nearest "+config.FileName+")")
 	f.StringSliceVar(&o.enable, "enable", nil, "enable a rule or a category of rules (repeatable)")
 	f.StringSliceVar(&o.disable, "disable", nil, "disable a rule or a category of rules (repeatable)")
