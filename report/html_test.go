@@ -303,12 +303,49 @@ func TestHTMLFoldsFarLines(t *testing.T) {
 	if fmt.Sprint(summaries) != fmt.Sprint(want) {
 		t.Errorf("folds %q, want %q", summaries, want)
 	}
-	// Every line is on the page, folded or not.
+	// Every line is on the page: those near the finding as lines, the
+	// others as the text of their fold.
 	for l := 1; l <= 50; l++ {
-		if len(findAll(root, func(n *html.Node) bool { v, _ := attr(n, "id"); return v == "doc-1-L"+strconv.Itoa(l) })) != 1 {
-			t.Errorf("line %d is not on the page", l)
+		lines := findAll(root, func(n *html.Node) bool { v, _ := attr(n, "id"); return v == "doc-1-L"+strconv.Itoa(l) })
+		if folded := l <= 38 || l >= 44; folded == (len(lines) == 1) {
+			t.Errorf("line %d: %d line elements, folded %v", l, len(lines), folded)
 		}
 	}
+	var texts []string
+	for _, f := range folds {
+		pre := findAll(f, func(n *html.Node) bool { return n.Data == "pre" && hasClass(n, "fold-text") })
+		texts = append(texts, textOf(pre[0]))
+	}
+	var first, second []string
+	for i := 1; i <= 38; i++ {
+		first = append(first, fmt.Sprintf("Line %d of the story.", i))
+	}
+	for i := 44; i <= 50; i++ {
+		second = append(second, fmt.Sprintf("Line %d of the story.", i))
+	}
+	if len(texts) != 2 || texts[0] != strings.Join(first, "\n") || texts[1] != strings.Join(second, "\n") {
+		t.Errorf("folded texts %q", texts)
+	}
+}
+
+// A line a related place links to stays a line, out of any fold, so that
+// the link has its target.
+func TestHTMLRelatedLineNotFolded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Towards the start.\n")
+	for i := 2; i <= 30; i++ {
+		fmt.Fprintf(&b, "Line %d of the story.\n", i)
+	}
+	b.WriteString("And toward the end.\n")
+	d := document.Load("a.txt", []byte(b.String()))
+	at := strings.Index(b.String(), "toward ")
+	f := rules.Finding{Path: "a.txt", Rule: "consistency/variants", Severity: rules.Warning, Span: document.Span{Start: at, End: at + 6},
+		Message: "toward and towards", Related: []rules.Related{{Span: document.Span{Start: 0, End: 7}, Message: "first use"}}}
+	root := parseHTML(t, lintHTML(t, Options{}, []*document.Document{d}, [][]rules.Finding{{f}}))
+	if n := len(findAll(root, func(n *html.Node) bool { v, _ := attr(n, "id"); return v == "doc-1-L1" })); n != 1 {
+		t.Errorf("line 1, a related place, is %d line elements, want 1", n)
+	}
+	checkMarks(t, root, d, []rules.Finding{f})
 }
 
 func TestHTMLDocumentsWithoutFindings(t *testing.T) {
