@@ -9,13 +9,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/docqa/docqa/internal/fserr"
 )
 
-// newFileMode is the mode Write and Create give a file they create.
+// newFileMode is the mode Write and Create give a file they create, less
+// the bits the umask takes away.
 const newFileMode fs.FileMode = 0o644
 
 // bufferSize is how much of a File's bytes are held before they are
@@ -25,8 +28,9 @@ const bufferSize = 64 << 10
 // Write replaces the file at path with data, so that a reader
 // sees the old file or the new one, never a part-written one. It writes a
 // temporary file in the same folder, syncs it to disk and renames it over
-// path. An existing file keeps its mode; a new one gets mode 0644, and the
-// folders above it are created. A path that is a symbolic link is written
+// path. An existing file keeps its mode, and its owner and group as far as
+// the process may give them; a new one gets mode 0644 less the umask's
+// bits, and the folders above it are created. A path that is a symbolic link is written
 // through: its target is replaced and the link stays. Only a regular file
 // is replaced: a named pipe, a device or a socket (or a link to one) is an
 // error, since a regular file in its place would break it; write those in
@@ -56,11 +60,14 @@ func write(path string, data []byte, beforeRename func(tmp string) error) error 
 // it. Until then the file is as it was; Abort, or a failed Commit, removes
 // the temporary file. A File is for one goroutine.
 type File struct {
-	path string      // the file replaced: a symbolic link's target
-	mode fs.FileMode // the mode it gets
-	tmp  string      // the temporary file's name
-	f    *os.File
-	w    *bufio.Writer
+	path string // the file replaced: a symbolic link's target
+	// old describes the file replaced, whose mode, owner and group the
+	// new one gets; nil for a new file, which keeps the mode the
+	// temporary file was created with.
+	old fs.FileInfo
+	tmp string // the temporary file's name
+	f   *os.File
+	w   *bufio.Writer
 	// made are the folders Create made for the file, deepest first:
 	// Abort removes those left empty.
 	made []string
@@ -87,12 +94,16 @@ func Create(path string) (*File, error) {
 		}
 		path = target
 	}
-	mode := newFileMode
-	switch fi, serr := os.Stat(path); {
-	case serr == nil && fi.IsDir():
+	// A new file's temporary file is created with its mode, so that the
+	// umask applies; a replacement's is private until Commit gives it the
+	// old file's mode.
+	perm := newFileMode
+	old, serr := os.Stat(path)
+	switch {
+	case serr == nil && old.IsDir():
 		return nil, fmt.Errorf("writing %s: is a folder, not a file", path)
 	case serr == nil:
-		mode = fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+		perm = 0o600
 	case !os.IsNotExist(serr):
 		return nil, fmt.Errorf("writing %s: %w", path, serr)
 	}
@@ -102,12 +113,25 @@ func Create(path string) (*File, error) {
 		removeEmpty(made)
 		return nil, fmt.Errorf("writing %s: creating its folder: %w", path, err)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	f, err := createTemp(dir, filepath.Base(path), perm)
 	if err != nil {
 		removeEmpty(made)
 		return nil, fmt.Errorf("writing %s: %w", path, bare(err))
 	}
-	return &File{path: path, mode: mode, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, bufferSize), made: made}, nil
+	return &File{path: path, old: old, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, bufferSize), made: made}, nil
+}
+
+// createTemp creates a new file in dir, named ".BASE.N.tmp" for a random
+// N, with mode perm less the umask's bits, and opens it for writing.
+func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if os.IsExist(err) && try < 10000 {
+			continue
+		}
+		return f, err
+	}
 }
 
 // errDone is the error of a write to a File already committed or aborted.
@@ -138,8 +162,9 @@ func (f *File) fail(err error) error {
 	return f.err
 }
 
-// Commit replaces the file with what was written: it syncs the temporary
-// file, gives it the file's mode and renames it over the file. On failure,
+// Commit replaces the file with what was written: it gives the temporary
+// file the old file's owner, group and mode, syncs it and renames it over
+// the file. On failure,
 // or after an error writing, the temporary file is removed, the file is as
 // it was and the error names it.
 func (f *File) Commit() error {
@@ -165,18 +190,23 @@ func (f *File) commit(beforeRename func(tmp string) error) error {
 	return nil
 }
 
-// rename syncs, closes and renames the temporary file over the file.
+// rename gives the temporary file the old file's owner, group and mode,
+// syncs, closes and renames it over the file.
 func (f *File) rename(beforeRename func(tmp string) error) error {
 	if err := f.w.Flush(); err != nil {
 		return err
+	}
+	if f.old != nil {
+		// Owner first: a change of owner clears the set-ID bits.
+		keepOwner(f.f, f.old)
+		if err := f.f.Chmod(f.old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)); err != nil {
+			return err
+		}
 	}
 	if err := f.f.Sync(); err != nil {
 		return err
 	}
 	if err := f.f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.tmp, f.mode); err != nil { // CreateTemp makes it 0600
 		return err
 	}
 	if beforeRename != nil {
