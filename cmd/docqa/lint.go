@@ -16,6 +16,7 @@ import (
 
 	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/config"
+	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/internal/lintrun"
@@ -24,6 +25,7 @@ import (
 	"github.com/docqa/docqa/pipeline"
 	"github.com/docqa/docqa/report"
 	"github.com/docqa/docqa/rules"
+	"github.com/docqa/docqa/verify"
 )
 
 // lintOptions are the flags of "docqa lint".
@@ -141,7 +143,8 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		return failure("%v", err)
 	}
 	// Every output is checked before anything is linted or written.
-	outs, baseDest, err := o.planWrites(newWritePlan(cmd.Context(), stdout, stderr), args, all, res)
+	plan := newWritePlan(cmd.Context(), stdout, stderr)
+	outs, baseDest, err := o.planWrites(plan, args, all, res)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -173,6 +176,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	// A run that ends early (a panic included) leaves no temporary file:
 	// a second call of closeOutputs does nothing.
 	defer closeOutputs()
+	printer = recordSources(printer, plan, res, ins)
 	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
 	l := &lintrun.Run{
@@ -252,6 +256,7 @@ func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, ins []inpu
 	if o.baseline != "" {
 		plan.ReadFile("the --baseline file "+o.baseline, o.baseline)
 	}
+	planSources(plan, res)
 	for i := range outs {
 		outs[i].Dest = plan.Output("--format "+outs[i].Spec, outs[i].Path)
 	}
@@ -263,6 +268,67 @@ func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, ins []inpu
 		return nil, nil, err
 	}
 	return outs, base, nil
+}
+
+// planSources records in plan the sources of quotations that the run's
+// configurations name (sources:): no output may overwrite one, nor put a
+// file docqa reads as a source into a folder of them. Those a document's
+// front matter names are recorded as the run goes (recordSources).
+func planSources(plan *writeplan.Plan, res *pipeline.Resolver) {
+	plan.IsSource = verify.IsSource
+	ps := res.Pipelines()
+	for _, cfg := range slices.Sorted(maps.Keys(ps)) {
+		p := ps[cfg]
+		base := res.Settings().WorkDir
+		if p.File != "" {
+			base = filepath.Dir(p.File)
+		}
+		for _, s := range p.Config.Sources {
+			for _, src := range s.Paths {
+				path := filepath.Join(base, filepath.FromSlash(src))
+				plan.ReadSource(displayPath(res, path), path)
+			}
+		}
+	}
+}
+
+// recordSources returns a printer that records in plan the sources each
+// document printed names in its front matter or configuration
+// (pipeline.SourcesFor), which its check read, before printing it with p:
+// the outputs, written when the run ends, are checked against them.
+func recordSources(p report.Printer, plan *writeplan.Plan, res *pipeline.Resolver, ins []input) report.Printer {
+	byName := make(map[string]*pipeline.Pipeline, len(ins))
+	for _, in := range ins {
+		byName[in.Name] = in.Pipeline
+	}
+	return &sourcesPrinter{Printer: p, record: func(doc *document.Document) {
+		if pl := byName[doc.Path]; pl != nil {
+			recordSourcesOf(plan, res, pl, doc)
+		}
+	}}
+}
+
+// recordSourcesOf records in plan the sources doc names (see
+// pipeline.SourcesFor). A front matter that names none well is the
+// check's error, reported with the document.
+func recordSourcesOf(plan *writeplan.Plan, res *pipeline.Resolver, p *pipeline.Pipeline, doc *document.Document) {
+	paths, _ := p.SourcesFor(doc)
+	for _, path := range paths {
+		plan.ReadSource(displayPath(res, path), path)
+	}
+}
+
+// sourcesPrinter is a printer that calls record with each document before
+// printing it.
+type sourcesPrinter struct {
+	report.Printer
+	record func(doc *document.Document)
+}
+
+// File implements report.Printer.
+func (p *sourcesPrinter) File(doc *document.Document, findings []rules.Finding) error {
+	p.record(doc)
+	return p.Printer.File(doc, findings)
 }
 
 // resolver returns the resolver of the run's configurations: --config's

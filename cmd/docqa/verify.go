@@ -121,6 +121,10 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	for _, s := range sources {
 		plan.ReadFile("the input "+s.Path, s.File)
 	}
+	planSources(plan, res)
+	for _, src := range o.sources {
+		plan.ReadSource(src, src) // a folder of them: no page or text put in it
+	}
 	outputs.Plan(plan, outs)
 	if err := plan.Check(); err != nil {
 		return failure("%v", err)
@@ -149,6 +153,11 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	l := &lintrun.Run{Stdin: cmd.InOrStdin(), Stdout: stdout, Stderr: stderr, Printer: printer,
 		Jobs: runtime.NumCPU(), Progress: lintrun.NewProgress(stderr, len(docs)), Verb: "checked",
 		Check: func(p *pipeline.Pipeline, doc *document.Document) ([]rules.Finding, error) {
+			if index == nil {
+				// The sources it names, read now: no output, written when
+				// the run ends, may overwrite one.
+				recordSourcesOf(plan, res, p, doc)
+			}
 			return p.Verify(doc, index)
 		}}
 	sum, runOK, err := l.Lint(cmd.Context(), docs)

@@ -253,6 +253,11 @@ func TestFixReplacedMeanwhile(t *testing.T) {
 // overwrite.
 const story = "It was the the day.\n\nAdd a Comment\n"
 
+// quoted is a story whose front matter names its source, press.
+const quoted = "---\nsources: [press.txt]\n---\n\nShe said “the scale of detention may constitute crimes”.\n"
+
+const press = "The extent of detention may constitute crimes against humanity.\n"
+
 // outputWorkspace writes files (name → content) in a temporary working
 // folder, changes to it, and returns a function running docqa there
 // in-process.
@@ -406,6 +411,50 @@ func TestOutputIsInput(t *testing.T) {
 			files: map[string]string{"a.json": "{}\n", "b.json": "{}\n"},
 			args:  []string{"merge", "-o", "./a.json", "a.json", "b.json"},
 			want:  "-o ./a.json would overwrite the input a.json",
+		},
+		{
+			name:  "a source the front matter names",
+			files: map[string]string{"quoted.md": quoted, "press.txt": press},
+			args:  []string{"lint", "--format", "text:press.txt", "quoted.md"},
+			want:  "--format text:press.txt would overwrite the source press.txt",
+		},
+		{
+			name:  "a source the front matter names, verify",
+			files: map[string]string{"quoted.md": quoted, "press.txt": press},
+			args:  []string{"verify", "--format", "json:./press.txt", "quoted.md"},
+			want:  "--format json:./press.txt would overwrite the source press.txt",
+		},
+		{
+			name:  "a source, through a symbolic link",
+			files: map[string]string{"quoted.md": quoted, "press.txt": press},
+			links: map[string]string{"out.json": "press.txt"},
+			args:  []string{"lint", "--format", "json:out.json", "quoted.md"},
+			want:  "--format json:out.json would overwrite the source press.txt",
+		},
+		{
+			name:  "a source, the baseline written",
+			files: map[string]string{"quoted.md": quoted, "press.txt": press},
+			hard:  map[string]string{"bl.json": "press.txt"},
+			args:  []string{"lint", "--format", "text:" + os.DevNull, "--write-baseline", "bl.json", "quoted.md"},
+			want:  "--write-baseline bl.json would overwrite the source press.txt",
+		},
+		{
+			name:  "a source the config names",
+			files: map[string]string{"story.md": "She said “the scale of detention may constitute crimes”.\n", ".docqa.yaml": "sources:\n  \"*.md\": [press/]\n", "press/release.txt": press},
+			args:  []string{"lint", "--format", "text:press/release.txt", "story.md"},
+			want:  "--format text:press/release.txt would overwrite the source press/release.txt",
+		},
+		{
+			name:  "a page in a folder of sources the config names",
+			files: map[string]string{"story.md": "She said “the scale of detention may constitute crimes”.\n", ".docqa.yaml": "sources:\n  \"*.md\": [press/]\n", "press/release.txt": press},
+			args:  []string{"verify", "--format", "html:press/report.html", "story.md"},
+			want:  "--format html:press/report.html would write a .html file into the source folder press, where docqa reads it as a source: write it elsewhere",
+		},
+		{
+			name:  "a page in a folder of --sources",
+			files: map[string]string{"press/release.txt": press},
+			args:  []string{"verify", "--sources", "press", "--format", "html:press/report.html", "story.md"},
+			want:  "--format html:press/report.html would write a .html file into the source folder press, where docqa reads it as a source: write it elsewhere",
 		},
 		{
 			name: "two formats to standard output",

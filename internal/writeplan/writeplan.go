@@ -1,8 +1,10 @@
 // Package writeplan plans the files a docqa command writes against those
 // it reads, before it writes anything: no output may overwrite an input
 // (however its path is spelt: "./x", a symbolic or hard link), the
-// configuration or a baseline, land where a folder walk would lint it, or
-// write the file another output writes. Each output is then written the
+// configuration, a baseline or a source of quotations, land where a folder
+// walk would lint it or read it as a source, or write the file another
+// output writes. The sources a document names are known only once it is
+// read: a file is checked against them again when it is written. Each output is then written the
 // way its kind of file needs: the standard streams by name, special files
 // (devices, named pipes, /dev/fd/N) in place, regular files atomically;
 // whole (Destination.Write) or as it is produced (Destination.Create).
@@ -17,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/docqa/docqa/internal/atomicfile"
 	"github.com/docqa/docqa/internal/fserr"
@@ -93,6 +96,9 @@ type Plan struct {
 	// SkipFolder whether it leaves out a folder of this name. Nil: a walk
 	// finds nothing.
 	IsDocument, SkipFolder func(name string) bool
+	// IsSource reports whether a walk of a folder of sources reads a file
+	// of this name. Nil: none.
+	IsSource func(name string) bool
 
 	ctx            context.Context
 	stdout, stderr io.Writer
@@ -100,6 +106,20 @@ type Plan struct {
 	reads   []*planRead
 	folders []planFolder
 	dests   []*Destination
+
+	// sources are the files and folders read as sources of quotations,
+	// recorded before Check or as the run goes (ReadSource).
+	mu      sync.Mutex
+	sources []planSource
+	sourced map[string]bool // their paths as recorded and their keys
+}
+
+// planSource is a file or folder read as a source of quotations.
+type planSource struct {
+	name   string // as reported
+	key    string // see FileKey
+	info   fs.FileInfo
+	folder bool
 }
 
 // New returns an empty plan for a command whose standard output
@@ -134,6 +154,34 @@ func (p *Plan) ReadFile(what, path string) {
 		return
 	}
 	p.reads = append(p.reads, &planRead{what: what, path: path, key: FileKey(path)})
+}
+
+// ReadSource records a file or folder the command reads as a source of
+// quotations, name as reported: no output may overwrite a source, nor put a
+// file a walk of a folder of sources reads (see IsSource) into one. A
+// command may record one as the run goes, from any goroutine, as a
+// document names its sources: a regular file is checked against them
+// again when it is written (Destination.Write, Stream.Commit).
+func (p *Plan) ReadSource(name, path string) {
+	p.mu.Lock()
+	seen := p.sourced[path] // every document of a folder names the same
+	p.mu.Unlock()
+	if seen {
+		return
+	}
+	key := FileKey(path)
+	fi, _ := os.Stat(path)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.sourced == nil {
+		p.sourced = map[string]bool{}
+	}
+	known := p.sourced[key]
+	p.sourced[path], p.sourced[key] = true, true
+	if known {
+		return
+	}
+	p.sources = append(p.sources, planSource{name: name, key: key, info: fi, folder: fi != nil && fi.IsDir()})
 }
 
 // output records a file the command writes, named by flag (the flag and
@@ -234,6 +282,36 @@ func (p *Plan) Check() error {
 			return fmt.Errorf("%s would write a %s file into the input folder %s, where docqa lints it: write it elsewhere",
 				d.flag, filepath.Ext(d.path), f.name)
 		}
+		if err := d.checkSources(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkSources returns an error if d, a regular file or none yet, would
+// overwrite a source recorded (see ReadSource), or put a file that a walk
+// of a folder of sources reads into one.
+func (d *Destination) checkSources() error {
+	p := d.plan
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, s := range p.sources {
+		if !s.folder {
+			if s.key == d.lands || s.info != nil && d.info != nil && os.SameFile(s.info, d.info) {
+				return fmt.Errorf("%s would overwrite the source %s", d.flag, s.name)
+			}
+			continue
+		}
+		rel, ok := p.below(s.key, d.at)
+		if !ok || p.IsSource == nil || !p.IsSource(d.at) {
+			continue
+		}
+		if d.info != nil {
+			return fmt.Errorf("%s would overwrite the source %s", d.flag, filepath.Join(s.name, rel))
+		}
+		return fmt.Errorf("%s would write a %s file into the source folder %s, where docqa reads it as a source: write it elsewhere",
+			d.flag, filepath.Ext(d.path), s.name)
 	}
 	return nil
 }
@@ -293,24 +371,33 @@ func (p *Plan) walkedBy(d *Destination) (planFolder, bool) {
 		return planFolder{}, false
 	}
 	for _, f := range p.folders {
-		rel, err := filepath.Rel(f.key, d.at)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			continue
-		}
-		skipped := false
-		parts := strings.Split(rel, string(filepath.Separator))
-		for _, dir := range parts[:len(parts)-1] {
-			skipped = skipped || p.SkipFolder != nil && p.SkipFolder(dir)
-		}
-		if !skipped {
+		if _, ok := p.below(f.key, d.at); ok {
 			return f, true
 		}
 	}
 	return planFolder{}, false
 }
 
-// write writes data to the Destination: standard output or error, in
-// place for a special file, else atomically. Errors name the file.
+// below returns the path of at relative to the folder dir, both real
+// paths, and whether a walk of dir finds it: it lies below dir, in no
+// folder the walk leaves out (SkipFolder).
+func (p *Plan) below(dir, at string) (string, bool) {
+	rel, err := filepath.Rel(dir, at)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	parts := strings.Split(rel, string(filepath.Separator))
+	for _, dir := range parts[:len(parts)-1] {
+		if p.SkipFolder != nil && p.SkipFolder(dir) {
+			return "", false
+		}
+	}
+	return rel, true
+}
+
+// Write writes data to the Destination: standard output or error, in
+// place for a special file, else atomically, unless it would overwrite a
+// source recorded since Check (see ReadSource). Errors name the file.
 func (d *Destination) Write(data []byte) error {
 	switch d.kind {
 	case ToStdout:
@@ -325,6 +412,9 @@ func (d *Destination) Write(data []byte) error {
 		return nil
 	case ToSpecial:
 		return writeInPlace(d.plan.ctx, d.path, data)
+	}
+	if err := d.checkSources(); err != nil {
+		return err
 	}
 	return atomicfile.Write(d.path, data)
 }
@@ -409,11 +499,16 @@ func (s *Stream) Write(p []byte) (int, error) {
 
 // Commit writes the destination with what was written to the stream: it
 // replaces a regular file atomically, syncing the temporary file and its
-// folder (see atomicfile.File.Commit), and writes the others whole, as
+// folder (see atomicfile.File.Commit), unless it would overwrite a source
+// recorded since Check (see ReadSource), and writes the others whole, as
 // Write does. On failure a regular file is as it was and no temporary file
 // is left; errors name the file.
 func (s *Stream) Commit() error {
 	if s.file != nil {
+		if err := s.d.checkSources(); err != nil {
+			s.file.Abort()
+			return err
+		}
 		return s.file.Commit()
 	}
 	if s.done {

@@ -268,3 +268,110 @@ func TestStreamCreateError(t *testing.T) {
 		t.Errorf("Write = %v, Create %v: want the same error", werr, err)
 	}
 }
+
+// TestWritePlanSources: no output overwrites a source of quotations, or
+// puts a file read as a source into a folder of them, whether the source
+// is recorded before Check or as the run goes (a document's front matter
+// names it): then the file is refused when it is written, left as it was,
+// with no temporary file.
+func TestWritePlanSources(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Unix paths")
+	}
+	for _, tt := range []struct {
+		output string
+		want   string // the error, "" for none
+	}{
+		{"press.txt", "would overwrite the source press.txt"},
+		{"./press.txt", "would overwrite the source press.txt"},
+		{"link.json", "would overwrite the source press.txt"},
+		{"hard.json", "would overwrite the source press.txt"},
+		{"site/page.html", "would overwrite the source site/page.html"},
+		{"site/new.html", "would write a .html file into the source folder site, where docqa reads it as a source: write it elsewhere"},
+		{"site/sub/new.vtt", "would write a .vtt file into the source folder site, where docqa reads it as a source: write it elsewhere"},
+		{"site/report.json", ""},
+		{"site/.cache/new.html", ""},
+		{"report.json", ""},
+		{"new.txt", ""},
+	} {
+		for _, late := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s late %v", tt.output, late), func(t *testing.T) {
+				dir := t.TempDir()
+				t.Chdir(dir)
+				writeFiles(t, dir, map[string]string{"press.txt": "old\n", "site/page.html": "old\n", "report.json": "old\n"})
+				if err := os.Symlink("press.txt", "link.json"); err != nil {
+					t.Skipf("no symbolic links here: %v", err)
+				}
+				if err := os.Link("press.txt", "hard.json"); err != nil {
+					t.Skipf("no hard links here: %v", err)
+				}
+				plan := New(context.Background(), io.Discard, io.Discard)
+				plan.SkipFolder = func(name string) bool { return strings.HasPrefix(name, ".") }
+				plan.IsSource = func(name string) bool {
+					ext := filepath.Ext(name)
+					return ext == ".txt" || ext == ".html" || ext == ".vtt"
+				}
+				record := func() {
+					// As the run's workers do.
+					done := make(chan bool)
+					for _, src := range []string{"press.txt", "site", "press.txt"} {
+						go func() { plan.ReadSource(src, filepath.Join(dir, src)); done <- true }()
+					}
+					for range 3 {
+						<-done
+					}
+				}
+				if !late {
+					record()
+				}
+				d := plan.Output("--format text:"+tt.output, tt.output)
+				err := plan.Check()
+				var s *Stream
+				if err == nil {
+					if s, err = d.Create(); err != nil {
+						t.Fatal(err)
+					}
+					defer s.Abort()
+					io.WriteString(s, "new\n")
+					if late {
+						record()
+					}
+					err = s.Commit()
+				}
+				want := ""
+				if tt.want != "" {
+					want = "--format text:" + tt.output + " " + tt.want
+				}
+				if got := fmt.Sprint(err); (err != nil || want != "") && got != want {
+					t.Errorf("error %v, want %q", err, want)
+				}
+				if late && err == nil {
+					if werr := d.Write([]byte("new\n")); werr != nil {
+						t.Errorf("Write: %v", werr)
+					}
+				} else if late {
+					if werr := d.Write([]byte("new\n")); fmt.Sprint(werr) != want {
+						t.Errorf("Write: %v, want %q", werr, want)
+					}
+				}
+				for _, name := range []string{"press.txt", "site/page.html"} {
+					if data, _ := os.ReadFile(name); string(data) != "old\n" {
+						t.Errorf("%s holds %q", name, data)
+					}
+				}
+				for _, d := range []string{".", "site"} {
+					if tmp, _ := filepath.Glob(filepath.Join(d, ".*.tmp")); len(tmp) > 0 {
+						t.Errorf("temporary files left: %v", tmp)
+					}
+				}
+				for _, name := range []string{"site/new.html", "site/sub/new.vtt"} {
+					if want != "" && name == tt.output {
+						if _, err := os.Stat(name); err == nil {
+							t.Errorf("%s written", name)
+						}
+					}
+				}
+			})
+		}
+	}
+}
