@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/docqa/docqa/internal/fserr"
 )
@@ -20,6 +21,10 @@ import (
 // newFileMode is the mode Write and Create give a file they create, less
 // the bits the umask takes away.
 const newFileMode fs.FileMode = 0o644
+
+// maxTempBase is the most bytes of a file's name that its temporary
+// file's name repeats: with ".", ".N.tmp" it is at most 216 bytes.
+const maxTempBase = 200
 
 // bufferSize is how much of a File's bytes are held before they are
 // written to its temporary file: printers write a few bytes at a time.
@@ -82,6 +87,9 @@ type File struct {
 // is replaced by Commit; until then, and after Abort, it is as it was.
 // Errors name the file.
 func Create(path string) (*File, error) {
+	if base := filepath.Base(path); path == "" || os.IsPathSeparator(path[len(path)-1]) || base == "." || base == ".." {
+		return nil, fmt.Errorf("writing %s: names a folder, not a file", path)
+	}
 	// Stat follows every link, those of /dev/fd/N too, which name no path
 	// a rename could replace.
 	if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
@@ -122,8 +130,17 @@ func Create(path string) (*File, error) {
 }
 
 // createTemp creates a new file in dir, named ".BASE.N.tmp" for a random
-// N, with mode perm less the umask's bits, and opens it for writing.
+// N, with mode perm less the umask's bits, and opens it for writing. A long
+// BASE is cut, so that the name is no longer than a file system allows
+// (255 bytes) when base's is.
 func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	if len(base) > maxTempBase {
+		cut := maxTempBase
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
 	for try := 0; ; try++ {
 		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)

@@ -391,8 +391,12 @@ func TestCreateErrors(t *testing.T) {
 	}{
 		{"folder", "is a folder, not a file"},
 		{"file/a/out.json", ""}, // a file where a folder should be
+		{"new/", "names a folder, not a file"},
 	} {
 		path := filepath.Join(dir, filepath.FromSlash(tt.path))
+		if strings.HasSuffix(tt.path, "/") {
+			path += string(filepath.Separator) // Join drops it
+		}
 		f, err := Create(path)
 		if err == nil || !strings.HasPrefix(err.Error(), "writing "+path+": "+tt.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("Create(%s) = %v, want one line %q", tt.path, err, "writing "+path+": "+tt.want)
@@ -407,5 +411,26 @@ func TestCreateErrors(t *testing.T) {
 	}
 	if tmp := leftovers(t, dir); len(tmp) > 0 {
 		t.Errorf("temporary files left: %v", tmp)
+	}
+}
+
+// TestLongName: a file whose name is as long as the file system allows has
+// a temporary file too (".NAME.N.tmp" was too long a name).
+func TestLongName(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{strings.Repeat("r", 250) + ".json", strings.Repeat("é", 125) + ".json"} {
+		path := filepath.Join(dir, name)
+		if err := Write(path, []byte("new\n")); err != nil {
+			t.Fatal(err)
+		}
+		if got := readString(t, path); got != "new\n" {
+			t.Errorf("content %q", got)
+		}
+	}
+	if tmp := leftovers(t, dir); len(tmp) > 0 {
+		t.Errorf("temporary files left: %v", tmp)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new")); err == nil {
+		t.Error("folder made for new/")
 	}
 }
