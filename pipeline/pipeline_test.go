@@ -7,23 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/internal/testfs"
+
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules"
 )
-
-// writeTree writes files (slash-separated paths relative to dir).
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // ruleIDs returns the rules of findings, in order.
 func ruleIDs(fs []rules.Finding) []string {
@@ -60,7 +48,7 @@ const gap = "The crowd was quiet.\n\n“We will not stand for the destruction of
 // its own folder's rules.
 func TestNearestConfiguration(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testfs.Write(t, root, map[string]string{
 		"news/.docqa.yaml": "profile: news\n",
 		"news/a.txt":       gap,
 		"docs/.docqa.yaml": "profile: docs\ncustom:\n  - id: house/kyiv\n    kind: substitution\n    swap: {Kiev: Kyiv}\n    message: \"use %[2]s\"\n",
@@ -90,7 +78,7 @@ func TestNearestConfiguration(t *testing.T) {
 // TestConfigOverride uses one named file for every document (--config).
 func TestConfigOverride(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testfs.Write(t, root, map[string]string{
 		"docs/.docqa.yaml": "profile: docs\n",
 		"docs/b.txt":       gap,
 		"ci.yaml":          "profile: news\n",
@@ -109,7 +97,7 @@ func TestConfigOverride(t *testing.T) {
 // repository from configuring it.
 func TestSearchStopsAtRepositoryRoot(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testfs.Write(t, root, map[string]string{
 		".docqa.yaml":          "profile: docs\n",
 		"repo/.git/HEAD":       "ref: refs/heads/main\n",
 		"repo/news/a.txt":      gap,
@@ -136,7 +124,7 @@ func TestHouseRulesPerConfiguration(t *testing.T) {
 	rule := func(to string) string {
 		return "custom:\n  - id: house/kyiv\n    kind: substitution\n    swap: {Kiev: " + to + "}\n    message: \"use %[2]s\"\n"
 	}
-	writeTree(t, root, map[string]string{
+	testfs.Write(t, root, map[string]string{
 		"a/.docqa.yaml": rule("Kyiv"), "a/x.txt": "Kiev is far.\n",
 		"b/.docqa.yaml": rule("Kyyiv"), "b/y.txt": "Kiev is far.\n",
 	})
@@ -154,7 +142,7 @@ func TestHouseRulesPerConfiguration(t *testing.T) {
 func TestProcessors(t *testing.T) {
 	root := t.TempDir()
 	doubled := "It was in particular particular crimes.\n"
-	writeTree(t, root, map[string]string{
+	testfs.Write(t, root, map[string]string{
 		"site/.docqa.yaml":   "rules:\n  repetition/doubled-word:\n    ignore_paths: [\"archive/**\"]\n",
 		"site/archive/a.txt": doubled,
 		"site/news/b.txt":    doubled,
@@ -195,7 +183,7 @@ func TestProcessors(t *testing.T) {
 // attributed by a verb only the configuration knows.
 func TestExtraVerbsReachRevisionChecks(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testfs.Write(t, root, map[string]string{
 		"with/.docqa.yaml": "rules:\n  quotes/attribution:\n    extra_verbs: [thundered]\n",
 	})
 	old := "“We will stay here and fight for it,” Bachelet thundered.\n"
@@ -244,7 +232,7 @@ func TestLintRecoversPanics(t *testing.T) {
 // options, ignore_paths and a house rule.
 func TestDescribe(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testfs.Write(t, root, map[string]string{
 		"docs/.docqa.yaml": "profile: docs\nrules:\n  repetition/doubled-word:\n    allow: [very]\n    ignore_paths: [\"old/**\"]\n" +
 			"custom:\n  - id: house/kyiv\n    kind: substitution\n    swap: {Kiev: Kyiv}\n    message: \"use %[2]s\"\n",
 	})

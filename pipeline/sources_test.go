@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/docqa/docqa/internal/testfs"
 )
 
 // TestForgetSources: an index is read once for a set of sources, and read
@@ -11,7 +13,7 @@ import (
 // on disk; a file of no set drops nothing.
 func TestForgetSources(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		".git":               "",
 		".docqa.yaml":        "sources:\n  \"news/*.md\": [reports/, statement.txt]\n",
 		"news/a.md":          "The report called it “a pattern of grave abuses in the region” today.\n",

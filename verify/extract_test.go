@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/internal/testfs"
+
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/rules"
 )
@@ -75,7 +77,7 @@ func TestTextSubtitlesCueIdentifiersAndNotes(t *testing.T) {
 func TestHTMLSourcePlace(t *testing.T) {
 	dir := t.TempDir()
 	page := "<html><head><title>Statement</title>\n<script>var s = \"the company deeply regrets\";</script></head>\n<body><nav>Home | the company</nav>\n<p>The spokesperson stated that the company &ldquo;deeply regrets&rdquo; the incident and\n   will <b>cooperate</b> fully with the investigation.</p>\n<p>It called the delay &ldquo;wholly unacceptable&rdquo; in a statement.</p>\n</body></html>\n"
-	writeFiles(t, dir, map[string]string{"page.html": page})
+	testfs.Write(t, dir, map[string]string{"page.html": page})
 	srcs, problems := ReadSources(dir, []string{"page.html"})
 	if len(problems) > 0 || len(srcs) != 1 {
 		t.Fatal(problems, srcs)
@@ -111,7 +113,7 @@ func TestHTMLSourcePlace(t *testing.T) {
 func TestSubtitleSourcePlace(t *testing.T) {
 	dir := t.TempDir()
 	vtt := "WEBVTT\r\n\r\nintro\r\n00:00:02.000 --> 00:00:05.000\r\nWe are confident that the vaccine is safe\r\n\r\n00:02:10.000 --> 00:02:14.000 align:start\r\n  and effective for children.\r\n\r\n00:03:00.000 --> 00:03:04.000\r\n<v Dr Smith>The trials were <i>large</i> and rigorous.</v>\r\n"
-	writeFiles(t, dir, map[string]string{"talk.vtt": vtt})
+	testfs.Write(t, dir, map[string]string{"talk.vtt": vtt})
 	srcs, problems := ReadSources(dir, []string{"talk.vtt"})
 	if len(problems) > 0 || len(srcs) != 1 {
 		t.Fatal(problems, srcs)
@@ -168,7 +170,7 @@ func TestHTMLSourceCharset(t *testing.T) {
 	cp1252 := "<html><body>\n<p>Officials called the plan \x93a r\xe9gime of fear\x94 and walked out.</p></body></html>\n"
 	sjis := "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head>\n<body><p>\x93\xfa\x96\x7b the delegation said the talks would resume.</p></body></html>\n"
 	stale := "<html><head><meta charset=\"windows-1252\"></head>\n<body><p>The café closure was “final”, the mayor said.</p></body></html>\n"
-	writeFiles(t, dir, map[string]string{"latin1.html": latin1, "cp1252.htm": cp1252, "sjis.html": sjis, "stale.html": stale})
+	testfs.Write(t, dir, map[string]string{"latin1.html": latin1, "cp1252.htm": cp1252, "sjis.html": sjis, "stale.html": stale})
 	srcs, problems := ReadSources(dir, []string{"."})
 	if len(problems) > 0 || len(srcs) != 4 {
 		t.Fatalf("problems %v, %d sources", problems, len(srcs))

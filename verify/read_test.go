@@ -1,34 +1,21 @@
 package verify
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/internal/testfs"
+
 	"github.com/docqa/docqa/document"
 )
-
-// writeFiles writes files (name → content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // TestReadSources reads sources from files and folders, relative to a base
 // folder that is not the working one: what is read, in which order and
 // under which names, and each problem's message and weight.
 func TestReadSources(t *testing.T) {
 	base := t.TempDir()
-	writeFiles(t, base, map[string]string{
+	testfs.Write(t, base, map[string]string{
 		"reports/b.txt":             "Second report.",
 		"reports/a.md":              "First report.",
 		"reports/page.html":         "<html><body><nav>Home</nav><p>A page.</p></body></html>",
@@ -110,7 +97,7 @@ func TestReadSources(t *testing.T) {
 // not left out in silence; those before them are read.
 func TestReadSourcesTotal(t *testing.T) {
 	base := t.TempDir()
-	writeFiles(t, base, map[string]string{"a.txt": "0123456789", "b.txt": "0123456789", "c.txt": "01234"})
+	testfs.Write(t, base, map[string]string{"a.txt": "0123456789", "b.txt": "0123456789", "c.txt": "01234"})
 	srcs, problems := readSources(base, []string{"."}, 100, 20)
 	if len(srcs) != 1 || srcs[0].Path != "a.txt" {
 		t.Errorf("sources %v, want a.txt alone", srcs)
@@ -137,7 +124,7 @@ func TestReadSourcesLarge(t *testing.T) {
 		b.WriteString(" of that year, as the records show.\n")
 	}
 	b.WriteString("The extent of arbitrary and discriminatory detention may constitute international crimes.\n")
-	writeFiles(t, base, map[string]string{"archive.txt": b.String()})
+	testfs.Write(t, base, map[string]string{"archive.txt": b.String()})
 	srcs, problems := ReadSources(base, []string{"archive.txt"})
 	if len(srcs) != 1 || len(problems) != 0 || len(srcs[0].Text) < 20<<20 {
 		t.Fatalf("%d sources, problems %v", len(srcs), problems)

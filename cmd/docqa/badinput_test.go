@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/internal/testfs"
+
 	"github.com/docqa/docqa/internal/files"
 
 	"github.com/docqa/docqa/document"
@@ -38,20 +40,6 @@ func badinputRun(t *testing.T, dir string, args ...string) (code int, stdout, st
 	return code, out.String(), errOut.String()
 }
 
-// writeFiles writes files (name → content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func skipIfRoot(t *testing.T) {
 	t.Helper()
 	if os.Geteuid() == 0 {
@@ -71,7 +59,7 @@ func checkRun(t *testing.T, code int, stdout, stderr string, wantCode int, wantS
 func TestBadInputUnreadable(t *testing.T) {
 	skipIfRoot(t)
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"a.txt": "The the a.\n", "b.txt": "The the b.\n", "c.txt": "The the c.\n",
 		"docs/d.txt": "The the d.\n", "docs/locked/e.txt": "The the e.\n",
 		"empty.yaml": "", "locked.yaml": "rules: {}\n",
@@ -142,7 +130,7 @@ func TestBadInputIOError(t *testing.T) {
 		t.Skip("/proc/self/mem is readable here")
 	}
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"a.txt": "The the a.\n", "empty.yaml": ""})
+	testfs.Write(t, dir, map[string]string{"a.txt": "The the a.\n", "empty.yaml": ""})
 	code, stdout, stderr := badinputRun(t, dir, "lint", "--config", "empty.yaml", "a.txt", "/proc/self/mem")
 	checkRun(t, code, stdout, stderr, exitFailure,
 		"a.txt:1:1: error: doubled word “the” [repetition/doubled-word]\n",
@@ -153,7 +141,7 @@ func TestBadInputIOError(t *testing.T) {
 // columns are exact after tabs and wide characters.
 func TestBadInputLineEndings(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"empty.yaml": "",
 		"cr.txt":     "One.\rThe the end.\r\rOne\ttwo two.\r",
 		"mixed.txt":  "One.\r\nTwo.\nThree.\r中文 the the.\r\n👍🏽\tand we we.\n\r\nLast last.",
@@ -188,7 +176,7 @@ func TestBadInputLarge(t *testing.T) {
 	paras.WriteString("The the end.\n")
 	nested.WriteString(strings.Repeat("“", 10_000) + "deep" + strings.Repeat("”", 10_000) + "\n")
 	unclosed.WriteString(strings.Repeat("He said “never ", 10_000) + "\n")
-	writeFiles(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"empty.yaml": "", "one-line.txt": oneLine.String(), "paragraphs.txt": paras.String(),
 		"nested.txt": nested.String(), "unclosed.txt": unclosed.String(),
 	})
@@ -337,7 +325,7 @@ func TestBadInputUTF16(t *testing.T) {
 	for _, c := range []byte("Doubled doubled.\n") {
 		be = append(be, 0, c)
 	}
-	writeFiles(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"docs/windows.md": string(le),
 		"docs/nobom.txt":  string(be),
 		"docs/stray.txt":  "The\x00end.\n",

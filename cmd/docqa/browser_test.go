@@ -17,6 +17,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/docqa/docqa/internal/testfs"
+
 	"github.com/docqa/docqa/internal/browser"
 	"golang.org/x/net/html"
 )
@@ -134,7 +136,7 @@ func TestHTMLReportsInBrowser(t *testing.T) {
 		t.Parallel()
 		dir := t.TempDir()
 		const quoted = "The report said the “%s of arbitrary and discriminatory detention … %s constitute international crimes,” Bachelet’s office said.\n\nThe report was published on Wednesday.\n"
-		writeFiles(t, dir, map[string]string{
+		testfs.Write(t, dir, map[string]string{
 			"articles/pass.txt":         fmt.Sprintf(quoted, "extent", "may"),
 			"golden/articles/pass.txt":  fmt.Sprintf(quoted, "extent", "may"),
 			"articles/drift.txt":        fmt.Sprintf(quoted, "scale", "could"),
@@ -168,7 +170,7 @@ func TestHTMLReportsInBrowser(t *testing.T) {
 	t.Run("hostile", func(t *testing.T) {
 		t.Parallel()
 		dir := t.TempDir()
-		writeFiles(t, dir, map[string]string{
+		testfs.Write(t, dir, map[string]string{
 			"hostile.md":  hostileDocument,
 			"hostile.txt": hostileDocument,
 		})
@@ -999,7 +1001,7 @@ func record(check func(c checker)) (errs []string) {
 func TestPageChecks(t *testing.T) {
 	dir := t.TempDir()
 	const line3 = "It was the the day, and the the night."
-	writeFiles(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"a.txt":      "Title\n\n" + line3 + "\n",
 		"source.txt": "Preamble.\nThe extent of arbitrary detention, they wrote, “may” constitute crimes.\n",
 	})

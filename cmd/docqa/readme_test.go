@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docqa/docqa/internal/testfs"
 )
 
 // readmeHolds fails the test unless the README holds every one of lines.
@@ -37,7 +39,7 @@ func TestReadmeBaselineExample(t *testing.T) {
 		"$ docqa lint --baseline .docqa-baseline.json testdata/article.txt\n"+
 			"testdata/article.txt:3:19: error: doubled word “the” [repetition/doubled-word]\n")
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"testdata/article.txt": string(article), "empty.yaml": ""})
+	testfs.Write(t, dir, map[string]string{"testdata/article.txt": string(article), "empty.yaml": ""})
 	run := func(args ...string) (int, string) {
 		t.Helper()
 		var out, errOut bytes.Buffer
@@ -57,7 +59,7 @@ func TestReadmeBaselineExample(t *testing.T) {
 	}
 	lines := strings.SplitAfterN(string(article), "\n", 3)
 	edited := lines[0] + lines[1] + "A paragraph added the the day before.\n\n" + lines[2]
-	writeFiles(t, dir, map[string]string{"testdata/article.txt": edited})
+	testfs.Write(t, dir, map[string]string{"testdata/article.txt": edited})
 	want := "testdata/article.txt:3:19: error: doubled word “the” [repetition/doubled-word]\n"
 	if code, out := run("--baseline", ".docqa-baseline.json", "testdata/article.txt"); code != exitFindings || out != want {
 		t.Errorf("--baseline after the edit: exit %d, output %q; want %d, %q", code, out, exitFindings, want)
@@ -82,7 +84,7 @@ func TestReadmeRulesTestExample(t *testing.T) {
 		}
 		files["examples/"+name] = string(b)
 	}
-	writeFiles(t, dir, files)
+	testfs.Write(t, dir, files)
 	t.Chdir(dir)
 	for _, c := range cmds {
 		var out, errOut bytes.Buffer

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/internal/testfs"
+
 	"github.com/docqa/docqa/pipeline"
 )
 
@@ -15,7 +17,7 @@ import (
 // the last line, and no blank line trails it.
 func TestRulesOutputEndsWithNewline(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{".docqa.yaml": "custom:\n" +
+	testfs.Write(t, dir, map[string]string{".docqa.yaml": "custom:\n" +
 		"  - {id: house/kyiv, kind: substitution, message: \"use %[2]s, not %[1]s\", swap: {Kiev: Kyiv}}\n" +
 		"  - {id: house/nope, kind: existence, message: \"avoid %[1]s\", tokens: [utilise]}\n"})
 	t.Chdir(dir)

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/docqa/docqa/internal/testfs"
 )
 
 // TestVerifySeed checks the seed article against excerpts of its sources
@@ -68,7 +70,7 @@ func TestVerifyHostile(t *testing.T) {
 		r = r*1664525 + 1013904223
 		long = append(long, vocab[r>>16%uint32(len(vocab))])
 	}
-	writeFiles(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"sources/archive.txt": big.String(),
 		"sources/speech.txt":  "Opening remarks. " + strings.Join(long, " ") + ". Thank you.",
 		"article.txt":         "It said “the scale of arbitrary and discriminatory detention may constitute international crimes.”\n\nShe said “" + strings.Join(long, " ") + "” at length.\n",

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docqa/docqa/internal/testfs"
+
 	"github.com/docqa/docqa/internal/files"
 
 	"github.com/docqa/docqa/internal/lintrun"
@@ -264,7 +266,7 @@ const press = "The extent of detention may constitute crimes against humanity.\n
 func outputWorkspace(t *testing.T, files map[string]string) func(args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	dir := t.TempDir()
-	writeFiles(t, dir, files)
+	testfs.Write(t, dir, files)
 	t.Chdir(dir)
 	return func(args ...string) (int, string, string) {
 		var stdout, stderr bytes.Buffer
@@ -761,7 +763,7 @@ func TestOutputStandardStreamsBinary(t *testing.T) {
 	}
 	bin := docqaBinary(t)
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"story.md": story})
+	testfs.Write(t, dir, map[string]string{"story.md": story})
 	logPath := filepath.Join(dir, "ci.log")
 	log, err := os.Create(logPath)
 	if err != nil {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docqa/docqa/internal/testfs"
+
 	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/writeplan"
 	"github.com/docqa/docqa/report"
@@ -171,7 +173,7 @@ func TestFileOutputs(t *testing.T) {
 			t.Run(api+": "+tt.name, func(t *testing.T) {
 				dir := t.TempDir()
 				t.Chdir(dir)
-				writeFiles(t, dir, tt.files)
+				testfs.Write(t, dir, tt.files)
 				for _, name := range tt.folders {
 					if err := os.Mkdir(name, 0o777); err != nil {
 						t.Fatal(err)
@@ -375,20 +377,6 @@ func TestLargeOutputMemory(t *testing.T) {
 				t.Errorf("%s: %v (%v), want %d bytes", path, fi, err, docs*len(chunk)+len("begin\nend\n"))
 			}
 		})
-	}
-}
-
-// writeFiles writes files (slash-separated names relative to dir).
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o666); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 

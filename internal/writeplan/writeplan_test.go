@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/docqa/docqa/internal/testfs"
 )
 
 // TestWritePlanKinds: each output path is written the way its file needs:
@@ -25,7 +27,7 @@ func TestWritePlanKinds(t *testing.T) {
 	}
 	dir := t.TempDir()
 	t.Chdir(dir)
-	writeFiles(t, dir, map[string]string{"regular.json": "{}\n"})
+	testfs.Write(t, dir, map[string]string{"regular.json": "{}\n"})
 	fifo(t, "pipe")
 	for _, link := range [][2]string{{"regular.json", "to-regular"}, {"pipe", "to-pipe"}, {os.DevNull, "to-null"}} {
 		if err := os.Symlink(link[0], link[1]); err != nil {
@@ -79,7 +81,7 @@ func TestWritePlanKinds(t *testing.T) {
 func TestWritePlanFolders(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	writeFiles(t, dir, map[string]string{"docs/a.md": "A story.\n", "docs2/b.md": "A story.\n"})
+	testfs.Write(t, dir, map[string]string{"docs/a.md": "A story.\n", "docs2/b.md": "A story.\n"})
 	if err := os.Symlink("docs", "alias"); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
@@ -145,20 +147,6 @@ func TestWriteInPlaceInterrupted(t *testing.T) {
 	}
 }
 
-// writeFiles writes files (slash-separated names relative to dir).
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // fifo makes a named pipe at path, or skips the test where it cannot.
 func fifo(t *testing.T, path string) {
 	t.Helper()
@@ -197,7 +185,7 @@ func TestStream(t *testing.T) {
 		t.Run(fmt.Sprintf("%s commit %v", tt.path, tt.commit), func(t *testing.T) {
 			dir := t.TempDir()
 			t.Chdir(dir)
-			writeFiles(t, dir, map[string]string{"out.json": "old\n"})
+			testfs.Write(t, dir, map[string]string{"out.json": "old\n"})
 			var stdout, stderr bytes.Buffer
 			p := New(context.Background(), &stdout, &stderr)
 			d := p.Output("--format json:"+tt.path, tt.path)
@@ -298,7 +286,7 @@ func TestWritePlanSources(t *testing.T) {
 			t.Run(fmt.Sprintf("%s late %v", tt.output, late), func(t *testing.T) {
 				dir := t.TempDir()
 				t.Chdir(dir)
-				writeFiles(t, dir, map[string]string{"press.txt": "old\n", "site/page.html": "old\n", "report.json": "old\n"})
+				testfs.Write(t, dir, map[string]string{"press.txt": "old\n", "site/page.html": "old\n", "report.json": "old\n"})
 				if err := os.Symlink("press.txt", "link.json"); err != nil {
 					t.Skipf("no symbolic links here: %v", err)
 				}
