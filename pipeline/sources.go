@@ -137,6 +137,20 @@ func (p *Pipeline) SourceIndex(paths []string) (*verify.Index, error) {
 	return s.index, s.err
 }
 
+// SourcePaths returns the paths of every set of sources SourceIndex has
+// been asked for, read or not (a source that could not be read is among
+// them), once each and sorted: the files a command must not write over.
+func (p *Pipeline) SourcePaths() []string {
+	p.onlyMu.Lock()
+	defer p.onlyMu.Unlock()
+	var out []string
+	for key := range p.indexes {
+		out = append(out, strings.Split(key, "\x00")...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // ForgetSources drops the index of every set of sources that holds the
 // file at path (named, or in a folder named), so that SourceIndex reads
 // the set again: a source changed, was created or was deleted on disk. A

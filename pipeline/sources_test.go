@@ -3,6 +3,7 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/docqa/docqa/internal/testfs"
@@ -40,6 +41,9 @@ func TestForgetSources(t *testing.T) {
 	}
 	if got := verdict(); got != "verbatim" {
 		t.Fatalf("before the change: %s, want verbatim", got)
+	}
+	if got, want := p.SourcePaths(), []string{filepath.Join(dir, "reports"), filepath.Join(dir, "statement.txt")}; !slices.Equal(got, want) {
+		t.Errorf("SourcePaths() = %q, want %q", got, want)
 	}
 	report := filepath.Join(dir, "reports", "report.txt")
 	if err := os.WriteFile(report, []byte("The report found a pattern of serious abuses in the region.\n"), 0o644); err != nil {

@@ -16,7 +16,6 @@ import (
 
 	"github.com/docqa/docqa/baseline"
 	"github.com/docqa/docqa/config"
-	"github.com/docqa/docqa/document"
 	"github.com/docqa/docqa/internal/fserr"
 	"github.com/docqa/docqa/internal/inputs"
 	"github.com/docqa/docqa/internal/lintrun"
@@ -176,7 +175,6 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 	// A run that ends early (a panic included) leaves no temporary file:
 	// a second call of closeOutputs does nothing.
 	defer closeOutputs()
-	printer = recordSources(printer, plan, res, ins)
 	printer, saveBaseline := recordBaseline(printer, baseDest, stderr)
 
 	l := &lintrun.Run{
@@ -190,6 +188,7 @@ func (o *lintOptions) run(cmd *cobra.Command, args []string) error {
 		Progress: lintrun.NewProgress(stderr, len(ins)),
 	}
 	sum, lintOK, err := l.Lint(cmd.Context(), ins)
+	recordReadSources(plan, res) // no output is written over one
 	printSourceNotices(res, stderr)
 	diffed := fx.Finish(stderr)
 	if cerr := closeOutputs(); err == nil && cerr != nil {
@@ -292,43 +291,17 @@ func planSources(plan *writeplan.Plan, res *pipeline.Resolver) {
 	}
 }
 
-// recordSources returns a printer that records in plan the sources each
-// document printed names in its front matter or configuration
-// (pipeline.SourcesFor), which its check read, before printing it with p:
-// the outputs, written when the run ends, are checked against them.
-func recordSources(p report.Printer, plan *writeplan.Plan, res *pipeline.Resolver, ins []input) report.Printer {
-	byName := make(map[string]*pipeline.Pipeline, len(ins))
-	for _, in := range ins {
-		byName[in.Name] = in.Pipeline
-	}
-	return &sourcesPrinter{Printer: p, record: func(doc *document.Document) {
-		if pl := byName[doc.Path]; pl != nil {
-			recordSourcesOf(plan, res, pl, doc)
+// recordReadSources records in plan the sources of quotations the run's
+// pipelines were asked to read (a document's front matter, or its
+// configuration), read or not: the outputs, written when the run ends,
+// are checked against them.
+func recordReadSources(plan *writeplan.Plan, res *pipeline.Resolver) {
+	ps := res.Pipelines()
+	for _, cfg := range slices.Sorted(maps.Keys(ps)) {
+		for _, path := range ps[cfg].SourcePaths() {
+			plan.ReadSource(displayPath(res, path), path)
 		}
-	}}
-}
-
-// recordSourcesOf records in plan the sources doc names (see
-// pipeline.SourcesFor). A front matter that names none well is the
-// check's error, reported with the document.
-func recordSourcesOf(plan *writeplan.Plan, res *pipeline.Resolver, p *pipeline.Pipeline, doc *document.Document) {
-	paths, _ := p.SourcesFor(doc)
-	for _, path := range paths {
-		plan.ReadSource(displayPath(res, path), path)
 	}
-}
-
-// sourcesPrinter is a printer that calls record with each document before
-// printing it.
-type sourcesPrinter struct {
-	report.Printer
-	record func(doc *document.Document)
-}
-
-// File implements report.Printer.
-func (p *sourcesPrinter) File(doc *document.Document, findings []rules.Finding) error {
-	p.record(doc)
-	return p.Printer.File(doc, findings)
 }
 
 // resolver returns the resolver of the run's configurations: --config's

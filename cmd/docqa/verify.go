@@ -153,14 +153,10 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	l := &lintrun.Run{Stdin: cmd.InOrStdin(), Stdout: stdout, Stderr: stderr, Printer: printer,
 		Jobs: runtime.NumCPU(), Progress: lintrun.NewProgress(stderr, len(docs)), Verb: "checked",
 		Check: func(p *pipeline.Pipeline, doc *document.Document) ([]rules.Finding, error) {
-			if index == nil {
-				// The sources it names, read now: no output, written when
-				// the run ends, may overwrite one.
-				recordSourcesOf(plan, res, p, doc)
-			}
 			return p.Verify(doc, index)
 		}}
 	sum, runOK, err := l.Lint(cmd.Context(), docs)
+	recordReadSources(plan, res) // no output is written over one
 	printSourceNotices(res, stderr)
 	if cerr := closeOutputs(); err == nil {
 		err = cerr

@@ -427,6 +427,12 @@ func TestOutputIsInput(t *testing.T) {
 			want:  "--format json:./press.txt would overwrite the source press.txt",
 		},
 		{
+			name:  "a source the front matter names that cannot be read",
+			files: map[string]string{"quoted.md": quoted, "press.txt": "\x00\x01binary"},
+			args:  []string{"lint", "--format", "text:press.txt", "quoted.md"},
+			want:  "quoted.md: sources: press.txt: binary file, not read as a source\ndocqa: --format text:press.txt would overwrite the source press.txt",
+		},
+		{
 			name:  "a source, through a symbolic link",
 			files: map[string]string{"quoted.md": quoted, "press.txt": press},
 			links: map[string]string{"out.json": "press.txt"},
