@@ -26,10 +26,7 @@ func (p *Pipeline) SourcesFor(doc *document.Document) ([]string, error) {
 	}
 	var out []string
 	if len(p.Config.Sources) > 0 {
-		base := p.workDir
-		if p.File != "" {
-			base = filepath.Dir(p.File)
-		}
+		base := p.sourcesBase()
 		if rel, err := filepath.Rel(base, abs); err == nil {
 			name := filepath.ToSlash(rel)
 			for _, s := range p.Config.Sources {
@@ -50,6 +47,30 @@ func (p *Pipeline) SourcesFor(doc *document.Document) ([]string, error) {
 	}
 	slices.Sort(out)
 	return slices.Compact(out), nil
+}
+
+// ConfiguredSources returns every source the configuration's sources:
+// names, for any document, as SourcesFor resolves them, sorted and once
+// each: what a command must not write over before it reads a document.
+func (p *Pipeline) ConfiguredSources() []string {
+	base := p.sourcesBase()
+	var out []string
+	for _, s := range p.Config.Sources {
+		for _, src := range s.Paths {
+			out = append(out, filepath.Join(base, filepath.FromSlash(src)))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// sourcesBase returns the folder the configuration's sources: are
+// relative to: the configuration file's, or the working folder.
+func (p *Pipeline) sourcesBase() string {
+	if p.File != "" {
+		return filepath.Dir(p.File)
+	}
+	return p.workDir
 }
 
 // frontMatterSources returns the sources a Markdown document's front

@@ -272,21 +272,13 @@ func (o *lintOptions) planWrites(plan *writeplan.Plan, args []string, ins []inpu
 // planSources records in plan the sources of quotations that the run's
 // configurations name (sources:): no output may overwrite one, nor put a
 // file docqa reads as a source into a folder of them. Those a document's
-// front matter names are recorded as the run goes (recordSources).
+// front matter names are recorded when the run ends (recordReadSources).
 func planSources(plan *writeplan.Plan, res *pipeline.Resolver) {
 	plan.IsSource = verify.IsSource
 	ps := res.Pipelines()
 	for _, cfg := range slices.Sorted(maps.Keys(ps)) {
-		p := ps[cfg]
-		base := res.Settings().WorkDir
-		if p.File != "" {
-			base = filepath.Dir(p.File)
-		}
-		for _, s := range p.Config.Sources {
-			for _, src := range s.Paths {
-				path := filepath.Join(base, filepath.FromSlash(src))
-				plan.ReadSource(displayPath(res, path), path)
-			}
+		for _, path := range ps[cfg].ConfiguredSources() {
+			plan.ReadSource(displayPath(res, path), path)
 		}
 	}
 }
