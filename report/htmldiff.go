@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -26,7 +27,7 @@ func WriteDiffHTML(w io.Writer, res *checks.Result, opts Options) error {
 	}
 	name := "comparison"
 	if res.New != nil {
-		name = displayPath(res.New.Path)
+		name = filepath.ToSlash(res.New.Path)
 	}
 	pg := page{
 		Kind:  "diff",
@@ -44,7 +45,7 @@ func revisionName(d *document.Document) string {
 	if d == nil {
 		return "(none)"
 	}
-	return displayPath(d.Path)
+	return filepath.ToSlash(d.Path)
 }
 
 // writeComparison writes a comparison's section: its paragraphs, changed
@@ -187,7 +188,7 @@ func placeOf(d *document.Document, s document.Span) string {
 	if d == nil {
 		return "(none)"
 	}
-	return fmt.Sprintf("%s:%d", displayPath(d.Path), d.LineOf(s.Start))
+	return fmt.Sprintf("%s:%d", filepath.ToSlash(d.Path), d.LineOf(s.Start))
 }
 
 // writeDiffOps writes a word diff: equal text, deletions in <del>,
@@ -241,7 +242,7 @@ func (p *goldenHTML) Entry(e *goldenfile.Entry) error {
 	if p.body == nil {
 		p.Begin()
 	}
-	row := goldenRow{name: displayPath(e.Name), golden: displayPath(e.Golden)}
+	row := goldenRow{name: filepath.ToSlash(e.Name), golden: filepath.ToSlash(e.Golden)}
 	switch e.Status {
 	case goldenfile.Pass:
 		row.status = "pass"

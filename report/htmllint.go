@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,7 +82,7 @@ func (p *HTML) File(doc *document.Document, findings []rules.Finding) error {
 	if p.body == nil {
 		p.Begin()
 	}
-	f := htmlFile{path: displayPath(doc.Path)}
+	f := htmlFile{path: filepath.ToSlash(doc.Path)}
 	for i := range findings {
 		fd := &findings[i]
 		f.counts[sevIndex(fd.Severity)]++
@@ -221,9 +222,6 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
-
-// displayPath returns a path as reports name it, with "/" separators.
-func displayPath(p string) string { return strings.ReplaceAll(p, "\\", "/") }
 
 // docRenderer writes a document's text with findings marked in it.
 type docRenderer struct {
@@ -518,7 +516,7 @@ func (r *docRenderer) note(docID string, p *placed) {
 		} else {
 			w.WriteString("<span class=\"loc\">")
 		}
-		htmlText(w, fmt.Sprintf("%s:%d:%d", displayPath(r.doc.Path), p.line, p.col))
+		htmlText(w, fmt.Sprintf("%s:%d:%d", filepath.ToSlash(r.doc.Path), p.line, p.col))
 		if r.at != "" {
 			w.WriteString("</a>")
 		} else {
@@ -561,7 +559,7 @@ func (r *docRenderer) note(docID string, p *placed) {
 		case rd == r.doc:
 			fmt.Fprintf(w, "Line %d", rd.LineOf(rel.Span.Start))
 		default:
-			htmlText(w, displayPath(rel.Path))
+			htmlText(w, filepath.ToSlash(rel.Path))
 		}
 		if rel.Message != "" {
 			w.WriteString(": ")
@@ -594,7 +592,7 @@ func (r *docRenderer) sourcePassage(p *placed, src *document.Document, rel rules
 		w.WriteString("Source")
 	}
 	w.WriteString(", <cite>")
-	htmlText(w, fmt.Sprintf("%s:%d:%d", displayPath(rel.Path), pos.Line, pos.Column))
+	htmlText(w, fmt.Sprintf("%s:%d:%d", filepath.ToSlash(rel.Path), pos.Line, pos.Column))
 	w.WriteString("</cite></p><blockquote>")
 	writeOps(w, checks.DiffWords(quote, source), "del")
 	w.WriteString("</blockquote></div>")
@@ -606,7 +604,7 @@ func (r *docRenderer) otherPlace(d *document.Document, rel rules.Related, text s
 	w := r.w
 	pos := d.Position(rel.Span.Start)
 	w.WriteString("<div class=\"source-place\"><p class=\"rel\"><cite>")
-	htmlText(w, fmt.Sprintf("%s:%d:%d", displayPath(rel.Path), pos.Line, pos.Column))
+	htmlText(w, fmt.Sprintf("%s:%d:%d", filepath.ToSlash(rel.Path), pos.Line, pos.Column))
 	w.WriteString("</cite>")
 	if rel.Message != "" {
 		w.WriteString(": ")
