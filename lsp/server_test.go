@@ -177,6 +177,21 @@ func (c *client) diagnosticsFor(uri string, version int32) []Diagnostic {
 	return p.Diagnostics
 }
 
+// initializeWatching initializes the server with a client that registers
+// file watchers, and returns the server's registration request.
+func (c *client) initializeWatching() message {
+	c.t.Helper()
+	c.initialize(map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}, nil)
+	return c.await("client/registerCapability", nil)
+}
+
+// changedOnDisk tells the server that the file at path changed (kind 2;
+// 1 created, 3 deleted).
+func (c *client) changedOnDisk(path string, kind int) {
+	c.t.Helper()
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(path), "type": kind}}})
+}
+
 // initialize initializes the server with capabilities caps.
 func (c *client) initialize(caps map[string]any, initOpts map[string]any) InitializeResult {
 	c.t.Helper()
@@ -539,8 +554,7 @@ func TestConfigurationPerDocumentAndReload(t *testing.T) {
 	cfg := filepath.Join(dir, "docs", ".docqa.yaml")
 	os.WriteFile(cfg, []byte("rules:\n  repetition/doubled-word: off\n"), 0o644)
 	c := start(t, dir, Options{})
-	c.initialize(map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}, nil)
-	reg := c.await("client/registerCapability", nil)
+	reg := c.initializeWatching()
 	if !strings.Contains(string(reg.Params), "didChangeWatchedFiles") {
 		t.Errorf("registration %s, want file watchers", reg.Params)
 	}
@@ -555,7 +569,7 @@ func TestConfigurationPerDocumentAndReload(t *testing.T) {
 	// A broken configuration: a diagnostic on the file, and the document
 	// checked with the defaults meanwhile; the server goes on.
 	os.WriteFile(cfg, []byte("rules:\n  repetition/doubled-word: sometimes\n"), 0o644)
-	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(cfg), "type": 2}}})
+	c.changedOnDisk(cfg, 2)
 	m := c.await("textDocument/publishDiagnostics", func(m message) bool { return strings.Contains(string(m.Params), ".docqa.yaml") })
 	var p PublishDiagnosticsParams
 	json.Unmarshal(m.Params, &p)
@@ -567,7 +581,7 @@ func TestConfigurationPerDocumentAndReload(t *testing.T) {
 	}
 	// Fixed: the config's diagnostics are cleared and it applies again.
 	os.WriteFile(cfg, []byte("rules:\n  repetition/doubled-word: off\n"), 0o644)
-	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(cfg), "type": 2}}})
+	c.changedOnDisk(cfg, 2)
 	m = c.await("textDocument/publishDiagnostics", func(m message) bool { return strings.Contains(string(m.Params), ".docqa.yaml") })
 	json.Unmarshal(m.Params, &p)
 	if len(p.Diagnostics) != 0 {

@@ -44,7 +44,7 @@ func TestAcrossDocumentsFollowsTheWorkspace(t *testing.T) {
 		{"a document created", func(c *client) {
 			path := filepath.Join(c.dir, "tip.md")
 			os.WriteFile(path, []byte("Uighur, Uighur, Uighur and Uighur.\n"), 0o644)
-			c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(path), "type": 1}}})
+			c.changedOnDisk(path, 1)
 			c.variantsAfter(pathURI(filepath.Join(c.dir, "new.md")), 0)
 		}},
 		{"an unsaved document closed", func(c *client) {
@@ -132,12 +132,12 @@ func TestConfigErrorsFollowTheFile(t *testing.T) {
 				t.Fatalf("config diagnostics %+v, want the bad value named", ds)
 			}
 			os.WriteFile(cfg, []byte("rules:\n  repetition/doubled-word: often\n"), 0o644)
-			c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(cfg), "type": 2}}})
+			c.changedOnDisk(cfg, 2)
 			if ds := configDiagnostics(); len(ds) != 1 || !strings.Contains(ds[0].Message, "often") {
 				t.Errorf("after a change that leaves it broken: %+v, want the new bad value named", ds)
 			}
 			os.WriteFile(cfg, []byte("rules:\n  repetition/doubled-word: off\n"), 0o644)
-			c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(cfg), "type": 2}}})
+			c.changedOnDisk(cfg, 2)
 			if ds := configDiagnostics(); len(ds) != 0 {
 				t.Errorf("after the fix: %+v, want none", ds)
 			}
@@ -156,8 +156,7 @@ func TestSourcesFollowTheDisk(t *testing.T) {
 	report := filepath.Join(dir, "reports", "report.html")
 	os.WriteFile(report, []byte("<p>The report found a pattern of grave abuses in the region.</p>\n"), 0o644)
 	c := start(t, dir, Options{})
-	c.initialize(map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}, nil)
-	reg := c.await("client/registerCapability", nil)
+	reg := c.initializeWatching()
 	if !strings.Contains(string(reg.Params), "html") {
 		t.Errorf("registration %s, want HTML sources watched", reg.Params)
 	}
@@ -166,7 +165,7 @@ func TestSourcesFollowTheDisk(t *testing.T) {
 		t.Fatalf("%d altered quotations before the change, want 0", n)
 	}
 	os.WriteFile(report, []byte("<p>The report found a pattern of serious abuses in the region.</p>\n"), 0o644)
-	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": pathURI(report), "type": 2}}})
+	c.changedOnDisk(report, 2)
 	if n := len(byRule(c.diagnosticsFor(uri, 1), "sources/altered")); n != 1 {
 		t.Errorf("%d altered quotations after the source changed, want 1", n)
 	}
